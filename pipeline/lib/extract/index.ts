@@ -1,0 +1,58 @@
+import { stableId } from '../ids.ts';
+import type { CleanedArticle } from '../clean.ts';
+import { splitSentences } from '../text/sentences.ts';
+import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
+import { extractAgreements } from './agreements.ts';
+import { extractDates } from './dates.ts';
+import { extractEvents } from './events.ts';
+import { documentDate } from './published.ts';
+import { extractQuotes } from './quotes.ts';
+import type { DocInput } from './types.ts';
+
+export interface ExtractedDocument {
+  documents: DocumentRecord[];
+  dates: DateRecord[];
+  quotes: QuoteRecord[];
+  events: EventRecord[];
+  agreements: AgreementRecord[];
+}
+
+export function docIdOf(sourceFile: string): string {
+  return sourceFile.replace(/\.txt$/i, '');
+}
+
+/** Runs every extractor over one cleaned article: text in, records out. */
+export function extractDocument(article: CleanedArticle): ExtractedDocument {
+  const doc_id = docIdOf(article.source_file);
+  const published = documentDate(article.header_date, article.text, article.removals);
+  const document: DocumentRecord = {
+    doc_id,
+    source_file: article.source_file,
+    sha256: article.sha256,
+    bytes: article.bytes,
+    encoding: article.encoding,
+    title: article.title,
+    dateline: article.dateline,
+    ...published,
+    paragraphs: article.paragraphs,
+    text: article.text,
+  };
+  const input: DocInput = {
+    doc_id,
+    text: article.text,
+    published: published.published,
+    published_precision: published.published_precision,
+    sentences: splitSentences(article.text),
+  };
+  const dates = extractDates(input);
+  const quotes = extractQuotes(input, dates);
+  const events = extractEvents(input, dates);
+  const agreements = extractAgreements(input, dates);
+  return {
+    documents: [document],
+    dates: dates.map((d) => ({ id: stableId('dates', doc_id, d.start, d.end, d.text), doc_id, ...d })),
+    quotes: quotes.map((q) => ({ id: stableId('quotes', doc_id, q.start, q.end, q.text), doc_id, ...q })),
+    events: events.map((e) => ({ id: stableId('events', doc_id, e.type, e.start, e.end, e.trigger), doc_id, ...e })),
+    agreements: agreements.map((a) => ({ id: stableId('agreements', doc_id, a.start, a.end, a.name), doc_id, ...a })),
+  };
+}

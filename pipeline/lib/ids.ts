@@ -1,0 +1,10 @@
+import { createHash } from 'node:crypto';
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** A stable 16-hex-digit id hashed from the raw values that identify a record. */
+export function stableId(...parts: Array<string | number | null | undefined>): string {
+  return sha256Hex(parts.map((p) => (p == null ? '' : String(p))).join('\u241f')).slice(0, 16);
+}
