@@ -1,0 +1,74 @@
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+
+/** Reads a JSON Lines file one record at a time (bounded memory). */
+export async function* readJsonl<T>(path: string): AsyncGenerator<T> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (line === '') continue;
+    try {
+      yield JSON.parse(line) as T;
+    } catch (err) {
+      throw new Error(`${path}:${lineNo}: not a JSON line (${(err as Error).message})`);
+    }
+  }
+}
+
+// Temporary files still open when the process exits (an error, Ctrl-C) are removed.
+const pendingTemporaries = new Set<string>();
+const removePending = () => { for (const tmp of pendingTemporaries) rmSync(tmp, { force: true }); };
+process.once('exit', removePending);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => { removePending(); process.exit(130); });
+}
+
+/**
+ * Writes a file under a temporary name and renames it into place on `close()`,
+ * so an interrupted run never leaves a half-written output behind.
+ */
+export class AtomicWriter {
+  private readonly tmp: string;
+  private readonly stream: WriteStream;
+  private failed: Error | null = null;
+
+  constructor(readonly path: string) {
+    mkdirSync(dirname(path), { recursive: true });
+    this.tmp = `${path}.tmp-${process.pid}`;
+    this.stream = createWriteStream(this.tmp, { encoding: 'utf8' });
+    this.stream.on('error', (err) => { this.failed = err; });
+    pendingTemporaries.add(this.tmp);
+  }
+
+  async write(chunk: string): Promise<void> {
+    if (this.failed) throw this.failed;
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    this.stream.end();
+    await once(this.stream, 'finish');
+    if (this.failed) throw this.failed;
+    renameSync(this.tmp, this.path);
+    pendingTemporaries.delete(this.tmp);
+  }
+}
+
+/** A JSON Lines writer: one record per line. */
+export class JsonlWriter<T> {
+  private readonly out: AtomicWriter;
+  count = 0;
+  constructor(path: string) {
+    this.out = new AtomicWriter(path);
+  }
+  async write(record: T): Promise<void> {
+    this.count++;
+    await this.out.write(JSON.stringify(record) + '\n');
+  }
+  async close(): Promise<void> {
+    await this.out.close();
+  }
+}

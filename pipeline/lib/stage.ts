@@ -1,0 +1,31 @@
+import { minimist } from 'zx';
+
+/** Common command-line options of the stage scripts. */
+export interface StageArgs {
+  seeds: string;
+  build: string;
+  dist: string;
+  strict: boolean;
+}
+
+export function stageArgs(): StageArgs {
+  const a = minimist(process.argv.slice(2), { string: ['seeds', 'build', 'dist'], boolean: ['strict'] });
+  return {
+    seeds: a.seeds ?? 'seeds',
+    build: a.build ?? 'build',
+    dist: a.dist ?? 'dist',
+    strict: Boolean(a.strict) || process.env.STRICT === '1',
+  };
+}
+
+/** Runs a stage: logs go to stderr, a thrown error is printed and exits non-zero. */
+export function runStage(name: string, main: () => Promise<void>): void {
+  const started = Date.now();
+  main().then(
+    () => console.error(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`),
+    (err: unknown) => {
+      console.error(`${name}: FAILED: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 1;
+    },
+  );
+}

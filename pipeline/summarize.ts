@@ -1,0 +1,31 @@
+#!/usr/bin/env -S node --import tsx
+// Stage 6, summarize: each pipeline/sql/NAME.sql (one commented query) run by DuckDB over
+// the published Parquet files; results to DIST/summaries/NAME.csv.
+import { fs, path } from 'zx';
+import { openDuckDB, sqlIdent, sqlString } from './lib/duckdb.ts';
+import { loadTableSchemas } from './lib/schema.ts';
+import { runStage, stageArgs } from './lib/stage.ts';
+
+export const SQL_DIR = new URL('./sql/', import.meta.url).pathname;
+
+runStage('summarize', async () => {
+  const { dist } = stageArgs();
+  const { con } = await openDuckDB();
+  for (const table of loadTableSchemas().keys()) {
+    await con.run(`CREATE VIEW ${sqlIdent(table)} AS SELECT * FROM read_parquet(${sqlString(path.join(dist, `${table}.parquet`))})`);
+  }
+  const out = path.join(dist, 'summaries');
+  await fs.mkdirp(out);
+  const names = (await fs.readdir(SQL_DIR)).filter((f) => f.endsWith('.sql')).sort();
+  for (const file of names) {
+    const query = (await fs.readFile(path.join(SQL_DIR, file), 'utf8')).trim().replace(/;\s*$/, '');
+    const target = path.join(out, file.replace(/\.sql$/, '.csv'));
+    try {
+      await con.run(`COPY (${query}) TO ${sqlString(target + '.tmp')} (FORMAT csv, HEADER true)`);
+    } catch (err) {
+      throw new Error(`summary ${file}: ${(err as Error).message}`);
+    }
+    await fs.rename(target + '.tmp', target);
+  }
+  console.error(`summarize: ${names.length} summaries in ${out}`);
+});
