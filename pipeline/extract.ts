@@ -1,49 +1,67 @@
 #!/usr/bin/env -S node --import tsx
 // Stage 2, extract: BUILD/clean/articles.jsonl -> one JSON Lines file per per-document
 // table in BUILD/extract/ (documents, removals, dates, quotes, events, agreements).
-import { path } from 'zx';
-import type { CleanedArticle } from './lib/clean.ts';
-import { extractDocument, type ExtractedDocument } from './lib/extract/index.ts';
-import { stableId } from './lib/ids.ts';
-import { JsonlWriter, readJsonl } from './lib/io/jsonl.ts';
+// Batches of articles go to a pool of worker threads (--jobs, default: all cores);
+// results are written in input order, so the output does not depend on the pool size.
+// An article already extracted by the same code is read from BUILD/cache/extract/.
+import { availableParallelism } from 'node:os';
+import { fs, minimist, path } from 'zx';
+import { extractionCodeVersion } from './lib/code-version.ts';
+import { extractBatch, type BatchOutput } from './lib/extract/batch.ts';
+import { PER_DOCUMENT_TABLES } from './lib/extract/rows.ts';
+import { AtomicWriter } from './lib/io/jsonl.ts';
+import { readLines } from './lib/io/lines.ts';
+import { OrderedPool } from './lib/pool.ts';
 import { Progress } from './lib/progress.ts';
-import { loadTableSchemas, orderComparator } from './lib/schema.ts';
+import { loadTableSchemas } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
-import type { RemovalRecord } from './lib/types.generated.ts';
 
-type Row = Record<string, unknown>;
+const BATCH_DOCS = 32;
+const BATCH_BYTES = 1 << 20;
 
 runStage('extract', async () => {
   const { build } = stageArgs();
-  const schemas = loadTableSchemas();
-  const tables = ['documents', 'removals', 'dates', 'quotes', 'events', 'agreements'];
-  const writers = new Map(tables.map((t) => [t, new JsonlWriter<Row>(path.join(build, 'extract', `${t}.jsonl`))]));
-  const progress = new Progress('extract');
-  for await (const article of readJsonl<CleanedArticle & { doc_id: string }>(path.join(build, 'clean', 'articles.jsonl'))) {
-    progress.tick(article.bytes);
-    const extracted = extractDocument(article);
-    assertSpans(article.doc_id, article.text, extracted);
-    const removals: RemovalRecord[] = article.removals.map((r) => ({ id: stableId('removals', article.doc_id, r.reason, r.raw_start, r.raw_end), doc_id: article.doc_id, ...r }));
-    const rows: Record<string, Row[]> = { ...(extracted as unknown as Record<string, Row[]>), removals: removals as unknown as Row[] };
-    for (const t of tables) {
-      const sorted = [...(rows[t] ?? [])].sort(orderComparator(schemas.get(t)!));
-      for (const r of sorted) await writers.get(t)!.write(r);
-    }
+  const opts = minimist(process.argv.slice(2), { string: ['jobs'], boolean: ['cache'], default: { cache: true } });
+  const jobs = Math.max(1, Number(opts.jobs ?? process.env.JOBS ?? availableParallelism()));
+  const version = extractionCodeVersion();
+  const cacheRoot = path.join(build, 'cache', 'extract');
+  const cacheDir = !opts.cache || process.env.EXTRACT_CACHE === '0' ? null : path.join(cacheRoot, version);
+  if (cacheDir) {
+    // entries written by other code versions can never be used again
+    for (const old of (await fs.pathExists(cacheRoot)) ? await fs.readdir(cacheRoot) : []) if (old !== version) await fs.remove(path.join(cacheRoot, old));
+    await fs.mkdirp(cacheDir);
   }
+
+  const writers = new Map(PER_DOCUMENT_TABLES.map((t) => [t, new AtomicWriter(path.join(build, 'extract', `${t}.jsonl`))]));
+  const progress = new Progress('extract');
+  let docs = 0;
+  let cachedDocs = 0;
+  const write = async (r: { output: BatchOutput; cached: number }) => {
+    cachedDocs += r.cached;
+    for (const t of PER_DOCUMENT_TABLES) if (r.output[t]) await writers.get(t)!.write(r.output[t]);
+  };
+
+  const schemas = loadTableSchemas();
+  const pool = jobs > 1 ? new OrderedPool<{ lines: string[] }, { output: BatchOutput; cached: number }>(new URL('./lib/extract/worker.ts', import.meta.url), jobs, { cacheDir }, write) : null;
+  let batch: string[] = [];
+  let batchBytes = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    if (pool) await pool.submit({ lines: batch });
+    else await write(extractBatch(batch, { schemas, cacheDir }));
+    batch = [];
+    batchBytes = 0;
+  };
+  for await (const line of readLines(path.join(build, 'clean', 'articles.jsonl'))) {
+    docs++;
+    progress.tick(line.length);
+    batch.push(line);
+    batchBytes += line.length;
+    if (batch.length >= BATCH_DOCS || batchBytes >= BATCH_BYTES) await flush();
+  }
+  await flush();
+  if (pool) await pool.drain();
   progress.finish();
   for (const w of writers.values()) await w.close();
-  console.error(`extract: ${tables.map((t) => `${writers.get(t)!.count} ${t}`).join(', ')}`);
+  console.error(`extract: ${docs} documents (${cachedDocs} from cache), ${jobs} worker${jobs > 1 ? 's' : ''}`);
 });
-
-/** Every span record must point at its own text: `text.slice(start, end)`. */
-function assertSpans(docId: string, text: string, ex: ExtractedDocument): void {
-  const check = (table: string, id: string, start: number, end: number, expected: string) => {
-    if (!(start >= 0 && end >= start && end <= text.length) || text.slice(start, end) !== expected) {
-      throw new Error(`table ${table}, record ${id} (${docId}): span [${start}, ${end}) does not hold ${JSON.stringify(expected.slice(0, 60))}`);
-    }
-  };
-  for (const r of ex.dates) check('dates', r.id, r.start, r.end, r.text);
-  for (const r of ex.quotes) check('quotes', r.id, r.start, r.end, r.text);
-  for (const r of ex.events) { check('events', r.id, r.start, r.end, r.trigger); check('events', r.id, r.evidence_start, r.evidence_end, r.evidence); }
-  for (const r of ex.agreements) { check('agreements', r.id, r.start, r.end, r.name); check('agreements', r.id, r.evidence_start, r.evidence_end, r.evidence); }
-}

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { minimist } from 'zx';
 
 /** Common command-line options of the stage scripts. */
@@ -22,7 +23,13 @@ export function stageArgs(): StageArgs {
 export function runStage(name: string, main: () => Promise<void>): void {
   const started = Date.now();
   main().then(
-    () => console.error(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`),
+    () => {
+      const seconds = (Date.now() - started) / 1000;
+      console.error(`${name}: done in ${seconds.toFixed(1)} s`);
+      // the benchmark collects each stage's time and peak memory (worker threads included)
+      const metrics = process.env.STAGE_METRICS;
+      if (metrics) appendFileSync(metrics, JSON.stringify({ stage: name, seconds, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+    },
     (err: unknown) => {
       console.error(`${name}: FAILED: ${err instanceof Error ? err.message : String(err)}`);
       process.exitCode = 1;
