@@ -3,7 +3,7 @@
 
 export type Direction = 'past' | 'future';
 
-interface Cue {
+export interface Cue {
   start: number;
   end: number;
   direction: Direction;
@@ -36,15 +36,22 @@ const FUTURE_WORDS = new Set([
   'prochain', 'prochaine', 'prochains', 'prochaines', 'prochainement', 'bientôt', 'prévu', 'prévue', 'prévus', 'prévues', 'programmé',
   'programmée', 'programmés', 'programmées', 'attendu', 'attendue', 'attendus', 'attendues', 'envisagé', 'envisagée', 'planifié', 'planifiée',
 ]);
-const PAST_WORDS = new Set(['dernier', 'dernière', 'derniers', 'dernières', 'récemment', 'survint', 'survenu', 'survenue']);
+const PAST_WORDS = new Set(['dernier', 'dernière', 'derniers', 'dernières', 'récemment', 'survint', 'survenu', 'survenue', 'depuis']);
 const GOING_TO = new Set(['va', 'vont', 'allait', 'allaient', 'doit', 'doivent', 'devait', 'devaient', 'devra', 'devront', 'compte', 'comptent', 'entend', 'entendent', 'souhaite', 'veut', 'veulent']);
 const INFINITIVE_RE = /(?:er|ir|re|oir)$/;
 
+/** The tense cues of one sentence (offsets into the whole text); computed once per sentence. */
+export function sentenceCues(text: string, sentenceStart: number, sentenceEnd: number): Cue[] {
+  return collectCues(text.slice(sentenceStart, sentenceEnd), sentenceStart);
+}
+
 function collectCues(sentence: string, offset: number): Cue[] {
   const words: Array<{ w: string; start: number; end: number }> = [];
+  const lowered = sentence.toLowerCase();
+  const source = lowered.length === sentence.length ? lowered : sentence; // offsets must not move
   WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(sentence); m; m = WORD_RE.exec(sentence)) {
-    words.push({ w: m[0].toLowerCase(), start: offset + m.index, end: offset + m.index + m[0].length });
+  for (let m = WORD_RE.exec(source); m; m = WORD_RE.exec(source)) {
+    words.push({ w: source === lowered ? m[0] : m[0].toLowerCase(), start: offset + m.index, end: offset + m.index + m[0].length });
   }
   const cues: Cue[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -52,7 +59,8 @@ function collectCues(sentence: string, offset: number): Cue[] {
     if (PAST_AUXILIARIES.has(w)) {
       const participle = participleAfter(words, i);
       if (participle >= 0) {
-        cues.push({ start, end: words[participle].end, direction: 'past' });
+        // "est prévue", "a été programmée": the participle of planning announces, it does not report
+        cues.push({ start, end: words[participle].end, direction: FUTURE_WORDS.has(words[participle].w) ? 'future' : 'past' });
         i = participle;
         continue;
       }
@@ -62,29 +70,39 @@ function collectCues(sentence: string, offset: number): Cue[] {
       i++;
       continue;
     }
-    if (FUTURE_WORDS.has(w)) cues.push({ start, end, direction: 'future' });
-    else if (PAST_WORDS.has(w)) cues.push({ start, end, direction: 'past' });
-    else if (IRREGULAR_CONDITIONALS.has(w) || CONDITIONAL_RE.test(w)) cues.push({ start, end, direction: 'future' });
-    else if (FUTURE_RE.test(w) && !NOT_FUTURES.has(w)) cues.push({ start, end, direction: 'future' });
-    else if (IMPERFECT_RE.test(w) && !NOT_IMPERFECT.has(w)) cues.push({ start, end, direction: 'past' });
-    else if (/^\p{Ll}+èrent$/u.test(w)) cues.push({ start, end, direction: 'past' });
+    const direction = wordDirection(w);
+    if (direction) cues.push({ start, end, direction });
   }
   return cues;
 }
 
+/** The tense one word shows on its own; cheap suffix checks first, as this runs on every word of a sentence. */
+function wordDirection(w: string): Direction | null {
+  if (FUTURE_WORDS.has(w)) return 'future';
+  if (PAST_WORDS.has(w)) return 'past';
+  if (w.endsWith('ait') || w.endsWith('aient')) {
+    if (IRREGULAR_CONDITIONALS.has(w) || CONDITIONAL_RE.test(w)) return 'future';
+    return IMPERFECT_RE.test(w) && !NOT_IMPERFECT.has(w) ? 'past' : null;
+  }
+  if (w.endsWith('ra') || w.endsWith('ras') || w.endsWith('rai') || w.endsWith('rons') || w.endsWith('rez') || w.endsWith('ront')) {
+    return FUTURE_RE.test(w) && !NOT_FUTURES.has(w) ? 'future' : null;
+  }
+  return w.endsWith('èrent') && w.length > 6 ? 'past' : null;
+}
+
 function participleAfter(words: Array<{ w: string }>, aux: number): number {
-  for (let j = aux + 1; j < words.length && j <= aux + 4; j++) {
+  // the last participle of a chain ("a été programmée") carries the meaning
+  let found = -1;
+  for (let j = aux + 1; j < words.length && j <= aux + 5; j++) {
     const w = words[j].w;
-    if (w.length > 1 && PARTICIPLE_RE.test(w) && !NOT_PARTICIPLES.has(w) && !AUXILIARY_FILLERS.has(w)) return j;
     if (w === 'été' || w === 'eu') {
-      // "a été" / "a eu" are participles themselves when nothing else follows
-      const next = words[j + 1]?.w ?? '';
-      if (!(next.length > 1 && PARTICIPLE_RE.test(next) && !NOT_PARTICIPLES.has(next))) return j;
+      found = j;
       continue;
     }
-    if (!AUXILIARY_FILLERS.has(w)) return -1;
+    if (w.length > 1 && PARTICIPLE_RE.test(w) && !NOT_PARTICIPLES.has(w) && !AUXILIARY_FILLERS.has(w)) return j;
+    if (!AUXILIARY_FILLERS.has(w)) return found;
   }
-  return -1;
+  return found;
 }
 
 /**
@@ -92,7 +110,10 @@ function participleAfter(words: Array<{ w: string }>, aux: number): number {
  * to it wins; null when the sentence has no tense cue (present tense, nominal sentence).
  */
 export function directionAround(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): Direction | null {
-  const cues = collectCues(text.slice(sentenceStart, sentenceEnd), sentenceStart);
+  return nearestDirection(sentenceCues(text, sentenceStart, sentenceEnd), start, end);
+}
+
+export function nearestDirection(cues: Cue[], start: number, end: number): Direction | null {
   let best: Cue | null = null;
   let bestDistance = Infinity;
   for (const cue of cues) {
