@@ -7,53 +7,85 @@ DIST  ?= dist
 # one build folder per input folder, so that two corpora never share stale stamps
 BUILD ?= build/$(shell printf '%s' '$(abspath $(SEEDS))' | cksum | cut -d' ' -f1)
 STRICT ?=
+# SHARD=i/N: clean and extract only the articles of shard i (of N), export them as
+# DIST/shards/TABLE/part-i-of-N.parquet; `make merge-shards` then publishes all parts.
+SHARD ?=
+# PARTITIONED=1: also publish DIST/partitioned/TABLE/year=YYYY/*.parquet (Hive layout)
+PARTITIONED ?=
 RUN := node --import tsx
-ARGS = --seeds '$(SEEDS)' --build '$(BUILD)' --dist '$(DIST)' $(if $(STRICT),--strict,)
+SHARD_TAG := $(subst /,-of-,$(SHARD))
+B := $(BUILD)$(if $(SHARD),/shard-$(SHARD_TAG))
+ARGS = --seeds '$(SEEDS)' --build '$(B)' --dist '$(DIST)' $(if $(STRICT),--strict,) $(if $(SHARD),--shard '$(SHARD)',) $(if $(PARTITIONED),--partitioned,)
 
 LIB := $(shell find pipeline/lib -name '*.ts') $(wildcard schemas/*.schema.json) package-lock.json
 SQL := $(wildcard pipeline/sql/*.sql)
 INSTALLED := node_modules/.installed
 
-.PHONY: all test typecheck eval sql clean bench-dates FORCE
+.PHONY: all test typecheck eval sql clean bench bench-dates merge-shards serve FORCE
 .DELETE_ON_ERROR:
 
-all: $(DIST)/SHA256SUMS
+ifeq ($(SHARD),)
+all: $(DIST)/index.html
+else
+all: $(DIST)/shards/documents/part-$(SHARD_TAG).parquet
+endif
 
+# `npm install` rather than `npm ci`: the registry reachable here does not list every
+# platform's optional binaries (DuckDB, rollup), so lock files made here lack them and
+# `npm ci` refuses the lock; `npm install` follows the lock for everything it holds.
 $(INSTALLED): package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm install --no-audit --no-fund
 	touch $@
 
 # The list of input files with size and mtime, rewritten only when it changes: make cannot
 # take file names with spaces as prerequisites, and a deleted article must trigger a rebuild.
-$(BUILD)/inputs.manifest: FORCE
-	@mkdir -p '$(BUILD)'
+$(B)/inputs.manifest: FORCE
+	@mkdir -p '$(B)'
 	@find '$(SEEDS)' -maxdepth 1 -type f -printf '%f\t%s\t%T@\n' | LC_ALL=C sort > '$@.new'
 	@cmp -s '$@.new' '$@' && rm -f '$@.new' || mv '$@.new' '$@'
 
-$(BUILD)/clean/articles.jsonl: $(BUILD)/inputs.manifest pipeline/clean.ts $(LIB) | $(INSTALLED)
+$(B)/clean/articles.jsonl: $(B)/inputs.manifest pipeline/clean.ts $(LIB) | $(INSTALLED)
 	$(RUN) pipeline/clean.ts $(ARGS)
 
-$(BUILD)/extract/.done: $(BUILD)/clean/articles.jsonl pipeline/extract.ts $(LIB)
+$(B)/extract/.done: $(B)/clean/articles.jsonl pipeline/extract.ts $(LIB)
 	$(RUN) pipeline/extract.ts $(ARGS)
 	touch $@
 
-$(BUILD)/link/.done: $(BUILD)/extract/.done pipeline/link.ts $(LIB)
+$(B)/link/.done: $(B)/extract/.done pipeline/link.ts $(LIB)
 	$(RUN) pipeline/link.ts $(ARGS)
 	touch $@
 
-$(BUILD)/validate/ok: $(BUILD)/link/.done pipeline/validate.ts $(LIB)
+$(B)/validate/ok: $(B)/link/.done pipeline/validate.ts $(LIB)
 	$(RUN) pipeline/validate.ts $(ARGS)
 
-$(BUILD)/published: $(BUILD)/validate/ok pipeline/publish.ts $(LIB)
+$(B)/published: $(B)/validate/ok pipeline/publish.ts $(LIB)
 	$(RUN) pipeline/publish.ts $(ARGS)
 	touch $@
 
-$(BUILD)/summarized: $(BUILD)/published pipeline/summarize.ts $(SQL) $(LIB)
+$(B)/summarized: $(B)/published pipeline/summarize.ts $(SQL) $(LIB)
 	$(RUN) pipeline/summarize.ts $(ARGS)
 	touch $@
 
-$(DIST)/SHA256SUMS: $(BUILD)/summarized pipeline/catalog.ts $(LIB)
+$(DIST)/SHA256SUMS: $(B)/summarized pipeline/catalog.ts $(LIB)
 	$(RUN) pipeline/catalog.ts $(ARGS)
+
+# Stage 8: the dataset page (reads datapackage.json, so after catalog).
+$(DIST)/index.html: $(DIST)/SHA256SUMS pipeline/site.ts $(SQL) $(LIB) $(wildcard $(DIST)/quality/eval.json)
+	$(RUN) pipeline/site.ts $(ARGS)
+
+# make serve [PORT=8000]: the page and its SQL box on http://127.0.0.1:PORT/
+serve: $(INSTALLED)
+	$(RUN) scripts/serve.ts --dist '$(DIST)' $(if $(PORT),--port $(PORT),)
+
+$(DIST)/shards/documents/part-$(SHARD_TAG).parquet: $(B)/extract/.done pipeline/export-shard.ts $(LIB)
+	$(RUN) pipeline/export-shard.ts $(ARGS)
+
+# Publishes the union of every shard's parts in DIST/shards, as one run over all articles would.
+MERGED := $(BUILD)/merged
+merge-shards: $(INSTALLED)
+	$(RUN) pipeline/merge.ts --build '$(MERGED)' --dist '$(DIST)'
+	for stage in link validate publish summarize catalog site; do \
+	  $(RUN) pipeline/$$stage.ts --build '$(MERGED)' --dist '$(DIST)' $(if $(PARTITIONED),--partitioned,) || exit 1; done
 
 test: $(INSTALLED)
 	npx tsc --noEmit -p .
@@ -78,3 +110,7 @@ clean:
 	rm -rf build
 
 FORCE:
+
+# make bench [BENCH_MB=10,100,1000]: see scripts/bench.ts; results in .bench/results.md
+bench: $(INSTALLED)
+	$(RUN) scripts/bench.ts

@@ -3,7 +3,7 @@
 // (files rejected or repaired), DIST/datapackage.json (Frictionless Data Package: every table
 // file with bytes, sha256 and a Table Schema derived from the JSON Schema), DIST/README.md
 // (the data dictionary, generated from the schemas) and DIST/SHA256SUMS.
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Dirent } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fs, path } from 'zx';
 import { CSV_ARRAY_SEPARATOR, csvHeader, csvRows } from './lib/csv.ts';
@@ -54,7 +54,7 @@ runStage('catalog', async () => {
     }
   }
   const summaryDir = path.join(dist, 'summaries');
-  const summaries = (await fs.pathExists(summaryDir)) ? (await fs.readdir(summaryDir)).filter((f) => f.endsWith('.csv')).sort() : [];
+  const summaries = (await fs.pathExists(summaryDir)) ? (await fs.readdir(summaryDir)).filter((f: string) => f.endsWith('.csv')).sort() : [];
   for (const file of summaries) {
     const described = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${sqlString(path.join(summaryDir, file))}, header = true)`);
     resources.push({
@@ -93,7 +93,9 @@ runStage('catalog', async () => {
   await fs.writeFile(path.join(dist, 'datapackage.json'), JSON.stringify(datapackage, null, 2) + '\n');
   await fs.writeFile(path.join(dist, 'README.md'), renderDataDictionary(schemas, rowCounts, summaries, quality));
 
-  const files = (await listFiles(dist)).filter((f) => f !== 'SHA256SUMS' && !f.endsWith('.tmp') && !f.includes('.tmp-'));
+  // the page (index.html, site/) is made after this stage from datapackage.json, and the
+  // shard parts are an intermediate of `make SHARD=`: neither is part of the release summed here
+  const files = (await listFiles(dist)).filter((f) => f !== 'SHA256SUMS' && f !== 'index.html' && !f.startsWith('site/') && !f.startsWith('shards/') && !f.endsWith('.tmp') && !f.includes('.tmp-'));
   let sums = '';
   for (const f of files) sums += `${await sha256File(path.join(dist, f))}  ${f}\n`;
   await fs.writeFile(path.join(dist, 'SHA256SUMS'), sums);
@@ -140,7 +142,7 @@ async function writeQualityReport(dist: string, entries: QualityEntry[]): Promis
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
-  for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a: Dirent, b: Dirent) => (a.name < b.name ? -1 : 1))) {
     if (e.name.startsWith('.')) continue;
     if (e.isDirectory()) out.push(...(await listFiles(path.join(dir, e.name), `${prefix}${e.name}/`)));
     else out.push(`${prefix}${e.name}`);

@@ -1,0 +1,52 @@
+import type { QualityEntry } from '../quality.ts';
+import { escapeHtml, formatCount, htmlTable } from './html.ts';
+import type { EvaluationScores } from './model.ts';
+
+export function qualitySection(entries: QualityEntry[]): string {
+  const rejected = entries.filter((e) => e.outcome === 'rejected').length;
+  const summary = `<p>${formatCount(rejected)} input file(s) rejected, ${formatCount(entries.length - rejected)} warning(s) on published files. The same list is in <a href="quality/report.csv">quality/report.csv</a> and <a href="quality/report.json">quality/report.json</a>.</p>`;
+  const table = entries.length
+    ? htmlTable(
+        ['file', 'outcome', 'code', 'reason', 'stage'],
+        entries.map((e) => [
+          `<code>${escapeHtml(e.file)}</code>`,
+          e.outcome === 'rejected' ? '<strong>rejected</strong>' : 'warning',
+          `<code>${escapeHtml(e.code)}</code>`,
+          escapeHtml(e.reason),
+          escapeHtml(e.stage),
+        ]),
+        'class="quality"',
+      )
+    : '<p class="empty">Every input file was published without a warning.</p>';
+  return `<section id="quality">\n<h2>Quality report</h2>\n${summary}\n${table}\n</section>`;
+}
+
+/** Scores are fractions in [0, 1] (3 decimals); counts are integers. */
+function formatScore(value: number): string {
+  return Number.isInteger(value) ? formatCount(value) : value.toFixed(3);
+}
+
+/** The build's scores against the gold annotations (quality/eval.json), one row per task. */
+export function evaluationSection(scores: EvaluationScores | null): string {
+  if (!scores) return '';
+  const tasks = Object.entries(scores).filter(
+    (entry): entry is [string, Record<string, unknown>] => typeof entry[1] === 'object' && entry[1] !== null && !Array.isArray(entry[1]),
+  );
+  const metrics: string[] = [];
+  for (const [, values] of tasks) for (const [k, v] of Object.entries(values)) if (typeof v === 'number' && !metrics.includes(k)) metrics.push(k);
+  const table = htmlTable(
+    ['task', ...metrics],
+    tasks.map(([task, values]) => [escapeHtml(task), ...metrics.map((m) => (typeof values[m] === 'number' ? `<span class="num">${formatScore(values[m] as number)}</span>` : ''))]),
+    'class="scores"',
+  );
+  const headline = Object.entries(scores)
+    .filter(([, v]) => typeof v === 'number' || (Array.isArray(v) && v.length > 0))
+    .map(([k, v]) => `<li><code>${escapeHtml(k)}</code>: ${Array.isArray(v) ? escapeHtml(v.join(', ')) : formatScore(v as number)}</li>`)
+    .join('');
+  return `<section id="evaluation">
+<h2>Evaluation scores</h2>
+<p>Scores of this build against the hand-annotated gold articles (<a href="quality/eval.json">quality/eval.json</a>): precision <code>p</code>, recall <code>r</code> and <code>f1</code> per task, with the task's own measures.</p>
+<ul class="headline">${headline}</ul>
+${table}
+</section>`;
+}
