@@ -5,6 +5,7 @@
 // a temporary name and renamed, so an interrupted run leaves no half-written output.
 import { fs, path } from 'zx';
 import { csvHeader, csvRows } from './lib/csv.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDuckDB, orderBySql, readJsonlSql, sqlIdent, sqlString } from './lib/duckdb.ts';
 import { AtomicWriter, readJsonl } from './lib/io/jsonl.ts';
 import { columnsOf, loadTableSchemas, type TableSchema } from './lib/schema.ts';
@@ -14,7 +15,7 @@ import { tableBuildPath } from './lib/tables.ts';
 const BATCH = 1000;
 
 runStage('publish', async () => {
-  const { build, dist } = stageArgs();
+  const { build, dist, partitioned } = stageArgs();
   if (!(await fs.pathExists(path.join(build, 'validate', 'ok')))) throw new Error('tables are not validated: run the validate stage first');
   await fs.mkdirp(dist);
   const schemas = loadTableSchemas();
@@ -38,8 +39,27 @@ runStage('publish', async () => {
   }
   await con.run('DETACH ds');
   await fs.rename(db + '.tmp', db);
+  if (partitioned) await writePartitioned(con, schemas, path.join(dist, 'partitioned'));
   console.error(`publish: ${schemas.size} tables to ${dist}`);
 });
+
+/**
+ * DIST/partitioned/TABLE/year=YYYY/part_0.parquet: every table split by the year of its
+ * article's publication date (`year=unknown` when the article has none), the Hive
+ * layout that Spark, Trino or DuckDB read unchanged (DuckDB: read_parquet with hive_partitioning = true).
+ */
+async function writePartitioned(con: DuckDBConnection, schemas: Map<string, TableSchema>, root: string): Promise<void> {
+  await fs.remove(root + '.tmp');
+  for (const [table, schema] of schemas) {
+    if (!schema.properties.doc_id) continue;
+    const year = table === 'documents' ? `coalesce(substr(t.published, 1, 4), 'unknown')` : `coalesce(substr(d.published, 1, 4), 'unknown')`;
+    const join = table === 'documents' ? '' : 'LEFT JOIN documents d ON d.doc_id = t.doc_id';
+    const order = schema['x-order'].map((k) => `t.${sqlIdent(k)} NULLS FIRST`).join(', ');
+    await con.run(`COPY (SELECT t.*, ${year} AS year FROM ${sqlIdent(table)} t ${join} ORDER BY ${order}) TO ${sqlString(path.join(root + '.tmp', table))} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), FILENAME_PATTERN 'part_{i}')`);
+  }
+  await fs.remove(root);
+  await fs.rename(root + '.tmp', root);
+}
 
 async function writeCsvAndJson(source: string, schema: TableSchema, base: string): Promise<void> {
   const columns = columnsOf(schema);

@@ -16,7 +16,7 @@ runStage('summarize', async () => {
   }
   const out = path.join(dist, 'summaries');
   await fs.mkdirp(out);
-  const names = (await fs.readdir(SQL_DIR)).filter((f) => f.endsWith('.sql')).sort();
+  const names = (await fs.readdir(SQL_DIR)).filter((f: string) => f.endsWith('.sql')).sort();
   for (const file of names) {
     const query = (await fs.readFile(path.join(SQL_DIR, file), 'utf8')).trim().replace(/;\s*$/, '');
     const target = path.join(out, file.replace(/\.sql$/, '.csv'));

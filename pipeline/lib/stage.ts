@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { minimist } from 'zx';
+import { parseShard, type Shard } from './shard.ts';
 
 /** Common command-line options of the stage scripts. */
 export interface StageArgs {
@@ -7,15 +8,21 @@ export interface StageArgs {
   build: string;
   dist: string;
   strict: boolean;
+  /** `i/N`: process only shard i of N (make SHARD=i/N), else null. */
+  shard: Shard | null;
+  /** Also publish Hive-partitioned Parquet (make PARTITIONED=1). */
+  partitioned: boolean;
 }
 
 export function stageArgs(): StageArgs {
-  const a = minimist(process.argv.slice(2), { string: ['seeds', 'build', 'dist'], boolean: ['strict'] });
+  const a = minimist(process.argv.slice(2), { string: ['seeds', 'build', 'dist', 'shard'], boolean: ['strict', 'partitioned'] });
   return {
     seeds: a.seeds ?? 'seeds',
     build: a.build ?? 'build',
     dist: a.dist ?? 'dist',
     strict: Boolean(a.strict) || process.env.STRICT === '1',
+    shard: a.shard ? parseShard(a.shard) : null,
+    partitioned: Boolean(a.partitioned) || process.env.PARTITIONED === '1',
   };
 }
 

@@ -1,0 +1,37 @@
+#!/usr/bin/env -S node --import tsx
+// Shard merge (make merge-shards): DIST/shards/TABLE/part-*.parquet -> BUILD/extract/TABLE.jsonl
+// in the table's order, as if one run had extracted every article; the usual link,
+// validate, publish, summarize and catalog stages follow.
+import { fs, path } from 'zx';
+import { openDuckDB, orderBySql, sqlString } from './lib/duckdb.ts';
+import { PER_DOCUMENT_TABLES } from './lib/extract/rows.ts';
+import { loadTableSchemas } from './lib/schema.ts';
+import { runStage, stageArgs } from './lib/stage.ts';
+
+runStage('merge', async () => {
+  const { build, dist } = stageArgs();
+  const schemas = loadTableSchemas();
+  const { con } = await openDuckDB();
+  const counts = new Set<number>();
+  for (const table of PER_DOCUMENT_TABLES) {
+    const dir = path.join(dist, 'shards', table);
+    const parts = (await fs.pathExists(dir)) ? (await fs.readdir(dir)).filter((f: string) => /^part-\d+-of-\d+\.parquet$/.test(f)) : [];
+    if (!parts.length) throw new Error(`no shard parts in ${dir}: run make SHARD=i/N for every i first`);
+    for (const p of parts) counts.add(Number(/-of-(\d+)/.exec(p)![1]));
+    const n = [...counts][0];
+    if (counts.size > 1 || parts.length !== n) throw new Error(`${dir}: expected parts 0..${n - 1} of one split, found ${parts.sort().join(', ')}`);
+    const target = path.join(build, 'extract', `${table}.jsonl`);
+    await fs.mkdirp(path.dirname(target));
+    const glob = path.join(dir, 'part-*.parquet');
+    await con.run(`COPY (SELECT * FROM read_parquet(${sqlString(glob)}) ORDER BY ${orderBySql(schemas.get(table)!)}) TO ${sqlString(target + '.tmp')} (FORMAT json)`);
+    await fs.rename(target + '.tmp', target);
+  }
+  // the shards' quality notes, in one report
+  const qualityDir = path.join(dist, 'shards', 'quality');
+  const notes: string[] = [];
+  for (const f of ((await fs.pathExists(qualityDir)) ? await fs.readdir(qualityDir) : []).sort()) {
+    notes.push(...(await fs.readFile(path.join(qualityDir, f), 'utf8')).split('\n').filter(Boolean));
+  }
+  await fs.outputFile(path.join(build, 'clean', 'quality.jsonl'), notes.map((l) => l + '\n').join(''));
+  console.error(`merge: ${PER_DOCUMENT_TABLES.length} tables merged from ${[...counts][0]} shards`);
+});
