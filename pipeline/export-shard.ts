@@ -3,7 +3,7 @@
 // DIST/shards/TABLE/part-i-of-N.parquet. `make merge-shards` combines the parts.
 import { fs, minimist, path } from 'zx';
 import { openDuckDB, orderBySql, readJsonlSql, sqlString } from './lib/duckdb.ts';
-import { PER_DOCUMENT_TABLES } from './lib/extract/rows.ts';
+import { INTERNAL_TABLES, PER_DOCUMENT_TABLES } from './lib/extract/rows.ts';
 import { loadTableSchemas } from './lib/schema.ts';
 import { parseShard, shardTag } from './lib/shard.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
@@ -19,6 +19,11 @@ runStage('export-shard', async () => {
     await fs.mkdirp(path.dirname(target));
     await con.run(`COPY (SELECT * FROM ${readJsonlSql(path.join(build, 'extract', `${table}.jsonl`), schema)} ORDER BY ${orderBySql(schema)}) TO ${sqlString(target + '.tmp')} (FORMAT parquet, COMPRESSION zstd)`);
     await fs.rename(target + '.tmp', target);
+  }
+  for (const table of INTERNAL_TABLES) {
+    const part = path.join(dist, 'shards', table, `part-${shardTag(shard)}.jsonl`);
+    await fs.mkdirp(path.dirname(part));
+    await fs.copy(path.join(build, 'extract', `${table}.jsonl`), part);
   }
   const quality = path.join(build, 'clean', 'quality.jsonl');
   const qualityPart = path.join(dist, 'shards', 'quality', `part-${shardTag(shard)}.jsonl`);

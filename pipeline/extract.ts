@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fs, minimist, path } from 'zx';
 import { extractionCodeVersion } from './lib/code-version.ts';
 import { extractBatch, type BatchOutput } from './lib/extract/batch.ts';
-import { PER_DOCUMENT_TABLES } from './lib/extract/rows.ts';
+import { EXTRACT_OUTPUTS } from './lib/extract/rows.ts';
 import { AtomicWriter } from './lib/io/jsonl.ts';
 import { readLines } from './lib/io/lines.ts';
 import { OrderedPool } from './lib/pool.ts';
@@ -32,13 +32,13 @@ runStage('extract', async () => {
     await fs.mkdirp(cacheDir);
   }
 
-  const writers = new Map(PER_DOCUMENT_TABLES.map((t) => [t, new AtomicWriter(path.join(build, 'extract', `${t}.jsonl`))]));
+  const writers = new Map(EXTRACT_OUTPUTS.map((t) => [t, new AtomicWriter(path.join(build, 'extract', `${t}.jsonl`))]));
   const progress = new Progress('extract');
   let docs = 0;
   let cachedDocs = 0;
   const write = async (r: { output: BatchOutput; cached: number }) => {
     cachedDocs += r.cached;
-    for (const t of PER_DOCUMENT_TABLES) if (r.output[t]) await writers.get(t)!.write(r.output[t]);
+    for (const t of EXTRACT_OUTPUTS) if (r.output[t]) await writers.get(t)!.write(r.output[t]);
   };
 
   const schemas = loadTableSchemas();

@@ -4,7 +4,7 @@
 // validate, publish, summarize and catalog stages follow.
 import { fs, path } from 'zx';
 import { openDuckDB, orderBySql, sqlString } from './lib/duckdb.ts';
-import { PER_DOCUMENT_TABLES } from './lib/extract/rows.ts';
+import { INTERNAL_TABLES, PER_DOCUMENT_TABLES } from './lib/extract/rows.ts';
 import { loadTableSchemas } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
 
@@ -26,12 +26,13 @@ runStage('merge', async () => {
     await con.run(`COPY (SELECT * FROM read_parquet(${sqlString(glob)}) ORDER BY ${orderBySql(schemas.get(table)!)}) TO ${sqlString(target + '.tmp')} (FORMAT json)`);
     await fs.rename(target + '.tmp', target);
   }
-  // the shards' quality notes, in one report
-  const qualityDir = path.join(dist, 'shards', 'quality');
-  const notes: string[] = [];
-  for (const f of ((await fs.pathExists(qualityDir)) ? await fs.readdir(qualityDir) : []).sort()) {
-    notes.push(...(await fs.readFile(path.join(qualityDir, f), 'utf8')).split('\n').filter(Boolean));
+  // JSON Lines parts (intermediate tables whose consumers do not depend on row order, and
+  // the quality notes, which the catalog sorts) are concatenated
+  for (const [name, target] of [...INTERNAL_TABLES.map((t) => [t, path.join(build, 'extract', `${t}.jsonl`)]), ['quality', path.join(build, 'clean', 'quality.jsonl')]]) {
+    const dir = path.join(dist, 'shards', name);
+    const parts = ((await fs.pathExists(dir)) ? await fs.readdir(dir) : []).filter((f: string) => f.endsWith('.jsonl')).sort();
+    await fs.outputFile(target, '');
+    for (const p of parts) await fs.appendFile(target, await fs.readFile(path.join(dir, p)));
   }
-  await fs.outputFile(path.join(build, 'clean', 'quality.jsonl'), notes.map((l) => l + '\n').join(''));
   console.error(`merge: ${PER_DOCUMENT_TABLES.length} tables merged from ${[...counts][0]} shards`);
 });

@@ -13,7 +13,7 @@ const gold = process.env.GOLD ?? '../shared/gold/seeds';
 const keep = process.argv.indexOf('--keep');
 const out = keep > 0 ? process.argv[keep + 1] : mkdtempSync(join(tmpdir(), 'dev-eval-'));
 mkdirSync(out, { recursive: true });
-const tables: ExtractedDocument = { documents: [], dates: [], quotes: [], events: [], agreements: [] };
+const tables: ExtractedDocument = { documents: [], dates: [], quotes: [], events: [], agreements: [], entity_mentions: [] };
 for (const f of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) {
   const ex = extractDocument(cleanArticle(readFileSync(join(seeds, f)), f));
   for (const k of Object.keys(tables) as Array<keyof ExtractedDocument>) (tables[k] as unknown[]).push(...ex[k]);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { sha256Hex } from '../ids.ts';
 import type { TableSchema } from '../schema.ts';
-import { articleRows, PER_DOCUMENT_TABLES, type CleanedLine } from './rows.ts';
+import { articleRows, EXTRACT_OUTPUTS, type CleanedLine } from './rows.ts';
 
 /** The JSON Lines text of one batch, per table, in input order. */
 export type BatchOutput = Record<string, string>;
@@ -18,7 +18,7 @@ export interface BatchOptions {
  * text and metadata) was already extracted by this code version is read from the cache.
  */
 export function extractBatch(lines: string[], options: BatchOptions): { output: BatchOutput; cached: number } {
-  const output: BatchOutput = Object.fromEntries(PER_DOCUMENT_TABLES.map((t) => [t, '']));
+  const output: BatchOutput = Object.fromEntries(EXTRACT_OUTPUTS.map((t) => [t, '']));
   let cached = 0;
   for (const line of lines) {
     const key = options.cacheDir ? sha256Hex(line) : null;
@@ -29,7 +29,7 @@ export function extractBatch(lines: string[], options: BatchOptions): { output: 
       cached++;
     } else {
       const rows = articleRows(JSON.parse(line) as CleanedLine, options.schemas);
-      perTable = Object.fromEntries(PER_DOCUMENT_TABLES.map((t) => [t, (rows[t] ?? []).map((r) => JSON.stringify(r) + '\n').join('')]));
+      perTable = Object.fromEntries(EXTRACT_OUTPUTS.map((t) => [t, (rows[t] ?? []).map((r) => JSON.stringify(r) + '\n').join('')]));
       if (cacheFile) {
         mkdirSync(join(cacheFile, '..'), { recursive: true });
         const tmp = `${cacheFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -37,7 +37,7 @@ export function extractBatch(lines: string[], options: BatchOptions): { output: 
         renameSync(tmp, cacheFile);
       }
     }
-    for (const t of PER_DOCUMENT_TABLES) output[t] += perTable[t] ?? '';
+    for (const t of EXTRACT_OUTPUTS) output[t] += perTable[t] ?? '';
   }
   return { output, cached };
 }

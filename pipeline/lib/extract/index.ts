@@ -4,6 +4,7 @@ import { splitSentences } from '../text/sentences.ts';
 import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
 import { extractAgreements } from './agreements.ts';
 import { extractDates } from './dates.ts';
+import { extractEntityMentions, type EntityMention } from './entities.ts';
 import { extractEvents } from './events.ts';
 import { documentDate } from './published.ts';
 import { extractQuotes } from './quotes.ts';
@@ -15,6 +16,8 @@ export interface ExtractedDocument {
   quotes: QuoteRecord[];
   events: EventRecord[];
   agreements: AgreementRecord[];
+  /** Internal (not published): the link stage aggregates them into the `entities` table. */
+  entity_mentions: Array<EntityMention & { doc_id: string }>;
 }
 
 export function docIdOf(sourceFile: string): string {
@@ -54,5 +57,6 @@ export function extractDocument(article: CleanedArticle): ExtractedDocument {
     quotes: quotes.map((q) => ({ id: stableId('quotes', doc_id, q.start, q.end, q.text), doc_id, ...q })),
     events: events.map((e) => ({ id: stableId('events', doc_id, e.type, e.start, e.end, e.trigger), doc_id, ...e })),
     agreements: agreements.map((a) => ({ id: stableId('agreements', doc_id, a.start, a.end, a.name), doc_id, ...a })),
+    entity_mentions: extractEntityMentions(input).map((m) => ({ doc_id, ...m })),
   };
 }

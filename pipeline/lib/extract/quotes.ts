@@ -1,6 +1,549 @@
+import { stableId } from '../ids.ts';
+import { reportingVerbForms } from '../lexicon/verbs.ts';
+import type { Span } from '../text/sentences.ts';
+import { entityMentionsWithPeople, type EntityMention } from './entities.ts';
+import { indexPeople, type PeopleIndex } from './people.ts';
+import { adverbLength, skipAdverbs, tokenize, verbGroupAt, type Token, type VerbGroup } from './quotes/cues.ts';
+import { findQuotedSpans, type QuotedSpan, type QuoteMarkProblem } from './quotes/marks.ts';
+import { candidateAt, speakerCandidates, type Candidate, type Speaker } from './quotes/speakers.ts';
 import type { DateMention, DocInput, QuoteMention } from './types.ts';
 
+/**
+ * Direct quotations and their speakers (annotation guidelines §2). Attribution, in order
+ * of preference: a headline's parenthesized speaker, a reporting verb right after the
+ * quote (`», a déclaré X`, `», a-t-il insisté`), `selon X` next to the quote, a reporting
+ * verb before it in the sentence (`X a déclaré que « … »`, `…, estimant que « … »`), a
+ * sentence-final inverted verb (`…, a précisé M. X.`), `selon X` / `pour X,` elsewhere in
+ * the sentence, and for a quote standing as its own sentence the last salient speaker.
+ * A quotation with none of these is a scare quote and is not reported.
+ */
+
+/** Object and negation clitics between a subject and its verb (`X ne l'a pas dit`). */
+const CLITICS = new Set(['ne', 'n’', "n'", 'l’', "l'", 'le', 'la', 'les', 'lui', 'leur', 'y', 'en', 'nous', 'vous', 'me', 'm’', 'te', 't’']);
+
+interface Attribution {
+  speaker: Speaker | null;
+  cue: string | null;
+  /** The reporting verb, for dating the utterance. */
+  verb: VerbGroup | null;
+  /** Token list the verb indexes into. */
+  tokens: Token[] | null;
+}
+
+// Nouns and participles right before a quotation that make it a title or a name, not speech.
+const TITLE_CUES = new Set([
+  'journal', 'quotidien', 'hebdomadaire', 'magazine', 'revue', 'livre', 'ouvrage', 'roman', 'essai', 'film', 'documentaire',
+  'série', 'émission', 'chanson', 'album', 'pièce', 'spectacle', 'exposition', 'festival', 'hashtag', 'mot-dièse', 'titre',
+  'intitulé', 'intitulée', 'intitulés', 'intitulées', 'baptisé', 'baptisée', 'baptisés', 'baptisées', 'surnommé', 'surnommée',
+  'surnommés', 'dénommé', 'dénommée', 'nommé', 'nommée', 'alias', 'rubrique', 'chaîne', 'radio', 'blog', 'podcast', 'manifeste',
+  'navire', 'bateau', 'sous-marin', 'missile', 'application', 'logiciel',
+]);
+
+// Nouns that, a few words before a capitalized short quotation, make it a proper name
+// (`l'opération « Barkhane »`, `l'agence de presse officielle « Belta »`); before a
+// lowercase one (`un plan « irresponsable »`) the quotation stays speech.
+const NAME_HEADS = new Set([
+  ...TITLE_CUES, 'opération', 'programme', 'plan', 'projet', 'mission', 'exercice', 'exercices', 'manœuvres', 'doctrine',
+  'initiative', 'campagne', 'label', 'format', 'code', 'devise', 'slogan', 'site', 'compte', 'groupe', 'association',
+  'collectif', 'parti', 'marque', 'coalition', 'bataillon', 'brigade', 'régiment', 'société', 'entreprise', 'fondation', 'ong',
+  'club', 'mouvement', 'réseau', 'alliance', 'union', 'front', 'plateforme', 'média', 'agence', 'télévision', 'traité', 'accord',
+  'pacte', 'loi', 'décret', 'résolution', 'sommet', 'forum', 'conférence', 'dispositif', 'stratégie', 'concept', 'syndicat',
+  'organisation', 'institut', 'centre', 'comité', 'commission', 'fonds', 'banque',
+]);
+
+function isTitleOrName(text: string, span: QuotedSpan): boolean {
+  const before = text.slice(Math.max(0, span.open - 60), span.open);
+  const word = /([\p{L}\p{M}\-]+)[\s\u00a0]*$/u.exec(before)?.[1];
+  if (word !== undefined && TITLE_CUES.has(word.toLowerCase())) return true;
+  const quoted = text.slice(span.start, span.end);
+  const nameLike = /^\p{Lu}/u.test(quoted) && wordCount(quoted) <= 6 && !/[.!?…,;:]$/u.test(quoted);
+  if (!nameLike) return false;
+  const clause = before.split(/[.!?;:,()\n«»“”"]/u).pop() ?? '';
+  const words = clause.toLowerCase().match(/[\p{L}\p{M}\-]+/gu) ?? [];
+  const recent = words.slice(-5);
+  let head = -1;
+  recent.forEach((w, k) => {
+    if (NAME_HEADS.has(w)) head = k;
+  });
+  // `le journal cite le ministre « … »`: a reporting verb after the head makes it speech again
+  return head >= 0 && !recent.slice(head + 1).some((w) => reportingVerbForms(w).length > 0);
+}
+
+/** Sentence spans covering a quotation: from the sentence of its opening mark to that of its closing mark. */
+function frameOf(sentences: readonly Span[], span: QuotedSpan, text: string): Span {
+  const containing = (at: number) => sentences.find((s) => s.start <= at && at < s.end);
+  const first = containing(span.open);
+  const last = containing(span.close);
+  const paragraphStart = text.lastIndexOf('\n', span.open) + 1;
+  const paragraphEndAt = text.indexOf('\n', span.close);
+  const paragraphEnd = paragraphEndAt < 0 ? text.length : paragraphEndAt;
+  return { start: first?.start ?? paragraphStart, end: Math.max(last?.end ?? paragraphEnd, span.close + 1) };
+}
+
+const PROPER_NOUN_PHRASE_RE = /^(?:([Ll]e|[Ll]a|[Ll]es|[Ll][’'])\s*)?(\p{Lu}[\p{L}\p{M}\-]+(?:\s+(?:\p{Lu}[\p{L}\p{M}\-]+|(?:aux|des|du|de|d[’']|de\s+la|de\s+l[’'])\s*[\p{L}\p{M}\-]+|[\p{Ll}\p{M}\-]+)){0,6})\s*$/u;
+
+/**
+ * A speaker the lexicons do not know, named by capitalized words: `témoigne Olena`,
+ * `Le Haut-Commissariat aux droits de l'homme`. With a determiner it is a body.
+ */
+function properNounPhrase(phrase: string, needsDeterminer = false): Speaker | null {
+  const m = PROPER_NOUN_PHRASE_RE.exec(phrase.trim());
+  if (!m || (needsDeterminer && !m[1])) return null;
+  const name = m[2].replace(/\s+/g, ' ');
+  if (!m[1] && !/^\p{Lu}[\p{Ll}\p{M}\-]+(?:\s+\p{Lu}[\p{Ll}\p{M}\-]+){0,2}$/u.test(name)) return null;
+  return { name, type: m[1] ? 'organization' : 'person', id: null, gender: null };
+}
+
+/** `selon` or `d'après` at `tokens[i]`: its length in tokens, else 0. */
+function selonLength(tokens: readonly Token[], i: number): number {
+  if (tokens[i]?.lower === 'selon') return 1;
+  if (/^d[’']$/u.test(tokens[i]?.lower ?? '') && tokens[i + 1]?.lower === 'après') return 2;
+  return 0;
+}
+
+const quoteTokenIndex = (tokens: readonly Token[], quote: number) => tokens.findIndex((t) => t.kind === 'quote' && t.quote === quote);
+
+/** End of a noun phrase after an inverted verb: the next punctuation or clause opener. */
+function phraseEnd(text: string, from: number, limit: number): number {
+  const rest = text.slice(from, limit);
+  const m = /[,.;:!?()\n«»“”"]|\s(?:lors|dans|devant|en marge|au cours|à l[’']issue|après|avant|pendant|depuis|sur|selon|qui|alors|tandis|mais|et)\s/u.exec(rest);
+  return m ? from + m.index : limit;
+}
+
+class DocumentQuotes {
+  private readonly candidates: Candidate[];
+  private readonly people: PeopleIndex;
+  private readonly entityMentions: EntityMention[];
+  private readonly speakersSoFar: Array<{ at: number; speaker: Speaker }> = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly sentences: readonly Span[],
+    private readonly spans: readonly QuotedSpan[],
+  ) {
+    this.people = indexPeople(text);
+    this.entityMentions = entityMentionsWithPeople(text, this.people);
+    this.candidates = speakerCandidates(text, this.people, this.entityMentions, spans);
+  }
+
+  attribute(index: number): Attribution | null {
+    const span = this.spans[index];
+    const frame = frameOf(this.sentences, span, this.text);
+    const tokens = tokenize(this.text, frame.start, frame.end, this.spans);
+    const q = quoteTokenIndex(tokens, index);
+    const none: Attribution = { speaker: null, cue: null, verb: null, tokens: null };
+    const withVerb = (verb: VerbGroup, speaker: Speaker | null): Attribution => ({ speaker, cue: verb.infinitive, verb, tokens });
+
+    const headline = this.parenthesizedSpeaker(span);
+    if (headline) return { ...none, speaker: headline };
+
+    // « … », a déclaré X / « … », a-t-il insisté
+    let j = q + 1;
+    if (tokens[j]?.text === ',') j++;
+    const immediate = verbGroupAt(tokens, j);
+    if (immediate && immediate.finite) return withVerb(immediate, this.invertedSubject(tokens, immediate, frame));
+
+    const incise = this.inciseInside(span);
+    if (incise) return incise;
+
+    const selonNext = this.selonSpeaker(tokens, q);
+    if (selonNext) return { ...none, speaker: selonNext };
+
+    const before = this.lastVerbBefore(tokens, q);
+    if (before) {
+      const speaker = before.finite ? this.subjectBefore(tokens, before, frame) : this.gerundSubject(tokens, before, frame);
+      if (speaker || before.pronoun) return withVerb(before, speaker);
+    }
+
+    const after = this.invertedVerbAfter(tokens, q);
+    if (after) return withVerb(after, this.invertedSubject(tokens, after, frame));
+
+    const selon = this.selonAnywhere(tokens);
+    if (selon) return { ...none, speaker: selon };
+    if (before) return withVerb(before, null);
+
+    const pour = this.pourSpeaker(span, frame);
+    if (pour) return { ...none, speaker: pour };
+
+    const standalone = tokens.every((t, k) => k === q || t.kind !== 'word');
+    if (standalone || tokens[q - 1]?.text === ':') {
+      const colonSubject = tokens[q - 1]?.text === ':' ? this.mainSubject(tokens, q) : null;
+      return { ...none, speaker: colonSubject ?? this.salient(span.open, null, 3) };
+    }
+    return null;
+  }
+
+  /** `« Nous sommes prêts, a-t-il dit, à discuter »`: an attribution set inside the quotation. */
+  private inciseInside(span: QuotedSpan): Attribution | null {
+    const tokens = tokenize(this.text, span.start, span.end, []);
+    for (let i = 1; i < tokens.length - 1; i++) {
+      if (tokens[i - 1].text !== ',') continue;
+      const verb = verbGroupAt(tokens, i);
+      if (!verb || !verb.finite) continue;
+      const close = tokens.findIndex((t, k) => k >= verb.to && t.text === ',');
+      if (close < 0 || close - verb.to > 8) continue;
+      const speaker = verb.pronoun
+        ? this.salient(verb.start, verb.pronoun)
+        : this.resolveCandidate(candidateAt(this.inciseCandidates(span), this.text, tokens[skipAdverbs(tokens, verb.to)].start, tokens[close].start));
+      return { speaker, cue: verb.infinitive, verb, tokens };
+    }
+    return null;
+  }
+
+  /** Candidates inside a quotation's incise (the document-level list leaves quotations out). */
+  private inciseCandidates(span: QuotedSpan): Candidate[] {
+    return speakerCandidates(this.text, this.people, this.entityMentions.filter((e) => e.start >= span.start && e.end <= span.end), [])
+      .filter((c) => c.start >= span.start && c.end <= span.end);
+  }
+
+  remember(at: number, speaker: Speaker | null): void {
+    if (speaker) this.speakersSoFar.push({ at, speaker });
+  }
+
+  /** `"…" (Alexandre Loukachenko)`: a headline quote signed in parentheses. */
+  private parenthesizedSpeaker(span: QuotedSpan): Speaker | null {
+    const m = /^[\s\u00a0]*\(([^()\n]{2,80})\)/u.exec(this.text.slice(span.close + 1, span.close + 90));
+    if (!m) return null;
+    const from = span.close + 1 + m[0].indexOf('(') + 1;
+    return candidateAt(this.candidates, this.text, from, from + m[1].length)?.speaker ?? null;
+  }
+
+  private resolveCandidate(candidate: Candidate | null): Speaker | null {
+    if (!candidate) return null;
+    if (candidate.kind === 'pronoun') return this.salient(candidate.start, candidate.pronoun ?? null);
+    return candidate.speaker;
+  }
+
+  /** The subject after an inverted verb (`a déclaré M. Poutine`), or its written pronoun. */
+  private invertedSubject(tokens: readonly Token[], verb: VerbGroup, frame: Span): Speaker | null {
+    if (verb.pronoun) return this.salient(verb.start, verb.pronoun);
+    let k = skipAdverbs(tokens, verb.to);
+    // `a déclaré à l'AFP Mikhaïl Podoliak`, `affirme dans un communiqué le ministère`: a complement before the subject
+    if (/^(?:à|au|aux|dans|devant|lors|sur|auprès|en)$/u.test(tokens[k]?.lower ?? '')) {
+      const next = this.candidates.find((c) => c.start > tokens[k].end && c.subjectLike && c.kind !== 'pronoun');
+      const limit = tokens.find((t, m) => m > k && (t.text === ',' || t.text === '.'))?.start ?? frame.end;
+      return next && next.start < limit ? next.speaker : null;
+    }
+    k = skipAdverbs(tokens, k);
+    const from = tokens[k]?.start;
+    if (from === undefined || tokens[k].kind !== 'word') return null;
+    const to = phraseEnd(this.text, from, frame.end);
+    const direct = candidateAt(this.candidates, this.text, from, Math.max(to, from + 1));
+    if (direct) return this.resolveCandidate(direct);
+    const named = properNounPhrase(this.text.slice(from, to));
+    if (named) return named;
+    // `indique un communiqué de l'Élysée`: the issuer of a written statement
+    if (/^(?:le|la|l[’']|un|une)?\s*(?:communiqué|texte|déclaration|lettre|message|note|tweet|publication|compte|site|porte-parole)(?![\p{L}\p{M}])/iu.test(this.text.slice(from, to))) {
+      return this.candidates.find((c) => c.start > from && c.end <= Math.max(to, from + 1) && c.kind !== 'pronoun')?.speaker ?? null;
+    }
+    return null;
+  }
+
+  /** The last reporting verb before the quotation in its sentence. */
+  private lastVerbBefore(tokens: readonly Token[], q: number): VerbGroup | null {
+    let found: VerbGroup | null = null;
+    for (let i = 0; i < q; i++) {
+      if (tokens[i].kind !== 'word') continue;
+      const group = verbGroupAt(tokens, i);
+      if (group && group.to <= q) {
+        found = group;
+        i = group.to - 1;
+      }
+    }
+    return found;
+  }
+
+  /** A later inverted verb in the sentence: `…, a précisé M. Poutine.` or `…, a-t-il ajouté`. */
+  private invertedVerbAfter(tokens: readonly Token[], q: number): VerbGroup | null {
+    for (let i = q + 1; i < tokens.length; i++) {
+      if (tokens[i - 1]?.text !== ',' && tokens[i - 1]?.kind !== 'quote') continue;
+      const group = verbGroupAt(tokens, i);
+      if (!group || !group.finite) continue;
+      if (group.pronoun) return group;
+      const next = tokens[skipAdverbs(tokens, group.to)];
+      // an inversion puts the subject after the verb: `, a précisé M. Poutine`
+      if (next && next.kind === 'word') return group;
+    }
+    return null;
+  }
+
+  private selonSpeaker(tokens: readonly Token[], q: number): Speaker | null {
+    let j = q + 1;
+    if (tokens[j]?.text === ',') j++;
+    if (selonLength(tokens, j)) return this.phraseSpeaker(tokens, j + selonLength(tokens, j));
+    let k = q - 1;
+    if (tokens[k]?.text === ',') k--;
+    // `selon X, « … »`
+    for (let i = Math.max(0, k - 8); i <= k; i++) {
+      if (selonLength(tokens, i) && !tokens.slice(i + 1, k + 1).some((t) => t.kind === 'quote' || t.text === '.')) {
+        return this.phraseSpeaker(tokens, i + selonLength(tokens, i));
+      }
+    }
+    return null;
+  }
+
+  private selonAnywhere(tokens: readonly Token[]): Speaker | null {
+    for (let i = 0; i < tokens.length; i++) {
+      if (!selonLength(tokens, i)) continue;
+      const speaker = this.phraseSpeaker(tokens, i + selonLength(tokens, i));
+      if (speaker) return speaker;
+    }
+    return null;
+  }
+
+  private phraseSpeaker(tokens: readonly Token[], i: number): Speaker | null {
+    const from = tokens[i]?.start;
+    if (from === undefined) return null;
+    // `selon lui`, `pour elle`: the salient person
+    if (tokens[i].lower === 'lui' || tokens[i].lower === 'elle') return this.salient(from, tokens[i].lower === 'lui' ? 'il' : 'elle');
+    const to = phraseEnd(this.text, from, tokens[tokens.length - 1].end);
+    const direct = candidateAt(this.candidates, this.text, from, Math.max(to, from + 1));
+    if (direct) return this.resolveCandidate(direct);
+    // `selon un communiqué du Kremlin`: the issuer named in the phrase
+    const inside = this.candidates.find((c) => c.start >= from && c.end <= to && c.kind !== 'pronoun');
+    return inside?.speaker ?? null;
+  }
+
+  /** `Pour X, « … »`: the opinion holder before the quotation. */
+  private pourSpeaker(span: QuotedSpan, frame: Span): Speaker | null {
+    const before = this.text.slice(frame.start, span.open);
+    // `Pour X, « … »` right before the quotation, or `Pour X, …` opening its sentence
+    const m = /(?:^|[\s,])[Pp]our\s+([^,«»“”"]{2,80}),[\s\u00a0]*$/u.exec(before) ?? /^[\s\u00a0]*()Pour\s+([^,«»“”"]{2,80}),/u.exec(before);
+    if (!m) return null;
+    const holder = m[2] ?? m[1];
+    const from = frame.start + m.index + m[0].indexOf(holder);
+    const candidate = candidateAt(this.candidates, this.text, from, from + holder.length);
+    return candidate && candidate.kind !== 'pronoun' ? candidate.speaker : null;
+  }
+
+  /** Subject of a finite verb: the phrase right before it, skipping adverbs and a comma-enclosed incise. */
+  private subjectBefore(tokens: readonly Token[], verb: VerbGroup, frame: Span): Speaker | null {
+    if (verb.pronoun) return this.salient(verb.start, verb.pronoun);
+    let j = verb.from - 1;
+    for (let guard = 0; guard < 4 && j >= 0; guard++) {
+      while (j >= 0 && tokens[j].kind === 'word' && (adverbLength(tokens, j) === 1 || CLITICS.has(tokens[j].lower))) j--;
+      if (j < 0) break;
+      // `les propos de X, qui a qualifié de « … »`: the antecedent of the relative pronoun
+      if (tokens[j].lower === 'qui') {
+        j--;
+        if (tokens[j]?.text === ',') j--;
+        const antecedent = j >= 0 ? this.candidates.find((cand) => cand.end === tokens[j].end && cand.start >= frame.start) : undefined;
+        return antecedent ? this.resolveCandidate(antecedent) : null;
+      }
+      if (tokens[j].text === ',') {
+        let c = j - 1;
+        while (c >= 0 && tokens[c].text !== ',' && tokens[c].kind !== 'quote') c--;
+        if (c < 0) break;
+        // `La porte-parole du ministère, Maria Zakharova, a qualifié`: a name in apposition is the subject
+        const apposition = c + 1 < j ? this.candidates.find((cand) => cand.kind === 'entity' && cand.speaker?.type === 'person'
+          && cand.start === tokens[c + 1].start && cand.end === tokens[j - 1].end) : undefined;
+        if (apposition) return apposition.speaker;
+        j = c - 1;
+        continue;
+      }
+      const end = tokens[j].end;
+      const candidate = this.candidates.find((cand) => cand.end === end && cand.start >= frame.start);
+      if (candidate) return this.resolveCandidate(candidate);
+      // `Le Haut-Commissariat aux droits de l'homme juge …`: a proper name the lexicons lack
+      let c = j;
+      while (c > 0 && tokens[c - 1].kind === 'word' && !/^(?:que|qu[’']|et|mais|car|donc|or|où)$/u.test(tokens[c - 1].lower)) c--;
+      const named = properNounPhrase(this.text.slice(tokens[c].start, end), true);
+      if (named) return named;
+      break;
+    }
+    const lastSubject = [...this.candidates].reverse().find((c) => c.subjectLike && c.start >= frame.start && c.end <= verb.start && c.kind !== 'pronoun');
+    return lastSubject?.speaker ?? null;
+  }
+
+  /**
+   * Subject of a gerund: that of an attribution earlier in the sentence (`« … », a-t-elle
+   * insisté, ajoutant que`), else the main clause's (`X a remercié Y, estimant que`).
+   */
+  private gerundSubject(tokens: readonly Token[], gerund: VerbGroup, frame: Span): Speaker | null {
+    for (let i = gerund.from - 1; i >= 0; i--) {
+      const group = verbGroupAt(tokens, i);
+      if (!group || !group.finite || group.to > gerund.from) continue;
+      const inverted = group.pronoun !== null || tokens[i - 1]?.text === ',' || tokens[i - 1]?.kind === 'quote';
+      if (inverted) {
+        const speaker = this.invertedSubject(tokens, group, frame);
+        if (speaker) return speaker;
+      }
+      break;
+    }
+    return this.mainSubject(tokens, gerund.from);
+  }
+
+  /** Subject of the sentence's main clause, for a gerund (`X a remercié Y, estimant que`). */
+  private mainSubject(tokens: readonly Token[], upTo: number): Speaker | null {
+    const from = tokens[0]?.start ?? 0;
+    const to = tokens[upTo]?.start ?? from;
+    const first = this.candidates.find((c) => c.subjectLike && c.start >= from && c.end <= to);
+    return this.resolveCandidate(first ?? null);
+  }
+
+  /**
+   * The last salient speaker or subject before `at` (within `maxSentences` sentences
+   * when given): quote speakers and subject-position people, agreeing with the pronoun.
+   */
+  private salient(at: number, pronoun: string | null, maxSentences?: number): Speaker | null {
+    if (pronoun === 'ils' || pronoun === 'elles' || pronoun === 'on') return null;
+    const floor = maxSentences === undefined ? 0 : this.sentenceStartBefore(at, maxSentences);
+    const pool: Array<{ at: number; speaker: Speaker }> = [
+      ...this.speakersSoFar,
+      ...this.candidates
+        .filter((c) => c.subjectLike && c.kind !== 'pronoun' && c.speaker)
+        .map((c) => ({ at: c.start, speaker: c.speaker! })),
+    ].filter((s) => s.at < at && s.at >= floor);
+    pool.sort((a, b) => b.at - a.at);
+    const agrees = (s: Speaker) =>
+      pronoun === 'elle' ? s.type === 'person' && s.gender === 'f' : pronoun === 'il' ? s.type === 'person' && s.gender !== 'f' : true;
+    // with no pronoun to agree with (a quote standing alone), people come first
+    const match = pool.find((s) => agrees(s.speaker) && (pronoun !== null || s.speaker.type === 'person')) ?? pool.find((s) => agrees(s.speaker));
+    if (match) return match.speaker;
+    if (pronoun === 'elle') return pool.find((s) => s.speaker.type !== 'person')?.speaker ?? null;
+    return null;
+  }
+
+  private sentenceStartBefore(at: number, count: number): number {
+    const index = this.sentences.findIndex((s) => s.end > at);
+    const k = Math.max(0, (index < 0 ? this.sentences.length : index) - count);
+    return this.sentences[k]?.start ?? 0;
+  }
+}
+
+/**
+ * The date an utterance was made, from a date next to its reporting verb (`a assuré
+ * lundi`, `Aujourd'hui, X a déclaré`), never from a date inside the quotation.
+ */
+function utteranceDate(text: string, attribution: Attribution, dates: readonly DateMention[], frame: Span, spans: readonly QuotedSpan[]): string | null {
+  const verb = attribution.verb;
+  if (!verb) return null;
+  const insideQuote = (d: DateMention) => spans.some((s) => d.start > s.open && d.end <= s.close);
+  for (const date of dates) {
+    if (date.value == null || insideQuote(date)) continue;
+    if (date.start < frame.start || date.end > frame.end) continue;
+    const withinGroup = date.start >= verb.start && date.end <= verb.end + 1;
+    const rightAfter = date.start >= verb.end && /^[\s\u00a0,]*$/u.test(text.slice(verb.end, date.start));
+    const sentenceInitial = /^[\s\u00a0]*$/u.test(text.slice(frame.start, date.start)) && /^[\s\u00a0]*,/u.test(text.slice(date.end)) && date.end < verb.start;
+    if (withinGroup || rightAfter || sentenceInitial) return date.value;
+  }
+  return null;
+}
+
+/** A restated claim (`X a assuré lundi que… . M. X a assuré que « … »`) takes the date of the first statement. */
+function restatedDate(text: string, attribution: Attribution, dates: readonly DateMention[], frame: Span, sentences: readonly Span[]): string | null {
+  const verb = attribution.verb;
+  if (!verb) return null;
+  const index = sentences.findIndex((s) => s.start >= frame.start);
+  const previous = index > 0 ? sentences[index - 1] : undefined;
+  if (!previous) return null;
+  const tokens = tokenize(text, previous.start, previous.end, []);
+  for (let i = 0; i < tokens.length; i++) {
+    const group = verbGroupAt(tokens, i);
+    if (!group || group.infinitive !== verb.infinitive) continue;
+    const date = utteranceDate(text, { ...attribution, verb: group, tokens }, dates, previous, []);
+    if (date) return date;
+  }
+  return null;
+}
+
+const foldQuote = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Quote groups: the same words printed twice (headline and body) share a group. */
+function groupQuotes(docId: string, quotes: QuoteMention[]): void {
+  const groups: Array<{ key: string; id: string }> = [];
+  for (const quote of quotes) {
+    const key = foldQuote(quote.text);
+    const same = groups.find((g) => key.length >= 12 && g.key.length >= 12 && (g.key === key || g.key.includes(key) || key.includes(g.key)));
+    if (same) {
+      quote.quote_group = same.id;
+      continue;
+    }
+    const id = stableId('quote_group', docId, quote.start, quote.end);
+    groups.push({ key, id });
+    quote.quote_group = id;
+  }
+  // one quotation has one speaker: fill a missing speaker from its group
+  for (const quote of quotes) {
+    if (quote.speaker) continue;
+    const known = quotes.find((o) => o.quote_group === quote.quote_group && o.speaker);
+    if (known) {
+      quote.speaker = known.speaker;
+      quote.speaker_id = known.speaker_id;
+    }
+  }
+}
+
+/** Words as a reader counts them: an elided article stays with its word (`l'intégration` is one). */
+const wordCount = (s: string): number => s.split(/[\s\u00a0\u202f]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/**
+ * A quotation that runs over paragraphs but whose first paragraph already carries an
+ * inverted attribution (`« Nous ne céderons pas, a déclaré le ministre.¶« Nous…`) lost
+ * its closing mark: the next paragraph's « opens a new quotation instead.
+ */
+function splitLostClosings(text: string, spans: QuotedSpan[]): { spans: QuotedSpan[]; problems: QuoteMarkProblem[] } {
+  const out: QuotedSpan[] = [];
+  const problems: QuoteMarkProblem[] = [];
+  for (const span of spans) {
+    let current = span;
+    for (let guard = 0; guard < 20; guard++) {
+      const breakAt = text.indexOf('\n', current.start);
+      if (breakAt < 0 || breakAt >= current.end) break;
+      const tokens = tokenize(text, current.start, breakAt, []);
+      const attributed = tokens.some((t, i) => t.text === ',' && verbGroupAt(tokens, i + 1)?.finite);
+      if (!attributed) break;
+      let reopen = breakAt;
+      while (reopen < current.end && /[\s\u00a0]/u.test(text[reopen])) reopen++;
+      let start = reopen + 1;
+      while (start < current.end && /[\s\u00a0\u202f]/u.test(text[start])) start++;
+      problems.push({ offset: current.open, reason: 'unclosed' });
+      current = { ...current, open: reopen, start };
+    }
+    if (current.end > current.start) out.push(current);
+  }
+  return { spans: out, problems };
+}
+
+function scanQuotes(text: string): { spans: QuotedSpan[]; problems: QuoteMarkProblem[] } {
+  const scan = findQuotedSpans(text);
+  const split = splitLostClosings(text, scan.spans);
+  return { spans: split.spans, problems: [...scan.problems, ...split.problems].sort((a, b) => a.offset - b.offset) };
+}
+
+/** Quote-mark problems of an article (unbalanced or runaway marks), for reports. */
+export function quoteMarkProblems(text: string): QuoteMarkProblem[] {
+  return scanQuotes(text).problems;
+}
+
 /** Direct quotations and their speakers (annotation guidelines §2). */
-export function extractQuotes(_doc: DocInput, _dates: DateMention[]): QuoteMention[] {
-  return [];
+export function extractQuotes(doc: DocInput, dates: DateMention[]): QuoteMention[] {
+  const { text } = doc;
+  const spans = scanQuotes(text).spans;
+  if (!spans.length) return [];
+  const context = new DocumentQuotes(text, doc.sentences, spans);
+  const quotes: QuoteMention[] = [];
+  spans.forEach((span, index) => {
+    if (isTitleOrName(text, span)) return;
+    const quoted = text.slice(span.start, span.end);
+    if (!/[\p{L}\p{N}]/u.test(quoted)) return;
+    const attribution = context.attribute(index);
+    if (!attribution) return;
+    context.remember(span.open, attribution.speaker);
+    const frame = frameOf(doc.sentences, span, text);
+    const saidOn = utteranceDate(text, attribution, dates, frame, spans) ?? restatedDate(text, attribution, dates, frame, doc.sentences);
+    quotes.push({
+      text: quoted,
+      kind: wordCount(quoted) < 3 ? 'fragment' : 'quote',
+      speaker: attribution.speaker?.name ?? null,
+      speaker_id: attribution.speaker?.id ?? null,
+      cue: attribution.cue,
+      said_on: saidOn,
+      quote_group: '',
+      start: span.start,
+      end: span.end,
+    });
+  });
+  groupQuotes(doc.doc_id, quotes);
+  return quotes;
 }

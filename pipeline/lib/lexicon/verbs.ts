@@ -32,7 +32,9 @@ export const REPORTING_VERBS: readonly string[] = [
   'répéter', 'répliquer', 'répondre', 'résumer', 'rétorquer', 'révéler', 'saluer', 'signaler', 'souhaiter',
   'souligner', 'soutenir', 'suggérer', 'témoigner', 'tonner', 'trancher', 'tweeter', 'twitter',
   'démentir', 'prôner', 'réclamer', 'indigner', 'inquiéter', 'féliciter',
-  'réjouir', 'insurger', 'alarmer', 'étonner', 'emporter', 'plaindre', 'vanter',
+  'réjouir', 'insurger', 'alarmer', 'étonner', 'emporter', 'plaindre', 'vanter', 'exprimer', 'ironiser',
+  'railler', 'condamner', 'parler', 'rejeter', 'nier', 'réfuter', 'contester', 'minimiser', 'revendiquer', 'reprocher',
+  'publier', 'informer', 'garantir', 'penser', 'croire', 'engager', 'implorer', 'supplier', 'recommander', 'proposer', 'interpeller', 'scander', 'crier', 'souffler', 'confesser',
 ];
 
 /** Multi-word reporting verbs: the head verb is conjugated, the rest is fixed. */
@@ -42,7 +44,7 @@ export const PHRASAL_REPORTING_VERBS: readonly string[] = [
 ];
 
 /** Verbs whose reporting use is pronominal (`s'est exclamé`): the cue keeps the reflexive. */
-const PRONOMINAL_ONLY = new Set(['exclamer', 'insurger', 'indigner', 'inquiéter', 'féliciter', 'réjouir', 'alarmer', 'étonner', 'emporter', 'plaindre']);
+const PRONOMINAL_ONLY = new Set(['engager', 'exclamer', 'insurger', 'indigner', 'inquiéter', 'féliciter', 'réjouir', 'alarmer', 'étonner', 'emporter', 'plaindre']);
 
 export interface VerbForm {
   infinitive: string;

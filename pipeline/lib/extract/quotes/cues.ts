@@ -1,0 +1,143 @@
+import { auxiliaryOf, matchReportingVerb, type VerbTense } from '../../lexicon/verbs.ts';
+
+/**
+ * Word tokens of the text around quotations, and the reporting-verb groups in them:
+ * `a déclaré`, `a-t-il insisté`, `a lancé pour sa part`, `déclare-t-elle`, `s'est
+ * exclamé`, `a-t-il encore fait valoir`, `estimant`.
+ */
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** `quote` tokens stand for a whole quotation (marks included). */
+  kind: 'word' | 'punct' | 'quote';
+  /** Index of the quotation, for `quote` tokens. */
+  quote?: number;
+}
+
+const WORD_RE = /aujourd[’']hui|(?:lorsqu|puisqu|jusqu|quoiqu|qu|\p{L})[’'](?=[\p{L}\d])|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|\S/gu;
+
+/** Tokens of `text[from, to)`, with each quotation span given as one `quote` token. */
+export function tokenize(text: string, from: number, to: number, quotes: ReadonlyArray<{ open: number; close: number }>): Token[] {
+  const tokens: Token[] = [];
+  let pos = from;
+  const inside = quotes
+    .map((q, index) => ({ ...q, index }))
+    .filter((q) => q.close >= from && q.open < to)
+    .sort((a, b) => a.open - b.open);
+  const pushWords = (a: number, b: number) => {
+    const chunk = text.slice(a, b);
+    for (const m of chunk.matchAll(WORD_RE)) {
+      const word = m[0];
+      tokens.push({ text: word, lower: word.toLowerCase(), start: a + m.index, end: a + m.index + word.length, kind: /[\p{L}\p{N}]/u.test(word) ? 'word' : 'punct' });
+    }
+  };
+  for (const q of inside) {
+    const open = Math.max(q.open, from);
+    if (open > pos) pushWords(pos, open);
+    const end = Math.min(q.close + 1, to);
+    tokens.push({ text: text.slice(open, end), lower: '', start: open, end, kind: 'quote', quote: q.index });
+    pos = end;
+  }
+  if (pos < to) pushWords(pos, to);
+  return tokens;
+}
+
+/** Adverbs and adverbial phrases that sit inside or after a verb group (`a encore ajouté`, `a lancé pour sa part`). */
+const ADVERB_PHRASES: string[][] = [
+  'encore', 'aussi', 'également', 'ensuite', 'alors', 'enfin', 'notamment', 'ainsi', 'toutefois', 'cependant',
+  'néanmoins', 'déjà', 'pourtant', 'plus', 'bien', 'même', 'pas', 'jamais', 'longuement', 'vivement', 'sévèrement', 'simplement', 'fermement', 'clairement', 'récemment',
+  'hier', 'jeudi', 'lundi', 'mardi', 'mercredi', 'vendredi', 'samedi', 'dimanche', 'matin', 'soir', 'midi',
+  'dernier', 'prochain', 'immédiatement', 'aussitôt', 'volontiers', 'publiquement', 'officiellement',
+  'régulièrement', 'souvent', 'toujours', 'sobrement', 'sèchement', 'lui', 'elle', 'lui-même', 'elle-même',
+  'pour sa part', 'pour leur part', 'de son côté', 'de leur côté', 'à son tour', 'à leur tour', 'par ailleurs',
+  'd’ailleurs', 'quant à lui', 'quant à elle', 'une nouvelle fois', 'une fois de plus', 'en substance', 'à nouveau',
+  'de nouveau', 'en outre', 'en effet', 'dans la foulée', 'plus tard', 'peu après', 'aujourd’hui', 'ce jour',
+].map((p) => p.split(' '));
+
+/** Length in tokens of the adverbial phrase at `tokens[i]`, or 0. */
+export function adverbLength(tokens: readonly Token[], i: number): number {
+  let best = 0;
+  for (const phrase of ADVERB_PHRASES) {
+    if (phrase.length <= best) continue;
+    if (phrase.every((w, k) => tokens[i + k]?.kind === 'word' && tokens[i + k].lower.replace(/'/g, '’') === w)) best = phrase.length;
+  }
+  return best;
+}
+
+/** Skips adverbs and commas-free adverbial phrases from `i`. */
+export function skipAdverbs(tokens: readonly Token[], i: number): number {
+  let j = i;
+  for (let guard = 0; guard < 6; guard++) {
+    const n = adverbLength(tokens, j);
+    if (n) {
+      j += n;
+      continue;
+    }
+    // `a, lui, plaidé`, `a, pour sa part, estimé`: an adverb set between commas
+    if (tokens[j]?.text === ',') {
+      const inner = adverbLength(tokens, j + 1);
+      if (inner && tokens[j + 1 + inner]?.text === ',') {
+        j += inner + 2;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+export interface VerbGroup {
+  infinitive: string;
+  tense: VerbTense;
+  /** Token index of the first and after-last token of the group. */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  /** Subject pronoun written in the inversion (`a-t-il`, `déclare-t-elle`). */
+  pronoun: string | null;
+  /** True for a finite verb or participle group (a subject to find), false for a gerund. */
+  finite: boolean;
+}
+
+const INVERSION_RE = /^(.+?)-(?:t-)?(il|elle|ils|elles|on)$/u;
+const FINITE_TENSES = new Set<VerbTense>(['present', 'imperfect', 'simple_past', 'future', 'conditional']);
+
+function splitInversion(token: Token | undefined): { base: string; pronoun: string | null } {
+  if (!token || token.kind !== 'word') return { base: '', pronoun: null };
+  const m = INVERSION_RE.exec(token.lower);
+  return m ? { base: m[1], pronoun: m[2] } : { base: token.lower, pronoun: null };
+}
+
+/** The reporting-verb group that starts at `tokens[i]`, or null. */
+export function verbGroupAt(tokens: readonly Token[], i: number): VerbGroup | null {
+  let k = i;
+  let pronominal = false;
+  if (tokens[k]?.lower === 's’' || tokens[k]?.lower === "s'" || tokens[k]?.lower === 'se') {
+    pronominal = true;
+    k++;
+  }
+  const { base, pronoun } = splitInversion(tokens[k]);
+  if (!base) return null;
+  const words = tokens.map((t) => t.lower);
+  const aux = auxiliaryOf(base);
+  if (aux === 'avoir' || (aux === 'être' && pronominal)) {
+    const j = skipAdverbs(tokens, k + 1);
+    const verb = matchReportingVerb([...words.slice(0, j), splitInversion(tokens[j]).base, ...words.slice(j + 1)], j, pronominal);
+    if (!verb || verb.tense !== 'participle') return null;
+    const to = j + verb.length;
+    return { infinitive: verb.infinitive, tense: verb.tense, from: i, to, start: tokens[i].start, end: tokens[to - 1].end, pronoun, finite: true };
+  }
+  const verb = matchReportingVerb([...words.slice(0, k), base, ...words.slice(k + 1)], k, pronominal);
+  if (!verb) return null;
+  if (verb.tense === 'gerund' && !pronoun) {
+    const to = k + verb.length;
+    return { infinitive: verb.infinitive, tense: verb.tense, from: i, to, start: tokens[i].start, end: tokens[to - 1].end, pronoun: null, finite: false };
+  }
+  if (!FINITE_TENSES.has(verb.tense)) return null;
+  const to = k + verb.length;
+  return { infinitive: verb.infinitive, tense: verb.tense, from: i, to, start: tokens[i].start, end: tokens[to - 1].end, pronoun, finite: true };
+}
