@@ -10,6 +10,33 @@ export interface QualityEntry {
   stage: 'clean' | 'extract' | 'validate';
 }
 
+/** One line per problem, naming the file (quoted when its name holds a line break or control character). */
+/**
+ * Every code the clean stage reports, with the outcome it goes with and what it means:
+ * the vocabulary of the quality report, for its users and its documentation.
+ */
+export const CLEAN_QUALITY_CODES = {
+  not_txt: ['rejected', 'not a .txt file; skipped'],
+  not_a_file: ['rejected', 'a folder or special file in the input folder; skipped'],
+  unreadable: ['rejected', 'the file could not be read (dangling link, permissions)'],
+  too_large: ['rejected', 'above the size limit for one article (MAX_ARTICLE_BYTES); not read'],
+  empty_file: ['rejected', 'zero bytes'],
+  binary_file: ['rejected', 'binary data (control bytes), not text'],
+  whitespace_only: ['rejected', 'nothing but white space'],
+  header_only: ['rejected', 'nothing left once the date header or dateline is lifted'],
+  not_french: ['rejected', 'confidently identified as another language (tinyld); not extracted'],
+  duplicate: ['rejected', 'same bytes, or same cleaned text, as a file kept under another name (named in the reason)'],
+  clean_failed: ['rejected', 'cleaning failed unexpectedly on this file'],
+  bom_stripped: ['published', 'UTF-8 byte-order mark removed'],
+  converted_from_utf16: ['published', 'decoded from UTF-16 (BOM)'],
+  converted_from_windows1252: ['published', 'decoded from Windows-1252'],
+  invalid_utf8_replaced: ['published', 'mostly UTF-8; broken byte sequences replaced by U+FFFD'],
+  invalid_header_date: ['published', 'the ` date` header is not a calendar date; removed, not used as the document date'],
+  unbalanced_quotes: ['published', 'quote marks do not pair up'],
+  truncated_text: ['published', 'the text ends without final punctuation, mid-sentence'],
+} as const satisfies Record<string, readonly [QualityEntry['outcome'], string]>;
+
 export function formatQualityLine(e: QualityEntry): string {
-  return `${e.outcome === 'rejected' ? 'rejected' : 'warning'}: ${e.file}: ${e.reason} [${e.code}]`;
+  const file = /[\u0000-\u001f\u007f]/.test(e.file) ? JSON.stringify(e.file) : e.file;
+  return `${e.outcome === 'rejected' ? 'rejected' : 'warning'}: ${file}: ${e.reason} [${e.code}]`;
 }

@@ -8,13 +8,17 @@ export interface Decoded {
 }
 
 /**
- * Decodes raw article bytes. A BOM decides UTF-8/UTF-16; otherwise strict UTF-8 is
- * tried, and bytes that are not valid UTF-8 are read as Windows-1252 (a superset of
+ * Decodes raw article bytes. A BOM decides UTF-8/UTF-16. Otherwise valid UTF-8 is
+ * UTF-8; bytes that are mostly UTF-8 with a few broken sequences (a damaged copy) are
+ * decoded as UTF-8 with U+FFFD in place of each broken sequence; and bytes with no or
+ * hardly any valid multi-byte sequence are read as Windows-1252 (a superset of
  * Latin-1 for the printable range, and what French newsrooms' legacy tools write).
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom', repairs: ['bom_stripped'] };
+    const rest = bytes.subarray(3);
+    const repairs = ['bom_stripped', ...(scanUtf8(rest).invalid > 0 ? ['invalid_utf8_replaced'] : [])];
+    return { text: new TextDecoder('utf-8').decode(rest), encoding: 'utf-8-bom', repairs };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', repairs: ['converted_from_utf16'] };
@@ -22,11 +26,50 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', repairs: ['converted_from_utf16'] };
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', repairs: [] };
-  } catch {
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', repairs: ['converted_from_windows1252'] };
+  const scan = scanUtf8(bytes);
+  if (scan.invalid === 0) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', repairs: [] };
+  // In Windows-1252 French, an accented letter followed by a byte that happens to make
+  // a valid UTF-8 sequence ("É’" is C9 92) is rare, and each lone accent is an invalid
+  // sequence: more valid multi-byte sequences than broken ones means damaged UTF-8.
+  if (scan.validMultibyte > scan.invalid) {
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', repairs: ['invalid_utf8_replaced'] };
   }
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', repairs: ['converted_from_windows1252'] };
+}
+
+export interface Utf8Scan {
+  /** Well-formed sequences of two to four bytes. */
+  validMultibyte: number;
+  /** Ill-formed sequences, counted as the WHATWG decoder counts its U+FFFD replacements. */
+  invalid: number;
+}
+
+/** Counts well-formed multi-byte and ill-formed sequences, by the UTF-8 rules of RFC 3629. */
+export function scanUtf8(bytes: Uint8Array): Utf8Scan {
+  let validMultibyte = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) { i++; continue; }
+    let need: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; if (b === 0xe0) lower = 0xa0; if (b === 0xed) upper = 0x9f; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; if (b === 0xf0) lower = 0x90; if (b === 0xf4) upper = 0x8f; }
+    else { invalid++; i++; continue; }
+    let j = 1;
+    for (; j <= need && i + j < bytes.length; j++) {
+      const c = bytes[i + j];
+      const lo = j === 1 ? lower : 0x80;
+      const hi = j === 1 ? upper : 0xbf;
+      if (c < lo || c > hi) break;
+    }
+    if (j > need) { validMultibyte++; i += need + 1; }
+    else { invalid++; i += j; }
+  }
+  return { validMultibyte, invalid };
 }
 
 // Windows-1252 differs from Latin-1 only in 0x80-0x9F. Node's TextDecoder('windows-1252')
