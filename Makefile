@@ -21,7 +21,7 @@ LIB := $(shell find pipeline/lib -name '*.ts') $(wildcard schemas/*.schema.json)
 SQL := $(wildcard pipeline/sql/*.sql)
 INSTALLED := node_modules/.installed
 
-.PHONY: all test typecheck eval sql clean bench bench-dates merge-shards serve FORCE
+.PHONY: all test typecheck eval sql clean bench bench-dates merge-shards serve bench-extractors FORCE
 .DELETE_ON_ERROR:
 
 ifeq ($(SHARD),)
@@ -44,7 +44,13 @@ $(B)/inputs.manifest: FORCE
 	@find '$(SEEDS)' -maxdepth 1 -type f -printf '%f\t%s\t%T@\n' | LC_ALL=C sort > '$@.new'
 	@cmp -s '$@.new' '$@' && rm -f '$@.new' || mv '$@.new' '$@'
 
-$(B)/clean/articles.jsonl: $(B)/inputs.manifest pipeline/clean.ts $(LIB) | $(INSTALLED)
+# STRICT changes what the clean stage checks: switching it re-runs the stage.
+$(B)/options: FORCE
+	@mkdir -p '$(B)'
+	@printf 'strict=%s\n' '$(STRICT)' > '$@.new'
+	@cmp -s '$@.new' '$@' && rm -f '$@.new' || mv '$@.new' '$@'
+
+$(B)/clean/articles.jsonl: $(B)/inputs.manifest $(B)/options pipeline/clean.ts $(LIB) | $(INSTALLED)
 	$(RUN) pipeline/clean.ts $(ARGS)
 
 $(B)/extract/.done: $(B)/clean/articles.jsonl pipeline/extract.ts $(LIB)
@@ -66,11 +72,22 @@ $(B)/summarized: $(B)/published pipeline/summarize.ts $(SQL) $(LIB)
 	$(RUN) pipeline/summarize.ts $(ARGS)
 	touch $@
 
-$(DIST)/SHA256SUMS: $(B)/summarized pipeline/catalog.ts $(LIB)
+# The evaluation scores of the build, when gold annotations exist for its articles
+# (GOLD defaults to test/gold/seeds for the seeds; the page shows them).
+GOLD ?= $(if $(filter seeds seeds/ ./seeds,$(SEEDS)),test/gold/seeds,)
+$(B)/evaluated: $(B)/summarized scripts/score.mjs
+ifneq ($(GOLD),)
+	mkdir -p '$(DIST)/quality'
+	node scripts/score.mjs --gold '$(GOLD)' --dist '$(DIST)' --json > '$(DIST)/quality/eval.json.tmp'
+	mv '$(DIST)/quality/eval.json.tmp' '$(DIST)/quality/eval.json'
+endif
+	touch $@
+
+$(DIST)/SHA256SUMS: $(B)/evaluated pipeline/catalog.ts $(LIB)
 	$(RUN) pipeline/catalog.ts $(ARGS)
 
 # Stage 8: the dataset page (reads datapackage.json, so after catalog).
-$(DIST)/index.html: $(DIST)/SHA256SUMS pipeline/site.ts $(SQL) $(LIB) $(wildcard $(DIST)/quality/eval.json)
+$(DIST)/index.html: $(DIST)/SHA256SUMS pipeline/site.ts $(SQL) $(LIB)
 	$(RUN) pipeline/site.ts $(ARGS)
 
 # make serve [PORT=8000]: the page and its SQL box on http://127.0.0.1:PORT/
@@ -105,6 +122,9 @@ sql: $(INSTALLED)
 
 bench-dates: $(INSTALLED)
 	$(RUN) scripts/bench-dates.ts
+
+bench-extractors: $(INSTALLED)
+	$(RUN) scripts/bench-extractors.ts
 
 clean:
 	rm -rf build

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { fs, path } from 'zx';
 import { CSV_ARRAY_SEPARATOR, csvHeader, csvRows } from './lib/csv.ts';
 import { openDuckDB, sqlString } from './lib/duckdb.ts';
-import { readJsonl } from './lib/io/jsonl.ts';
+import { readJsonl, writeFileAtomic } from './lib/io/jsonl.ts';
 import { DATASET } from './lib/dataset.ts';
 import { renderDataDictionary } from './lib/dictionary.ts';
 import type { QualityEntry } from './lib/quality.ts';
@@ -22,8 +22,10 @@ runStage('catalog', async () => {
   const schemas = loadTableSchemas();
 
   const quality: QualityEntry[] = [];
-  const qualityFile = path.join(build, 'clean', 'quality.jsonl');
-  if (await fs.pathExists(qualityFile)) for await (const q of readJsonl<QualityEntry>(qualityFile)) quality.push(q);
+  for (const stage of ['clean', 'extract']) {
+    const qualityFile = path.join(build, stage, 'quality.jsonl');
+    if (await fs.pathExists(qualityFile)) for await (const q of readJsonl<QualityEntry>(qualityFile)) quality.push(q);
+  }
   await writeQualityReport(dist, quality);
 
   const { con } = await openDuckDB();
@@ -90,15 +92,15 @@ runStage('catalog', async () => {
     keywords: DATASET.keywords,
     resources,
   };
-  await fs.writeFile(path.join(dist, 'datapackage.json'), JSON.stringify(datapackage, null, 2) + '\n');
-  await fs.writeFile(path.join(dist, 'README.md'), renderDataDictionary(schemas, rowCounts, summaries, quality));
+  await writeFileAtomic(path.join(dist, 'datapackage.json'), JSON.stringify(datapackage, null, 2) + '\n');
+  await writeFileAtomic(path.join(dist, 'README.md'), renderDataDictionary(schemas, rowCounts, summaries, quality));
 
   // the page (index.html, site/) is made after this stage from datapackage.json, and the
   // shard parts are an intermediate of `make SHARD=`: neither is part of the release summed here
   const files = (await listFiles(dist)).filter((f) => f !== 'SHA256SUMS' && f !== 'index.html' && !f.startsWith('site/') && !f.startsWith('shards/') && !f.endsWith('.tmp') && !f.includes('.tmp-'));
   let sums = '';
   for (const f of files) sums += `${await sha256File(path.join(dist, f))}  ${f}\n`;
-  await fs.writeFile(path.join(dist, 'SHA256SUMS'), sums);
+  await writeFileAtomic(path.join(dist, 'SHA256SUMS'), sums);
   console.error(`catalog: ${resources.length} resources, ${files.length} files summed`);
 });
 
@@ -136,8 +138,8 @@ async function writeQualityReport(dist: string, entries: QualityEntry[]): Promis
   await fs.mkdirp(dir);
   const sorted = [...entries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const cols = QUALITY_COLUMNS.map((name) => ({ name, type: 'string' as const, nullable: true, description: '' }));
-  await fs.writeFile(path.join(dir, 'report.csv'), csvHeader(cols) + csvRows(sorted as unknown as Record<string, unknown>[], cols));
-  await fs.writeFile(path.join(dir, 'report.json'), JSON.stringify(sorted, null, 1) + '\n');
+  await writeFileAtomic(path.join(dir, 'report.csv'), csvHeader(cols) + csvRows(sorted as unknown as Record<string, unknown>[], cols));
+  await writeFileAtomic(path.join(dir, 'report.json'), JSON.stringify(sorted, null, 1) + '\n');
 }
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {

@@ -25,9 +25,10 @@ runStage('export-shard', async () => {
     await fs.mkdirp(path.dirname(part));
     await fs.copy(path.join(build, 'extract', `${table}.jsonl`), part);
   }
-  const quality = path.join(build, 'clean', 'quality.jsonl');
-  const qualityPart = path.join(dist, 'shards', 'quality', `part-${shardTag(shard)}.jsonl`);
-  await fs.mkdirp(path.dirname(qualityPart));
-  await fs.copy(quality, qualityPart);
+  for (const stage of ['clean', 'extract']) {
+    const qualityPart = path.join(dist, 'shards', `${stage}-quality`, `part-${shardTag(shard)}.jsonl`);
+    await fs.mkdirp(path.dirname(qualityPart));
+    await fs.copy(path.join(build, stage, 'quality.jsonl'), qualityPart);
+  }
   console.error(`export-shard: shard ${shard.index}/${shard.count} written to ${path.join(dist, 'shards')}`);
 });

@@ -7,9 +7,10 @@
 import { availableParallelism } from 'node:os';
 import { fs, minimist, path } from 'zx';
 import { extractionCodeVersion } from './lib/code-version.ts';
-import { extractBatch, type BatchOutput } from './lib/extract/batch.ts';
+import { extractBatch } from './lib/extract/batch.ts';
 import { EXTRACT_OUTPUTS } from './lib/extract/rows.ts';
-import { AtomicWriter } from './lib/io/jsonl.ts';
+import { AtomicWriter, JsonlWriter } from './lib/io/jsonl.ts';
+import { formatQualityLine, type QualityEntry } from './lib/quality.ts';
 import { readLines } from './lib/io/lines.ts';
 import { OrderedPool } from './lib/pool.ts';
 import { Progress } from './lib/progress.ts';
@@ -17,10 +18,11 @@ import { loadTableSchemas } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
 
 const BATCH_DOCS = 32;
+type BatchResult = ReturnType<typeof extractBatch>;
 const BATCH_BYTES = 1 << 20;
 
 runStage('extract', async () => {
-  const { build } = stageArgs();
+  const { build, strict } = stageArgs();
   const opts = minimist(process.argv.slice(2), { string: ['jobs'], boolean: ['cache'], default: { cache: true } });
   const jobs = Math.max(1, Number(opts.jobs ?? process.env.JOBS ?? availableParallelism()));
   const version = extractionCodeVersion();
@@ -36,13 +38,18 @@ runStage('extract', async () => {
   const progress = new Progress('extract');
   let docs = 0;
   let cachedDocs = 0;
-  const write = async (r: { output: BatchOutput; cached: number }) => {
+  const quality = new JsonlWriter<QualityEntry>(path.join(build, 'extract', 'quality.jsonl'));
+  const write = async (r: BatchResult) => {
     cachedDocs += r.cached;
+    for (const f of r.failures) {
+      console.error(formatQualityLine(f));
+      await quality.write(f);
+    }
     for (const t of EXTRACT_OUTPUTS) if (r.output[t]) await writers.get(t)!.write(r.output[t]);
   };
 
   const schemas = loadTableSchemas();
-  const pool = jobs > 1 ? new OrderedPool<{ lines: string[] }, { output: BatchOutput; cached: number }>(new URL('./lib/extract/worker.ts', import.meta.url), jobs, { cacheDir }, write) : null;
+  const pool = jobs > 1 ? new OrderedPool<{ lines: string[] }, BatchResult>(new URL('./lib/extract/worker.ts', import.meta.url), jobs, { cacheDir }, write) : null;
   let batch: string[] = [];
   let batchBytes = 0;
   const flush = async () => {
@@ -63,5 +70,7 @@ runStage('extract', async () => {
   if (pool) await pool.drain();
   progress.finish();
   for (const w of writers.values()) await w.close();
+  await quality.close();
+  if (strict && quality.count > 0) throw new Error(`${quality.count} article(s) failed extraction (--strict)`);
   console.error(`extract: ${docs} documents (${cachedDocs} from cache), ${jobs} worker${jobs > 1 ? 's' : ''}`);
 });

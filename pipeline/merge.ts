@@ -28,7 +28,7 @@ runStage('merge', async () => {
   }
   // JSON Lines parts (intermediate tables whose consumers do not depend on row order, and
   // the quality notes, which the catalog sorts) are concatenated
-  for (const [name, target] of [...INTERNAL_TABLES.map((t) => [t, path.join(build, 'extract', `${t}.jsonl`)]), ['quality', path.join(build, 'clean', 'quality.jsonl')]]) {
+  for (const [name, target] of [...INTERNAL_TABLES.map((t) => [t, path.join(build, 'extract', `${t}.jsonl`)]), ['clean-quality', path.join(build, 'clean', 'quality.jsonl')], ['extract-quality', path.join(build, 'extract', 'quality.jsonl')]]) {
     const dir = path.join(dist, 'shards', name);
     const parts = ((await fs.pathExists(dir)) ? await fs.readdir(dir) : []).filter((f: string) => f.endsWith('.jsonl')).sort();
     await fs.outputFile(target, '');

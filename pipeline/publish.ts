@@ -50,6 +50,7 @@ runStage('publish', async () => {
  */
 async function writePartitioned(con: DuckDBConnection, schemas: Map<string, TableSchema>, root: string): Promise<void> {
   await fs.remove(root + '.tmp');
+  await fs.mkdirp(root + '.tmp');
   for (const [table, schema] of schemas) {
     if (!schema.properties.doc_id) continue;
     const year = table === 'documents' ? `coalesce(substr(t.published, 1, 4), 'unknown')` : `coalesce(substr(d.published, 1, 4), 'unknown')`;

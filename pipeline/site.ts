@@ -4,7 +4,8 @@
 // searchable quotations and events, an SQL box (DuckDB-WASM in the page over the Parquet files),
 // the quality report and, when DIST/quality/eval.json exists, the evaluation scores. Runs after
 // catalog (it reads datapackage.json); its script and DuckDB-WASM go to DIST/site/.
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { writeFileAtomicSync } from './lib/io/jsonl.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTableSchemas } from './lib/schema.ts';
@@ -20,7 +21,7 @@ runStage('site', async () => {
   const { dist } = stageArgs();
   const data = loadSiteData(dist, loadTableSchemas(), SQL_DIR);
   const page = join(dist, 'index.html');
-  writeFileSync(page, renderPage(data));
+  writeFileAtomicSync(page, renderPage(data));
   const written = [page, ...(await writeSiteAssets(dist))];
   console.error(`site: ${written.map((f) => `${f} (${formatBytes(statSync(f).size)})`).join(', ')}`);
 });

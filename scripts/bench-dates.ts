@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chrono from 'chrono-node';
 import { cleanArticle } from '../pipeline/lib/clean.ts';
-import { docIdOf } from '../pipeline/lib/extract/index.ts';
+import { docIdOf } from '../pipeline/lib/ids.ts';
 import { extractDates } from '../pipeline/lib/extract/dates.ts';
 import { documentDate } from '../pipeline/lib/extract/published.ts';
 import type { DocInput } from '../pipeline/lib/extract/types.ts';

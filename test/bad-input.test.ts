@@ -4,7 +4,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CleanedArticle } from '../pipeline/lib/clean.ts';
-import { endsMidSentence, isCalendarDate, MAX_ARTICLE_BYTES, unbalancedQuotes } from '../pipeline/lib/inspect.ts';
+import { endsMidSentence, MAX_ARTICLE_BYTES, unbalancedQuotes } from '../pipeline/lib/inspect.ts';
+import { isCalendarDate } from '../pipeline/lib/extract/dates/calendar.ts';
 import { guessLanguage } from '../pipeline/lib/language.ts';
 import { CLEAN_QUALITY_CODES, type QualityEntry } from '../pipeline/lib/quality.ts';
 import { decodeBytes } from '../pipeline/lib/text/decode.ts';

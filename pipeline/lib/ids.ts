@@ -8,3 +8,8 @@ export function sha256Hex(data: string | Uint8Array): string {
 export function stableId(...parts: Array<string | number | null | undefined>): string {
   return sha256Hex(parts.map((p) => (p == null ? '' : String(p))).join('\u241f')).slice(0, 16);
 }
+
+/** An article's id: its file name without `.txt`. */
+export function docIdOf(sourceFile: string): string {
+  return sourceFile.replace(/\.txt$/i, '');
+}

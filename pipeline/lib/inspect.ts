@@ -1,6 +1,7 @@
 import type { CleanedArticle } from './clean.ts';
 import { confidentlyNotFrench } from './language.ts';
 import type { QualityEntry } from './quality.ts';
+import { isCalendarDate } from './extract/dates/calendar.ts';
 
 /** A problem found in one input file: a stable code and the reason in words. */
 export type Verdict = Pick<QualityEntry, 'code' | 'reason'>;
@@ -72,18 +73,6 @@ function repairReason(code: string, text: string): string {
     return `repaired: ${n} invalid UTF-8 byte sequence${n === 1 ? '' : 's'} replaced by U+FFFD`;
   }
   return REPAIR_REASONS[code] ?? `repaired: ${code.replace(/_/g, ' ')}`;
-}
-
-/** `YYYY-MM` or `YYYY-MM-DD` naming a day or month that exists in the calendar. */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
-  if (!m) return false;
-  const [year, month] = [Number(m[1]), Number(m[2])];
-  if (month < 1 || month > 12) return false;
-  if (m[3] === undefined) return true;
-  const day = Number(m[3]);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day >= 1 && day <= daysInMonth;
 }
 
 /** A description of the unpaired quote marks, or null when they pair up. */

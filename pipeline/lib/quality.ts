@@ -36,6 +36,11 @@ export const CLEAN_QUALITY_CODES = {
   truncated_text: ['published', 'the text ends without final punctuation, mid-sentence'],
 } as const satisfies Record<string, readonly [QualityEntry['outcome'], string]>;
 
+/** Codes the extract stage reports. */
+export const EXTRACT_QUALITY_CODES = {
+  extract_failed: ['rejected', 'an extractor failed on this article; it is left out of every table (the reason holds the error)'],
+} as const satisfies Record<string, readonly [QualityEntry['outcome'], string]>;
+
 export function formatQualityLine(e: QualityEntry): string {
   const file = /[\u0000-\u001f\u007f]/.test(e.file) ? JSON.stringify(e.file) : e.file;
   return `${e.outcome === 'rejected' ? 'rejected' : 'warning'}: ${file}: ${e.reason} [${e.code}]`;

@@ -39,7 +39,8 @@ export function runStage(name: string, main: () => Promise<void>): void {
     },
     (err: unknown) => {
       console.error(`${name}: FAILED: ${err instanceof Error ? err.message : String(err)}`);
-      process.exitCode = 1;
+      // exit now: worker threads or open handles must not keep a failed stage alive
+      process.exit(1);
     },
   );
 }

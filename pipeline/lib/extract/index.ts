@@ -1,4 +1,4 @@
-import { stableId } from '../ids.ts';
+import { docIdOf, stableId } from '../ids.ts';
 import type { CleanedArticle } from '../clean.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
@@ -20,9 +20,6 @@ export interface ExtractedDocument {
   entity_mentions: Array<EntityMention & { doc_id: string }>;
 }
 
-export function docIdOf(sourceFile: string): string {
-  return sourceFile.replace(/\.txt$/i, '');
-}
 
 /** Runs every extractor over one cleaned article: text in, records out. */
 export function extractDocument(article: CleanedArticle): ExtractedDocument {

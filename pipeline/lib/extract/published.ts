@@ -4,10 +4,10 @@ import type { DocumentRecord } from '../types.generated.ts';
 import { formatDay, formatMonth, isValidDay, pad4, weekdayOf } from './dates/calendar.ts';
 import { MONTHS_EN, MONTHS_FR, WEEKDAYS } from './dates/patterns.ts';
 import { directionAround } from './dates/tense.ts';
+import { isCalendarDate } from './dates/calendar.ts';
 
 export type Published = Pick<DocumentRecord, 'published' | 'published_precision' | 'published_basis'>;
 
-const VALID_HEADER = /^(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/;
 const UNKNOWN: Published = { published: null, published_precision: null, published_basis: 'unknown' };
 
 const MONTH_FR = '(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)';
@@ -30,7 +30,7 @@ const frenchMonth = (s: string): number => MONTHS_FR.get(s.toLowerCase())!;
  * text's own explicit evidence supports (guidelines §0); else unknown. Never the clock.
  */
 export function documentDate(headerDate: string | null, text: string, removals: Removal[]): Published {
-  if (headerDate && VALID_HEADER.test(headerDate)) {
+  if (headerDate && isCalendarDate(headerDate)) {
     return { published: headerDate, published_precision: headerDate.length === 7 ? 'month' : 'day', published_basis: 'header' };
   }
   return selfDated(text) ?? embeddedPostDate(removals) ?? upcomingWeekdayDate(text) ?? UNKNOWN;

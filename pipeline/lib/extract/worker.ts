@@ -9,8 +9,7 @@ const cacheDir = (workerData as { cacheDir: string | null }).cacheDir;
 
 parentPort!.on('message', (msg: { seq: number; lines: string[] }) => {
   try {
-    const { output, cached } = extractBatch(msg.lines, { schemas, cacheDir });
-    parentPort!.postMessage({ seq: msg.seq, output, cached });
+    parentPort!.postMessage({ seq: msg.seq, ...extractBatch(msg.lines, { schemas, cacheDir }) });
   } catch (err) {
     parentPort!.postMessage({ seq: msg.seq, error: err instanceof Error ? err.message : String(err) });
   }

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
@@ -71,4 +71,21 @@ export class JsonlWriter<T> {
   async close(): Promise<void> {
     await this.out.close();
   }
+}
+
+/** Writes a whole file through a temporary name (see AtomicWriter). */
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  const out = new AtomicWriter(path);
+  await out.write(content);
+  await out.close();
+}
+
+/** Synchronous writeFileAtomic, for code that has no event loop turn to spare. */
+export function writeFileAtomicSync(path: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  pendingTemporaries.add(tmp);
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+  pendingTemporaries.delete(tmp);
 }

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { writeFileAtomicSync } from '../io/jsonl.ts';
 
 const BROWSER_ENTRY = fileURLToPath(new URL('./browser/app.ts', import.meta.url));
 
@@ -19,7 +20,7 @@ function duckdbDistFile(name: string): string {
 function writeIfChanged(file: string, bytes: Uint8Array | string): void {
   const next = typeof bytes === 'string' ? Buffer.from(bytes) : Buffer.from(bytes);
   if (existsSync(file) && readFileSync(file).equals(next)) return;
-  writeFileSync(file, next);
+  writeFileAtomicSync(file, next);
 }
 
 export async function bundleScript(): Promise<string> {
@@ -47,7 +48,7 @@ function writeGzippedWasm(file: string, wasm: Buffer): void {
       // not a gzip file: rewrite it
     }
   }
-  writeFileSync(file, gzipSync(wasm, { level: 9 }));
+  writeFileAtomicSync(file, gzipSync(wasm, { level: 9 }));
 }
 
 /** Writes DIST/site/{app.js, duckdb-browser-eh.worker.js, duckdb-eh.wasm.gz}; returns their paths. */
