@@ -42,6 +42,7 @@ describe('findCountryMentions', () => {
     ['Minsk dément', 'BLR', 'capital'],
     ['Kiev et Kyiv', 'UKR', 'capital'],
     ['Pékin proteste', 'CHN', 'capital'],
+    ['au Caire', 'EGY', 'capital'],
     ['le Kremlin a démenti', 'RUS', 'institution'],
     ['la Maison Blanche a réagi', 'USA', 'institution'],
     ["l'Élysée a annoncé", 'FRA', 'institution'],

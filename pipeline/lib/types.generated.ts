@@ -173,6 +173,40 @@ export interface DocumentRecord {
 }
 
 /**
+ * One row per distinct person, organization, country or place named in the corpus, merged across articles by type and canonical name.
+ */
+export interface EntityRecord {
+  /**
+   * Stable id hashed from the type and the canonical name (case and accents folded); `quotes.speaker_id` points here.
+   */
+  id: string;
+  /**
+   * Canonical name: the fullest form the articles give for a person (`Vladimir Poutine`), the institution without its determiner (`Département d'État américain`), the French short name of a country (`Russie`), the city for a place (`Minsk`).
+   */
+  name: string;
+  /**
+   * `person`; `organization` (institution, party, agency, bloc); `country` (named or by demonym); `place` (a capital or city, often standing for its government).
+   */
+  type: "person" | "organization" | "country" | "place";
+  /**
+   * ISO 3166-1 alpha-3 code of the country the entity is, belongs to or represents, when the text tells; null otherwise.
+   */
+  country_code: string | null;
+  /**
+   * Every surface form seen in the corpus (`M. Poutine`, `Poutine`, `biélorusse`), sorted.
+   */
+  aliases: string[];
+  /**
+   * Number of mentions in the corpus (names and demonyms; pronouns and role phrases are not counted).
+   */
+  mention_count: number;
+  /**
+   * Number of articles that mention the entity.
+   */
+  doc_count: number;
+}
+
+/**
  * One row per political event (PLOVER category) reported in a sentence, with its actors, date, place and modality.
  */
 export interface EventRecord {
@@ -253,6 +287,73 @@ export interface EventRecord {
    * End offset (exclusive) of the evidence sentence.
    */
   evidence_end: number;
+  /**
+   * The cross-article occurrence this mention reports (see `occurrences.occurrence_id`); null until the occurrences stage groups events.
+   */
+  occurrence_id: string | null;
+}
+
+/**
+ * One row per real-world event reported across articles: event mentions that share type, actors and compatible dates and places, grouped (see `events.occurrence_id`).
+ */
+export interface OccurrenceRecord {
+  /**
+   * Stable id hashed from the type, the actors and the ids of the grouped event mentions.
+   */
+  occurrence_id: string;
+  /**
+   * PLOVER top-level category shared by all grouped mentions (see `events.type`).
+   */
+  type:
+    | "AGREE"
+    | "CONSULT"
+    | "SUPPORT"
+    | "CONCEDE"
+    | "COOPERATE"
+    | "AID"
+    | "RETREAT"
+    | "REQUEST"
+    | "ACCUSE"
+    | "REJECT"
+    | "THREATEN"
+    | "PROTEST"
+    | "SANCTION"
+    | "MOBILIZE"
+    | "COERCE"
+    | "ASSAULT"
+    | "OTHER";
+  /**
+   * Actor codes shared by all grouped mentions, sorted (see `events.actors`).
+   */
+  actors: string[];
+  /**
+   * The most precise date the mentions give (format of `dates.value`), else null.
+   */
+  date: string | null;
+  /**
+   * Precision of `date`.
+   */
+  precision: "day" | "week" | "month" | "season" | "year" | "decade" | "century" | null;
+  /**
+   * The place most mentions name, as written (`Minsk`), else null.
+   */
+  location: string | null;
+  /**
+   * Number of distinct articles reporting it.
+   */
+  articles: number;
+  /**
+   * Number of event mentions grouped into it.
+   */
+  mentions: number;
+  /**
+   * Earliest publication date (`documents.published`) among the reporting articles, null when none is known.
+   */
+  first_report: string | null;
+  /**
+   * Latest publication date (`documents.published`) among the reporting articles, null when none is known.
+   */
+  last_report: string | null;
 }
 
 /**
@@ -280,6 +381,10 @@ export interface QuoteRecord {
    */
   speaker: string | null;
   /**
+   * The speaker's row in `entities` (`entities.id`) when the speaker is a person, organization, country or place the article names; null when `speaker` is null or is known only by a role or an unlisted name (`Ministre russe`, `Olena`).
+   */
+  speaker_id: string | null;
+  /**
    * Infinitive of the reporting verb (`déclarer`, `faire valoir`); null when there is none.
    */
   cue: string | null;
@@ -287,6 +392,10 @@ export interface QuoteRecord {
    * Normalized date of the utterance when the text gives it (format of `dates.value`).
    */
   said_on: string | null;
+  /**
+   * Shared by the records of one quotation printed more than once in an article (headline and body); a quotation printed once has a group of its own.
+   */
+  quote_group: string;
   /**
    * Start offset of the quoted words in `documents.text`.
    */

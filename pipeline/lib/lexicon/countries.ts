@@ -104,7 +104,7 @@ const CAPITALS: Record<string, string[]> = {
   KAZ: ['Astana', 'Nour-Soultan'], UZB: ['Tachkent'], KGZ: ['Bichkek'], TJK: ['Douchanbé'], TKM: ['Achgabat'],
   CHN: ['Pékin', 'Beijing'], JPN: ['Tokyo'], KOR: ['Séoul'], PRK: ['Pyongyang'], IND: ['New Delhi'],
   PAK: ['Islamabad'], AFG: ['Kaboul'], IRN: ['Téhéran'], IRQ: ['Bagdad'], SYR: ['Damas'], ISR: ['Jérusalem', 'Tel-Aviv', 'Tel Aviv'],
-  PSE: ['Ramallah'], LBN: ['Beyrouth'], JOR: ['Amman'], SAU: ['Riyad'], EGY: ['Le Caire'], LBY: ['Tripoli'],
+  PSE: ['Ramallah'], LBN: ['Beyrouth'], JOR: ['Amman'], SAU: ['Riyad'], EGY: ['Le Caire', 'Caire'], LBY: ['Tripoli'],
   TUN: ['Tunis'], DZA: ['Alger'], MAR: ['Rabat'], MLI: ['Bamako'], NER: ['Niamey'], NGA: ['Abuja'], SEN: ['Dakar'],
   CIV: ['Abidjan', 'Yamoussoukro'], BFA: ['Ouagadougou'], TCD: ["N'Djamena", 'Ndjamena'], SDN: ['Khartoum'],
   ETH: ['Addis-Abeba'], KEN: ['Nairobi'], ZAF: ['Pretoria'], BRA: ['Brasilia'], ARG: ['Buenos Aires'],

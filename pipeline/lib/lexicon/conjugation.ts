@@ -1,0 +1,55 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Conjugated forms of French verbs from the Lefff tables (french-verbs-lefff),
+ * so trigger lexicons list infinitives and never hand-written forms.
+ */
+
+export type TenseCode = 'P' | 'S' | 'Y' | 'I' | 'G' | 'K' | 'J' | 'T' | 'F' | 'C' | 'W';
+type ConjugationTable = Record<string, Partial<Record<TenseCode, Array<string | null>>>>;
+
+const require = createRequire(import.meta.url);
+const TABLE = require('french-verbs-lefff/dist/conjugations.json') as ConjugationTable;
+
+export interface ConjugatedForm {
+  form: string;
+  tense: TenseCode;
+}
+
+/** Every form of a verb with its Lefff tense code (P present, I imperfect, F future, C conditional, K past participle, W infinitive, ...). */
+export function conjugate(infinitive: string): ConjugatedForm[] {
+  const entry = TABLE[infinitive];
+  if (!entry) return [{ form: infinitive, tense: 'W' }];
+  const forms: ConjugatedForm[] = [];
+  for (const [tense, list] of Object.entries(entry) as Array<[TenseCode, Array<string | null>]>) {
+    for (const form of list ?? []) if (form && form !== 'NA') forms.push({ form, tense });
+  }
+  return forms;
+}
+
+/** Forms of a verb restricted to some tenses. */
+export function formsOf(infinitive: string, tenses: readonly TenseCode[]): string[] {
+  return [...new Set(conjugate(infinitive).filter((f) => tenses.includes(f.tense)).map((f) => f.form))];
+}
+
+/** The same verb's forms elided before a vowel (`s'entretient`): whether a form starts with a vowel sound. */
+export function startsWithVowel(word: string): boolean {
+  return /^[aeiouyhâàéèêëîïôûùœæ]/iu.test(word);
+}
+
+let futureForms: Set<string> | null = null;
+
+/** Whether a word is a simple-future form of some verb (`effectuera`, `auront`), and of no other tense. */
+export function isFutureForm(word: string): boolean {
+  if (!futureForms) {
+    const future = new Set<string>();
+    const other = new Set<string>();
+    for (const entry of Object.values(TABLE)) {
+      for (const [tense, list] of Object.entries(entry) as Array<[TenseCode, Array<string | null>]>) {
+        for (const form of list ?? []) if (form && form !== 'NA') (tense === 'F' ? future : other).add(form);
+      }
+    }
+    futureForms = new Set([...future].filter((f) => !other.has(f)));
+  }
+  return futureForms.has(word.toLowerCase());
+}

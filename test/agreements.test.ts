@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { extractAgreements } from '../pipeline/lib/extract/agreements.ts';
+import type { DateMention, DocInput } from '../pipeline/lib/extract/types.ts';
+import { countOf, domainsIn, statusCues } from '../pipeline/lib/lexicon/agreements.ts';
+import { splitSentences } from '../pipeline/lib/text/sentences.ts';
+
+function docOf(text: string, published: string | null = '2022-12'): DocInput {
+  return { doc_id: 'test', text, published, published_precision: published ? 'month' : null, sentences: splitSentences(text) };
+}
+
+const agreementsIn = (text: string, dates: DateMention[] = [], published: string | null = '2022-12') => extractAgreements(docOf(text, published), dates);
+
+describe('extractAgreements: names and kinds', () => {
+  it.each([
+    ['La Russie et la Biélorussie ont signé 28 accords.', '28 accords', 'accord'],
+    ['Les deux pays sont liés par un traité militaire.', 'traité militaire', 'treaty'],
+    ['Le Kazakhstan est membre de l’Union eurasiatique.', 'Union eurasiatique', 'union'],
+    ['Les deux voisins forment une union douanière.', 'union douanière', 'union'],
+    ['Moscou a promis à Minsk un crédit de plusieurs milliards.', 'crédit de plusieurs milliards', 'loan'],
+    ["La Russie et la Biélorussie ont annoncé la création d'une force militaire commune.", 'force militaire commune', 'joint_force'],
+    ['Paris et Rome ont lancé un programme de coopération spatiale.', 'programme de coopération spatiale', 'programme'],
+    ["L'accord de Minsk, signé en 2015, n'a jamais été appliqué.", 'accord de Minsk', 'accord'],
+    ['Le traité New Start expire en 2026.', 'traité New Start', 'treaty'],
+    ['Les belligérants ont conclu un cessez-le-feu de 72 heures.', 'cessez-le-feu', 'other'],
+    ["La Russie a suspendu sa participation à l'accord céréalier.", 'accord céréalier', 'accord'],
+    ['Les deux pays ont conclu de nouveaux accords de coopération dans le domaine militaire.', 'nouveaux accords de coopération', 'accord'],
+  ])('%s → %s (%s)', (sentence, name, kind) => {
+    const [agreement] = agreementsIn(sentence);
+    expect(agreement).toMatchObject({ name, kind });
+  });
+
+  it.each([
+    'Les deux dirigeants sont tombés d’accord sur ce point.',
+    'Je suis tout à fait d’accord avec vous.',
+    "L'Union européenne a adopté des sanctions.",
+    'Il a obtenu un crédit d’impôt.',
+    'Le pays est prêt à négocier.',
+    'Aucun accord n’a été trouvé.',
+    'Aucune signature d’accord n’était prévue.',
+    'Certaines règles en matière de crédit seront harmonisées.',
+    "Si un accord était signé, les prix baisseraient.",
+  ])('no agreement in %s', (sentence) => {
+    expect(agreementsIn(sentence)).toEqual([]);
+  });
+});
+
+describe('extractAgreements: status', () => {
+  it.each([
+    ['La Russie et la Biélorussie ont signé un accord gazier.', 'signed'],
+    ['Les deux pays ont conclu un accord de libre-échange.', 'signed'],
+    ['Le président a annoncé un accord avec la Chine.', 'signed'],
+    ['La Russie et le Bélarus négocient un accord commercial.', 'negotiating'],
+    ["La Biélorussie et la Russie ont annoncé la création d'une force militaire commune.", 'planned'],
+    ['Moscou a promis un crédit à Minsk.', 'planned'],
+    ['La Turquie et la Grèce signeront un traité de paix.', 'planned'],
+    ['Les deux pays sont liés par un traité militaire.', 'in_force'],
+    ["L'accord de coopération est en vigueur depuis 2015.", 'in_force'],
+    ["Il rejetait l'idée d'un approfondissement de l'union entre les deux pays.", 'rejected'],
+    ['Le Parlement a rejeté le traité commercial.', 'rejected'],
+    ["La France et l'Allemagne travaillent à un accord sur les prix de l'électricité.", 'negotiating'],
+    ["Les deux pays avancent vers un accord commercial.", 'negotiating'],
+    ["Le FMI a accordé un prêt de 3 milliards de dollars à l'Égypte.", 'signed'],
+  ])('%s → %s', (sentence, status) => {
+    expect(agreementsIn(sentence)[0]?.status).toBe(status);
+  });
+
+  it('inherits count and status when a demonstrative repeats an agreement with new facts', () => {
+    const text = 'Les deux présidents ont célébré la signature de 28 accords. Ces accords portent sur l’énergie et l’agriculture.';
+    const records = agreementsIn(text);
+    expect(records).toHaveLength(2);
+    expect(records[1]).toMatchObject({ count: 28, status: 'signed', domains: ['energy', 'agriculture'] });
+  });
+
+  it('skips a demonstrative repeat without new facts', () => {
+    const text = 'Les deux pays ont signé un accord. Cet accord a été salué.';
+    expect(agreementsIn(text)).toHaveLength(1);
+  });
+});
+
+describe('extractAgreements: parties, domains, dates, offsets', () => {
+  it('names the parties and fills in the two main actors for `les deux pays`', () => {
+    const text = 'La Russie et la Biélorussie se rapprochent. Les deux pays ont signé un traité militaire.';
+    expect(agreementsIn(text)[0].parties.sort()).toEqual(['BLR', 'RUS']);
+  });
+
+  it('gives each agreement of a sentence its own domains', () => {
+    const text = 'Le Bélarus est économiquement dépendant de la Russie et les deux voisins sont liés par un traité militaire, une union douanière et l’Union eurasiatique.';
+    const records = agreementsIn(text);
+    expect(records.map((r) => [r.name, r.domains])).toEqual([
+      ['traité militaire', ['defense']],
+      ['union douanière', ['customs', 'trade']],
+      ['Union eurasiatique', ['economy']],
+    ]);
+    expect(records.every((r) => r.status === 'in_force')).toBe(true);
+  });
+
+  it('dates a signed agreement by its clause, an existing one by `depuis`', () => {
+    const text = 'Mi-octobre, les deux pays avaient signé un accord énergétique.';
+    const mi = text.indexOf('Mi-octobre');
+    const [signed] = agreementsIn(text, [{ text: 'Mi-octobre', value: '2022-10', precision: 'month', basis: 'publication', start: mi, end: mi + 10 }]);
+    expect(signed).toMatchObject({ date: '2022-10', precision: 'month' });
+    const union = "Le Kremlin évoque l'Union russo-biélorusse, qui rassemble les deux pays depuis 1999.";
+    const y = union.indexOf('1999');
+    const [inForce] = agreementsIn(union, [{ text: '1999', value: '1999', precision: 'year', basis: 'explicit', start: y, end: y + 4 }]);
+    expect(inForce).toMatchObject({ name: 'Union russo-biélorusse', status: 'in_force', date: '1999', parties: ['RUS', 'BLR'] });
+  });
+
+  it('leaves negotiating and existing agreements undated without an explicit date', () => {
+    expect(agreementsIn('La Russie et le Bélarus négocient un accord commercial.')[0]).toMatchObject({ date: null, precision: null });
+  });
+
+  it('returns spans that slice back to name and evidence', () => {
+    const text = 'Titre.\nLa Russie et la Biélorussie ont signé 28 accords économiques.';
+    const [a] = agreementsIn(text);
+    expect(text.slice(a.start, a.end)).toBe(a.name);
+    expect(text.slice(a.evidence_start, a.evidence_end)).toBe(a.evidence);
+    expect(a.count).toBe(28);
+  });
+});
+
+describe('agreement lexicons', () => {
+  it('maps domain words', () => {
+    expect(domainsIn('en matière d’imposition et de crédit, énergie, agriculture, industrie')).toEqual(['tax', 'finance', 'energy', 'agriculture', 'industry']);
+    expect(domainsIn('stratégie macroéconomique')).toEqual(['economy']);
+    expect(domainsIn('union douanière')).toEqual(['customs', 'trade']);
+  });
+  it('counts agreements', () => {
+    expect(countOf('28 accords')).toBe(28);
+    expect(countOf('trois traités')).toBe(3);
+    expect(countOf('accords')).toBeNull();
+  });
+  it('finds status cues in order', () => {
+    expect(statusCues('ils négocient puis ont signé').map((c) => c.status)).toEqual(['negotiating', 'signed']);
+  });
+});
+
+describe('status cues are words, not prefixes', () => {
+  it.each([
+    ['Selon ses propos, le traité reste en vigueur.', 'in_force'],
+    ['Ce geste signifie que le traité militaire tient toujours.', 'in_force'],
+  ])('%s → %s', (sentence, status) => {
+    expect(extractAgreements({ doc_id: 't', text: sentence, published: null, published_precision: null, sentences: splitSentences(sentence) }, [])[0]?.status).toBe(status);
+  });
+});

@@ -1,0 +1,329 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvents, verbTimeFrame } from '../pipeline/lib/extract/events.ts';
+import type { DateMention, DocInput } from '../pipeline/lib/extract/types.ts';
+import { splitSentences } from '../pipeline/lib/text/sentences.ts';
+
+function docOf(text: string, published: string | null = '2023-03', precision: DocInput['published_precision'] = published ? 'month' : null): DocInput {
+  return { doc_id: 'test', text, published, published_precision: precision, sentences: splitSentences(text) };
+}
+
+function typesIn(text: string, dates: DateMention[] = []): string[] {
+  return extractEvents(docOf(text), dates).map((e) => e.type);
+}
+
+function dateMention(text: string, surface: string, value: string, precision: DateMention['precision'], basis: DateMention['basis'] = 'explicit'): DateMention {
+  const start = text.indexOf(surface);
+  if (start < 0) throw new Error(`no "${surface}" in test text`);
+  return { text: surface, value, precision, basis, start, end: start + surface.length };
+}
+
+describe('extractEvents: one category per trigger family', () => {
+  const positives: Array<[string, string]> = [
+    ['Le président français Emmanuel Macron a rencontré mardi son homologue allemand à Berlin.', 'CONSULT'],
+    ['Le chef de la diplomatie américaine se rendra la semaine prochaine en Chine.', 'CONSULT'],
+    ["Vladimir Poutine s'est entretenu par téléphone avec Recep Tayyip Erdogan.", 'CONSULT'],
+    ['Les ministres des Affaires étrangères russe et turc tiendront des pourparlers à Ankara.', 'CONSULT'],
+    ['Un sommet entre la Chine et l’Union européenne a eu lieu à Pékin.', 'CONSULT'],
+    ['La Russie et l’Ukraine négocient un échange de prisonniers.', 'CONSULT'],
+    ['Le président ukrainien a effectué une visite surprise à Washington.', 'CONSULT'],
+    ['Paris et Berlin ont signé un traité de coopération.', 'SUPPORT'],
+    ['Le Parlement turc a ratifié l’adhésion de la Finlande.', 'SUPPORT'],
+    ['Washington a réaffirmé son soutien à Kiev.', 'SUPPORT'],
+    ['La Chine et la Russie se sont entendues pour renforcer leurs échanges.', 'AGREE'],
+    ['Le Japon a promis une enveloppe de 5 milliards à l’Inde.', 'AGREE'],
+    ['Berlin s’est engagé à livrer des chars à l’Ukraine.', 'AGREE'],
+    ['Les États-Unis ont livré des missiles à l’Ukraine.', 'AID'],
+    ['La France a annoncé de nouvelles livraisons d’armes à Kiev.', 'AID'],
+    ['Le Qatar fournit du gaz à l’Allemagne.', 'AID'],
+    ['Le président sénégalais Macky Sall a été reçu à l’Élysée.', 'CONSULT'],
+    ['Le ministre a appelé son homologue pour évoquer la crise.', 'CONSULT'],
+    ['Les armées polonaise et ukrainienne coopèrent étroitement.', 'COOPERATE'],
+    ['Le Royaume-Uni va former des soldats ukrainiens.', 'COOPERATE'],
+    ['L’Union européenne a adopté un nouveau paquet de sanctions contre la Russie.', 'SANCTION'],
+    ['Washington a imposé un embargo sur le pétrole iranien.', 'SANCTION'],
+    ['Des milliers de manifestants ont défilé à Tbilissi contre le gouvernement géorgien.', 'PROTEST'],
+    ['De nouvelles manifestations ont eu lieu samedi en Iran.', 'PROTEST'],
+    ['La police biélorusse a arrêté des dizaines de manifestants.', 'COERCE'],
+    ['Moscou a expulsé deux diplomates français.', 'COERCE'],
+    ['L’opposant russe a été condamné à neuf ans de prison.', 'COERCE'],
+    ['Une frappe de drones a visé Odessa dans la nuit.', 'ASSAULT'],
+    ['L’armée russe a bombardé Kharkiv.', 'ASSAULT'],
+    ['Selon Kiev, la Russie a tiré plus de 70 missiles sur le pays dans la nuit.', 'ASSAULT'],
+    ['La Russie a déployé des troupes en Biélorussie.', 'MOBILIZE'],
+    ['Pékin a lancé des exercices militaires autour de Taïwan.', 'MOBILIZE'],
+    ['Le Kremlin accuse les Occidentaux de prolonger le conflit.', 'ACCUSE'],
+    ['Le ministre polonais a dénoncé une provocation russe.', 'ACCUSE'],
+    ['Le pape a appelé à un cessez-le-feu immédiat.', 'REQUEST'],
+    ['Kiev exige le retrait des troupes russes.', 'REQUEST'],
+    ['Moscou a rejeté les accusations de Washington.', 'REJECT'],
+    ['La Hongrie refuse de soutenir les sanctions.', 'REJECT'],
+    ['La Corée du Nord menace les États-Unis de représailles.', 'THREATEN'],
+    ['Moscou a retiré ses troupes de la région de Kherson.', 'RETREAT'],
+    ['Téhéran a libéré deux otages français.', 'CONCEDE'],
+    ['Le président turc a été réélu dimanche.', 'OTHER'],
+    ["La Cour pénale internationale a émis un mandat d'arrêt contre le président russe.", 'COERCE'],
+    ['Le gouvernement tchèque a rappelé son ambassadeur à Moscou.', 'SANCTION'],
+    ["Paris a convoqué l'ambassadeur iranien.", 'ACCUSE'],
+    ['Les deux dirigeants ont échangé par téléphone pendant une heure.', 'CONSULT'],
+    ["Le chef de l'État a reçu à l'Élysée son homologue brésilien.", 'CONSULT'],
+    ["L'Ukraine a reçu les premiers chars promis par l'Allemagne.", 'AID'],
+    ['La Pologne a fermé sa frontière avec la Biélorussie.', 'SANCTION'],
+    ['Moscou a annoncé la suspension de sa participation au traité New Start.', 'SANCTION'],
+    ['Le président biélorusse a gracié plusieurs prisonniers politiques.', 'CONCEDE'],
+    ['Les belligérants ont conclu un cessez-le-feu de 72 heures.', 'SUPPORT'],
+    ['Les Moldaves votent dimanche lors des élections législatives.', 'OTHER'],
+  ];
+  it.each(positives)('%s → %s', (sentence, type) => {
+    expect(typesIn(sentence)).toContain(type);
+  });
+});
+
+describe('extractEvents: not events', () => {
+  const negatives: string[] = [
+    "L'armée biélorusse n'a pas pris part aux combats.",
+    'Aucune réunion avec la presse n’était prévue.',
+    "Des observateurs évoquent l'hypothèse d'une fusion entre les deux alliés.",
+    'La Russie n’avait "pas intérêt à absorber qui que ce soit".',
+    'Le président va-t-il rencontrer son homologue ?',
+    'Si la Russie attaquait, la réponse serait immédiate.',
+    'Il a pris rendez-vous chez le dentiste.',
+    'Le livre se vend bien en France.',
+    'Le Rassemblement national a tenu son congrès à Perpignan.',
+    "Il est né à La Réunion.",
+    'La France modernise sa force de frappe nucléaire.',
+    'Ces armes offensives inquiètent Berlin.',
+    "L'État a dû faire appel à l'armée pour distribuer l'eau.",
+    'La forte demande de gaz fait monter les prix.',
+    'Ce logiciel doit aider à comprendre les données.',
+    "L'armée ukrainienne affirme avoir libéré la ville.",
+    "Washington a mis en garde la Chine contre toute livraison d'armes à la Russie.",
+    "C'est sa première visite en Russie depuis le début de l'offensive en Ukraine.".replace('sa première visite en', 'son premier séjour en'),
+    'Le plan chinois a été accueilli avec scepticisme par les Occidentaux.',
+    "L'opposition va déposer une motion de censure.",
+    "La Première ministre a défendu sa politique lors d'un entretien au journal Le Monde.",
+    'Il faut se rendre compte de la situation.',
+    "Il n'est pas exclu que les deux présidents se rencontrent en marge du sommet.",
+    'Les deux pays ne sont pas parvenus à un accord.',
+    'Ni Moscou ni Kiev n’ont confirmé la tenue de pourparlers.',
+    "Une éventuelle rencontre entre les deux dirigeants n'est pas à l'ordre du jour.",
+    'Faut-il négocier avec la Russie ?',
+    "Le gouvernement a présenté un projet de loi sur l'éducation.",
+    'Kiev a démenti toute attaque russe. Sans aucun accord, la situation reste tendue.'.split('.')[1] + '.',
+  ];
+  it.each(negatives)('%s', (sentence) => {
+    expect(typesIn(sentence)).toEqual([]);
+  });
+
+  it('skips events inside long quotations (speech, not narration)', () => {
+    expect(typesIn('« Nous continuerons à livrer des armes à nos amis ukrainiens aussi longtemps que nécessaire », a déclaré le ministre.')).toEqual([]);
+  });
+
+  it('keeps short quoted fragments that name the act', () => {
+    expect(typesIn('Il s\'agit de "livraisons mutuelles d\'armes" entre la Russie et la Biélorussie, a précisé M. Poutine.')).toEqual(['COOPERATE']);
+  });
+
+  it('reads a bare participle of a speech act as a description', () => {
+    expect(typesIn("L'Ukraine a reçu les premiers chars promis par l'Allemagne.")).toEqual(['AID']);
+  });
+
+  it('turns a negated recognition into a rejection', () => {
+    expect(typesIn("L'Union européenne ne reconnaît plus M. Loukachenko comme président.")).toEqual(['REJECT']);
+  });
+
+  it('does not repeat an occurrence named again without new facts', () => {
+    const text = 'Le président russe a rencontré son homologue biélorusse lundi. Après la réunion, il a parlé à la presse.';
+    expect(extractEvents(docOf(text), []).map((e) => e.trigger)).toEqual(['rencontré']);
+  });
+
+  it('repeats an occurrence when the later sentence gives its place', () => {
+    const text = 'Le président russe a rencontré son homologue biélorusse lundi. Cette réunion a eu lieu à Sotchi.';
+    const events = extractEvents(docOf(text), []);
+    expect(events.map((e) => e.type)).toEqual(['CONSULT', 'CONSULT']);
+    expect(events[1].location).toBe('Sotchi');
+  });
+
+  it('keeps a definite mention of a new occurrence with other actors', () => {
+    const text = 'Israël a mené une série de frappes sur Gaza. Selon le Pentagone, l’invasion de l’Ukraine a fait des milliers de morts.';
+    expect(typesIn(text)).toEqual(['ASSAULT', 'ASSAULT']);
+  });
+
+  it('announces a visit with `est attendu`', () => {
+    const [event] = extractEvents(docOf("Le secrétaire d'État américain Antony Blinken est attendu lundi au Caire."), []);
+    expect(event).toMatchObject({ type: 'CONSULT', modality: 'scheduled', actors: ['USA', 'EGY'] });
+  });
+
+  it('reads passive arrests without an object', () => {
+    expect(typesIn('Des centaines de personnes ont été arrêtées à Téhéran.')).toEqual(['COERCE']);
+  });
+
+  it('schedules a noun governed by a verb of intent', () => {
+    const [event] = extractEvents(docOf("L'Union européenne doit adopter la semaine prochaine un neuvième paquet de sanctions contre Moscou."), []);
+    expect(event).toMatchObject({ type: 'SANCTION', modality: 'scheduled', actors: ['EU', 'RUS'] });
+  });
+
+  it('merges a verb and its same-type object into one event', () => {
+    expect(typesIn("Les États-Unis ont infligé des sanctions au régime biélorusse.")).toEqual(['SANCTION']);
+  });
+
+  it('keeps several distinct events of one sentence', () => {
+    const types = typesIn("Les États-Unis et l'Union européenne ont infligé des sanctions au régime biélorusse pour punir la répression brutale de manifestations d'envergure.");
+    expect(types).toEqual(['SANCTION', 'COERCE', 'PROTEST']);
+  });
+
+  it('lets a speech act absorb the events it only mentions', () => {
+    expect(typesIn("M. Loukachenko accuse les gouvernements occidentaux d'avoir fomenté les manifestations contre lui.")).toEqual(['ACCUSE']);
+  });
+});
+
+describe('extractEvents: record shape', () => {
+  it('gives the trigger span and the full sentence as evidence', () => {
+    const text = 'Titre.\nLe président russe Vladimir Poutine se rendra lundi en Biélorussie. Autre phrase.';
+    const doc = docOf(text);
+    const [event] = extractEvents(doc, []);
+    expect(text.slice(event.start, event.end)).toBe(event.trigger);
+    expect(text.slice(event.evidence_start, event.evidence_end)).toBe(event.evidence);
+    expect(event.evidence).toBe('Le président russe Vladimir Poutine se rendra lundi en Biélorussie.');
+    expect(event.occurrence_id).toBeNull();
+  });
+
+  it.each([
+    ['Le président russe Vladimir Poutine se rendra lundi en Biélorussie.', ['RUS', 'BLR']],
+    ['Le Kremlin a accusé Washington de mentir.', ['RUS', 'USA']],
+    ["Les Occidentaux ont imposé des sanctions à Minsk.", ['WEST', 'BLR']],
+    ["L'Élysée a condamné l'attaque contre l'ambassade d'Italie.", ['FRA', 'ITA']],
+  ])('actors of %s', (sentence, actors) => {
+    expect(extractEvents(docOf(sentence), [])[0].actors).toEqual(actors);
+  });
+
+  it.each([
+    ["Les États-Unis et l'Union européenne ont infligé des sanctions au régime biélorusse pour punir la répression brutale de manifestations.", ['SANCTION', 'COERCE', 'PROTEST'], [['USA', 'EU', 'BLR'], ['BLR'], ['BLR']]],
+    ['Le Kremlin salue la réélection du président kazakh.', ['SUPPORT', 'OTHER'], [['RUS', 'KAZ'], ['KAZ']]],
+    ["Minsk a contraint l'ambassadeur français au départ.", ['COERCE'], [['BLR', 'FRA']]],
+  ])('gives domestic events the one state where they happen: %s', (sentence, types, actors) => {
+    const events = extractEvents(docOf(sentence), []);
+    expect(events.map((e) => e.type)).toEqual(types);
+    expect(events.map((e) => e.actors)).toEqual(actors);
+  });
+
+  it('resolves people through the role the article gives them', () => {
+    const text = 'Le dirigeant kazakh Kassym-Jomart Tokaïev a reçu Emmanuel Macron. Plus tard, M. Tokaïev a rencontré le président chinois.';
+    const events = extractEvents(docOf(text), []);
+    expect(events[1].actors).toEqual(expect.arrayContaining(['KAZ', 'CHN']));
+  });
+
+  it('reads `les deux hommes` as the pair just named', () => {
+    const text = 'Le Premier ministre hongrois a rencontré son homologue slovaque à Budapest. Les deux hommes ont convenu de coordonner leurs positions.';
+    expect(extractEvents(docOf(text), [])[1]).toMatchObject({ type: 'AGREE', actors: ['HUN', 'SVK'] });
+  });
+
+  it('resolves a leading pronoun to the previous subject', () => {
+    const text = 'Le président russe Vladimir Poutine se rendra lundi en Biélorussie. Il s’entretiendra avec son homologue Alexandre Loukachenko à Minsk.';
+    const events = extractEvents(docOf(text), []);
+    expect(events[1].actors).toEqual(['RUS', 'BLR']);
+    expect(events[1].location).toBe('Minsk');
+  });
+
+  it.each([
+    ['Le président se rendra lundi en Chine.', 'scheduled'],
+    ['Une visite est programmée en avril au Japon.', 'scheduled'],
+    ['La Russie va continuer de former des militaires biélorusses.', 'scheduled'],
+    ['Le président s’est rendu lundi en Chine.', 'asserted'],
+    ['Tokyo a annoncé que son Premier ministre se rendrait à Kiev.', 'scheduled'],
+    ["Les autorités iraniennes ont annoncé l'arrestation de trois journalistes.", 'asserted'],
+    ['Londres a annoncé de nouvelles livraisons de chars à Kiev.', 'scheduled'],
+    ['Le chancelier allemand effectuera sa première visite officielle en Chine.', 'scheduled'],
+    ['Des élections législatives anticipées auront lieu le 9 juin.', 'scheduled'],
+    ['Le président chinois rencontre son homologue russe à Moscou.', 'asserted'],
+  ])('modality of %s is %s', (sentence, modality) => {
+    expect(extractEvents(docOf(sentence), [])[0].modality).toBe(modality);
+  });
+
+  it.each([
+    ['Le ministre turc a rencontré son homologue à Ankara.', 'Ankara'],
+    ['Une attaque de drones sur Kiev a fait trois morts.', 'Kiev'],
+    ['Il a été reçu dans la ville russe de Sotchi par le président.', 'Sotchi'],
+    ['La Chine a dénoncé les propos du ministre japonais.', null],
+  ])('location of %s', (sentence, location) => {
+    expect(extractEvents(docOf(sentence), [])[0].location).toBe(location);
+  });
+});
+
+describe('extractEvents: dates', () => {
+  it('takes the date of the trigger clause', () => {
+    const text = 'Le président russe se rendra le 19 décembre à Minsk.';
+    const [event] = extractEvents(docOf(text), [dateMention(text, '19 décembre', '2022-12-19', 'day', 'publication')]);
+    expect(event).toMatchObject({ date: '2022-12-19', precision: 'day', basis: 'publication' });
+  });
+
+  it('falls back to the publication date for current news', () => {
+    const [event] = extractEvents(docOf('La Russie a déployé des troupes en Biélorussie.', '2022-12'), []);
+    expect(event).toMatchObject({ date: '2022-12', precision: 'month', basis: 'publication' });
+  });
+
+  it('leaves the date unresolved without a document date', () => {
+    const [event] = extractEvents(docOf('La Russie a déployé des troupes en Biélorussie.', null), []);
+    expect(event).toMatchObject({ date: null, precision: null, basis: 'unresolved' });
+  });
+
+  it('does not borrow a date from a relative clause', () => {
+    const text = 'M. Loukachenko, qui dirige la Biélorussie depuis 1994, a remercié M. Poutine pour son appui.';
+    const [event] = extractEvents(docOf(text, '2021-09'), [dateMention(text, '1994', '1994', 'year')]);
+    expect(event).toMatchObject({ type: 'SUPPORT', date: '2021-09', basis: 'publication' });
+  });
+
+  it('shares a main-clause date with the later clauses of the sentence', () => {
+    const text = 'Depuis 2020, les deux régimes se sont rapprochés, réprimant la contestation.';
+    const events = extractEvents(docOf(text, '2022-12'), [dateMention(text, '2020', '2020', 'year')]);
+    expect(events.map((e) => [e.type, e.date])).toEqual([['SUPPORT', '2020'], ['COERCE', '2020'], ['PROTEST', '2020']]);
+  });
+
+  it('carries the date of the previous sentence into a pluperfect one', () => {
+    const text = "La dernière fois que les deux dirigeants se sont rencontrés, c'était en septembre. Cette réunion avait eu lieu à Sotchi.";
+    const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, 'septembre', '2020-09', 'month', 'publication')]);
+    expect(events.map((e) => [e.type, e.date])).toEqual([['CONSULT', '2020-09'], ['CONSULT', '2020-09']]);
+    expect(events[1].basis).toBe('context');
+  });
+
+  it('dates a clause by a known occurrence it is anchored to (`depuis les élections`)', () => {
+    const text = 'Le Bélarus traverse une crise depuis les élections présidentielles du 9 août. Des manifestations de masse ont eu lieu depuis les élections.';
+    const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, '9 août', '2020-08-09', 'day', 'publication')]);
+    expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['OTHER', '2020-08-09', 'publication'], ['PROTEST', '2020-08-09', 'context']]);
+  });
+
+  it('does not report again a known occurrence used as a time anchor, even with a date', () => {
+    const text = "Le Bélarus a vécu des élections présidentielles contestées. L'opposant voulait affronter le président à l'été 2020 lors des élections présidentielles.";
+    const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, "l'été 2020", '2020-SU', 'season')]);
+    expect(events.map((e) => e.type)).toEqual(['OTHER']);
+  });
+
+  it('gives no date to a repeated or habitual act', () => {
+    const [event] = extractEvents(docOf('Moscou a accusé à plusieurs reprises Kiev de provocations.', '2022-12'), []);
+    expect(event).toMatchObject({ type: 'ACCUSE', date: null, basis: 'unresolved' });
+  });
+
+  it('gives no date to an imperfect background act', () => {
+    const [event] = extractEvents(docOf("Il rejetait l'idée d'une union entre les deux pays.", '2020-09'), []);
+    expect(event).toMatchObject({ type: 'REJECT', date: null });
+  });
+});
+
+describe('verbTimeFrame', () => {
+  it.each([
+    [['F'], 'Il ', '', 'future'],
+    [['C'], 'Il ', '', 'hypothetical'],
+    [['I'], 'Il ', '', 'background'],
+    [['P'], 'Il ', '', 'current'],
+    [['K'], 'Il a ', '', 'current'],
+    [['K'], 'Il avait ', '', 'background'],
+    [['K'], 'Il aura ', '', 'future'],
+    [['K'], 'Il aurait ', '', 'hypothetical'],
+    [['K'], 'Il a toutefois ', '', 'current'],
+    [['W'], 'Il va ', '', 'future'],
+    [['W'], 'Il doit ', '', 'future'],
+    [['W'], 'pour ', '', null],
+    [['K'], 'Le régime ', ' par la Russie', 'current'],
+    [['K'], "l'accord ", ' en 2019', null],
+  ] as const)('%j after "%s"', (tenses, before, after, frame) => {
+    expect(verbTimeFrame(tenses, before, after)).toBe(frame);
+  });
+});
