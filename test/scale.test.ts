@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTableSchemas } from '../pipeline/lib/schema.ts';
+import { parseShard, shardOf } from '../pipeline/lib/shard.ts';
+import { generateCorpus, sourceParagraphs } from '../scripts/bench/corpus.ts';
+import { make, ROOT, runStage, tempDir } from './helpers.ts';
+
+const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+const tableFiles = (dist: string) => [...loadTableSchemas().keys()].flatMap((t) => ['csv', 'json', 'parquet'].map((e) => `${t}.${e}`));
+
+describe('shards', () => {
+  it('parses i/N and rejects anything else', () => {
+    expect(parseShard('1/4')).toEqual({ index: 1, count: 4 });
+    for (const bad of ['4/4', '1', 'a/b', '0/0']) expect(() => parseShard(bad)).toThrow(/SHARD must be i\/N/);
+  });
+
+  it('spreads articles over shards stably', () => {
+    const counts = [0, 0, 0];
+    for (let i = 0; i < 300; i++) counts[shardOf(`article_${i}`, 3)]++;
+    for (const c of counts) expect(c).toBeGreaterThan(60);
+    expect(shardOf('article_7', 3)).toBe(shardOf('article_7', 3));
+  });
+});
+
+describe('a small generated corpus', () => {
+  const work = tempDir('scale');
+  const corpus = join(work, 'corpus');
+  let single = '';
+
+  beforeAll(() => {
+    generateCorpus(corpus, 200_000, sourceParagraphs([join(ROOT, 'seeds')]));
+    single = join(work, 'single');
+    make({ SEEDS: corpus, BUILD: join(work, 'b-single'), DIST: single });
+  });
+
+  it('gives the same tables when extracted in two shards and merged', () => {
+    const sharded = join(work, 'sharded');
+    for (const s of ['0/2', '1/2']) make({ SEEDS: corpus, BUILD: join(work, 'b-shards'), DIST: sharded, SHARD: s });
+    expect(readdirSync(join(sharded, 'shards', 'documents')).sort()).toEqual(['part-0-of-2.parquet', 'part-1-of-2.parquet']);
+    make({ BUILD: join(work, 'b-shards'), DIST: sharded }, 'merge-shards');
+    for (const f of tableFiles(single)) expect(sha(join(sharded, f)), f).toBe(sha(join(single, f)));
+    expect(readFileSync(join(sharded, 'quality', 'report.json'), 'utf8')).toBe(readFileSync(join(single, 'quality', 'report.json'), 'utf8'));
+  });
+
+  it('gives the same extraction with 1 worker and with 2', () => {
+    const build = join(work, 'b-jobs');
+    cpSync(join(work, 'b-single'), build, { recursive: true });
+    for (const jobs of ['1', '2']) {
+      const r = runStage('extract.ts', ['--build', build, '--jobs', jobs, '--no-cache']);
+      expect(r.status, r.stderr).toBe(0);
+      for (const f of readdirSync(join(build, 'extract')).filter((f) => f.endsWith('.jsonl'))) {
+        expect(sha(join(build, 'extract', f)), `${f} with ${jobs} worker(s)`).toBe(sha(join(work, 'b-single', 'extract', f)));
+      }
+    }
+  });
+
+  it('reuses the cache for unchanged articles', () => {
+    const r = runStage('extract.ts', ['--build', join(work, 'b-single'), '--jobs', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    const m = /extract: (\d+) documents \((\d+) from cache\)/.exec(r.stderr);
+    expect(m).not.toBeNull();
+    expect(m![2]).toBe(m![1]);
+  });
+
+  it('publishes Hive-partitioned Parquet by year with PARTITIONED=1', () => {
+    const dist = join(work, 'partitioned');
+    make({ SEEDS: corpus, BUILD: join(work, 'b-part'), DIST: dist, PARTITIONED: '1' });
+    const years = readdirSync(join(dist, 'partitioned', 'events'));
+    expect(years.length).toBeGreaterThan(1);
+    for (const y of years) expect(y).toMatch(/^year=(\d{4}|unknown)$/);
+    const total = make({ DIST: dist, Q: `SELECT count(*) FROM read_parquet('${join(dist, 'partitioned', 'events', '*', '*.parquet')}', hive_partitioning = true)` }, 'sql');
+    const direct = make({ DIST: dist, Q: 'SELECT count(*) FROM events' }, 'sql');
+    expect(total.split('\n')[1]).toBe(direct.split('\n')[1]);
+    expect(existsSync(join(dist, 'events.parquet'))).toBe(true);
+  });
+});
