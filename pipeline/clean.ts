@@ -9,7 +9,9 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { cleanArticle } from './lib/clean.ts';
+import { cleanArticle, type CleanedArticle } from './lib/clean.ts';
+import { ContentCache } from './lib/cache.ts';
+import { codeVersion } from './lib/code-version.ts';
 import { docIdOf, sha256Hex } from './lib/ids.ts';
 import { rejectBytes, rejectCleaned, rejectSize, warnCleaned, type Verdict } from './lib/inspect.ts';
 import { JsonlWriter } from './lib/io/jsonl.ts';
@@ -49,6 +51,7 @@ runStage('clean', async () => {
   const byBytes = new Map<string, string>();
   const byText = new Map<string, string>();
   const progress = new Progress('clean', txt.length);
+  const cache = new ContentCache<InspectedArticle>(path.join(build, 'cache', 'clean'), codeVersion());
   for (const name of txt) {
     const file = path.join(seeds, name);
     let sha256: string | null = null;
@@ -73,8 +76,8 @@ runStage('clean', async () => {
         await report(name, sha256, 'rejected', { code: 'duplicate', reason: `same bytes as ${sameBytes}; kept once under that name` });
         continue;
       }
-      const cleaned = cleanArticle(bytes, name);
-      const rejected = rejectCleaned(cleaned);
+      const { cleaned, rejected, warnings } = cache.get(sha256, () => inspectArticle(bytes));
+      cleaned.source_file = name;
       if (rejected) { await report(name, sha256, 'rejected', rejected); continue; }
       const textHash = sha256Hex(new TextEncoder().encode(cleaned.text));
       const sameText = byText.get(textHash);
@@ -85,7 +88,7 @@ runStage('clean', async () => {
       // only published files count as the kept copy; a copy of a rejected file gets its own verdict
       byBytes.set(sha256, name);
       byText.set(textHash, name);
-      for (const warning of warnCleaned(cleaned)) await report(name, sha256, 'published', warning);
+      for (const warning of warnings) await report(name, sha256, 'published', warning);
       await articles.write({ doc_id: docIdOf(name), ...cleaned });
     } catch (err) {
       // a file that could not be read has no content hash: its name decides the shard
@@ -95,6 +98,7 @@ runStage('clean', async () => {
     }
   }
   progress.finish();
+  cache.prune();
   await articles.close();
   await quality.close();
   console.error(`clean: ${articles.count} articles kept, ${quality.count} quality notes`);
@@ -102,6 +106,19 @@ runStage('clean', async () => {
     throw new Error(`strict mode: ${quality.count} quality note${quality.count === 1 ? '' : 's'} (listed above; BUILD/clean/quality.jsonl)`);
   }
 });
+
+interface InspectedArticle {
+  cleaned: CleanedArticle;
+  rejected: Verdict | null;
+  warnings: Verdict[];
+}
+
+/** Cleaning and the checks on its result: what depends on the file's bytes alone (not its name). */
+function inspectArticle(bytes: Uint8Array): InspectedArticle {
+  const cleaned = cleanArticle(bytes, '');
+  const rejected = rejectCleaned(cleaned);
+  return { cleaned, rejected, warnings: rejected ? [] : warnCleaned(cleaned) };
+}
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -5,9 +5,10 @@
 // results are written in input order, so the output does not depend on the pool size.
 // An article already extracted by the same code is read from BUILD/cache/extract/.
 import { availableParallelism } from 'node:os';
-import { fs, minimist, path } from 'zx';
-import { extractionCodeVersion } from './lib/code-version.ts';
-import { extractBatch } from './lib/extract/batch.ts';
+import { minimist, path } from 'zx';
+import { codeVersion } from './lib/code-version.ts';
+import { ContentCache } from './lib/cache.ts';
+import { extractBatch, type BatchOutput } from './lib/extract/batch.ts';
 import { EXTRACT_OUTPUTS } from './lib/extract/rows.ts';
 import { AtomicWriter, JsonlWriter } from './lib/io/jsonl.ts';
 import { formatQualityLine, type QualityEntry } from './lib/quality.ts';
@@ -25,14 +26,10 @@ runStage('extract', async () => {
   const { build, strict } = stageArgs();
   const opts = minimist(process.argv.slice(2), { string: ['jobs'], boolean: ['cache'], default: { cache: true } });
   const jobs = Math.max(1, Number(opts.jobs ?? process.env.JOBS ?? availableParallelism()));
-  const version = extractionCodeVersion();
-  const cacheRoot = path.join(build, 'cache', 'extract');
-  const cacheDir = !opts.cache || process.env.EXTRACT_CACHE === '0' ? null : path.join(cacheRoot, version);
-  if (cacheDir) {
-    // entries written by other code versions can never be used again
-    for (const old of (await fs.pathExists(cacheRoot)) ? await fs.readdir(cacheRoot) : []) if (old !== version) await fs.remove(path.join(cacheRoot, old));
-    await fs.mkdirp(cacheDir);
-  }
+  const version = codeVersion();
+  const cacheRoot = !opts.cache || process.env.EXTRACT_CACHE === '0' ? null : path.join(build, 'cache', 'extract');
+  const cache = cacheRoot ? new ContentCache<BatchOutput>(cacheRoot, version) : null;
+  cache?.prune();
 
   const writers = new Map(EXTRACT_OUTPUTS.map((t) => [t, new AtomicWriter(path.join(build, 'extract', `${t}.jsonl`))]));
   const progress = new Progress('extract');
@@ -49,13 +46,13 @@ runStage('extract', async () => {
   };
 
   const schemas = loadTableSchemas();
-  const pool = jobs > 1 ? new OrderedPool<{ lines: string[] }, BatchResult>(new URL('./lib/extract/worker.ts', import.meta.url), jobs, { cacheDir }, write) : null;
+  const pool = jobs > 1 ? new OrderedPool<{ lines: string[] }, BatchResult>(new URL('./lib/extract/worker.ts', import.meta.url), jobs, { cacheRoot, version }, write) : null;
   let batch: string[] = [];
   let batchBytes = 0;
   const flush = async () => {
     if (!batch.length) return;
     if (pool) await pool.submit({ lines: batch });
-    else await write(extractBatch(batch, { schemas, cacheDir }));
+    else await write(extractBatch(batch, { schemas, cache }));
     batch = [];
     batchBytes = 0;
   };

@@ -19,7 +19,7 @@ function filesUnder(dir: string): string[] {
  * A hash of the code and data that decide extraction output (pipeline/lib, schemas,
  * the lock file): a cache entry is reused only by the very code that wrote it.
  */
-export function extractionCodeVersion(): string {
+export function codeVersion(): string {
   const files = [...filesUnder(join(ROOT, 'pipeline', 'lib')), ...filesUnder(join(ROOT, 'schemas')), join(ROOT, 'package-lock.json')].sort();
   return sha256Hex(files.map((f) => `${f.slice(ROOT.length)}\n${readFileSync(f, 'utf8')}`).join('\n')).slice(0, 16);
 }

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ContentCache } from '../cache.ts';
 import { sha256Hex } from '../ids.ts';
 import type { QualityEntry } from '../quality.ts';
 import type { TableSchema } from '../schema.ts';
@@ -10,8 +9,8 @@ export type BatchOutput = Record<string, string>;
 
 export interface BatchOptions {
   schemas: Map<string, TableSchema>;
-  /** Folder of the content-hash cache for this code version; null disables it. */
-  cacheDir: string | null;
+  /** The content-hash cache of this code version; null disables it. */
+  cache: ContentCache<BatchOutput> | null;
 }
 
 /**
@@ -23,11 +22,9 @@ export function extractBatch(lines: string[], options: BatchOptions): { output: 
   const failures: QualityEntry[] = [];
   let cached = 0;
   for (const line of lines) {
-    const key = options.cacheDir ? sha256Hex(line) : null;
-    const cacheFile = key && options.cacheDir ? join(options.cacheDir, key.slice(0, 2), `${key}.json`) : null;
-    let perTable: Record<string, string> | null = null;
-    if (cacheFile && existsSync(cacheFile)) {
-      perTable = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+    const key = options.cache ? sha256Hex(line) : '';
+    let perTable = options.cache?.read(key);
+    if (perTable) {
       cached++;
     } else {
       const article = JSON.parse(line) as CleanedLine;
@@ -40,12 +37,7 @@ export function extractBatch(lines: string[], options: BatchOptions): { output: 
         continue;
       }
       perTable = Object.fromEntries(EXTRACT_OUTPUTS.map((t) => [t, (rows[t] ?? []).map((r) => JSON.stringify(r) + '\n').join('')]));
-      if (cacheFile) {
-        mkdirSync(join(cacheFile, '..'), { recursive: true });
-        const tmp = `${cacheFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-        writeFileSync(tmp, JSON.stringify(perTable));
-        renameSync(tmp, cacheFile);
-      }
+      options.cache?.write(key, perTable);
     }
     for (const t of EXTRACT_OUTPUTS) output[t] += perTable[t] ?? '';
   }
