@@ -142,3 +142,49 @@ describe('status cues are words, not prefixes', () => {
     expect(extractAgreements({ doc_id: 't', text: sentence, published: null, published_precision: null, sentences: splitSentences(sentence) }, [])[0]?.status).toBe(status);
   });
 });
+
+describe('lexicon cues are found wherever they begin', () => {
+  it.each([
+    ['armées', ['defense']],
+    ['les forces armées', ['defense']],
+    ['désarmées', []],
+    ['syntaxe', []],
+    ['Économie', ['economy']],
+    ['stratégie macroéconomique', ['economy']],
+    ['libre-échange', ['trade']],
+    ['échanges commerciaux', ['trade']],
+    ['nucléaire civil', ['energy']],
+    ['nucléaire', []],
+    ['pacte de non-agression', ['security']],
+    ['douane', ['customs', 'trade']],
+    ['2022-douanes', ['customs', 'trade']],
+  ])('domains of %s', (text, domains) => {
+    expect(domainsIn(text)).toEqual(domains);
+  });
+
+  it.each([
+    ['en discussion', ['negotiating']],
+    ['vers l’accord', ['negotiating']],
+    ['en vigueur', ['in_force']],
+    ['dans le cadre', ['in_force']],
+    ['depuis 2015', ['in_force']],
+    ['ils s’engagent', ['planned']],
+    ['la prochaine signature', ['planned']],
+    ['Signé', ['signed']],
+    ['désigné', []],
+    ['retiré du', ['rejected']],
+  ])('status cues of %s', (text, statuses) => {
+    expect(statusCues(text).map((c) => c.status)).toEqual(statuses);
+  });
+});
+
+describe('extractAgreements on long articles', () => {
+  // cost growth with length is measured by `make bench-extractors`, not by a timed test
+  it('finds every repeated agreement in a long article', () => {
+    const paragraph = "La Russie et la Biélorussie ont signé 28 accords économiques le 4 novembre. L'Union douanière reste en vigueur, selon Moscou. Minsk négocie un crédit de plusieurs milliards.";
+    const count = (reps: number) => extractAgreements(docOf(Array(reps).fill(paragraph).join('\n\n')), []).length;
+    const small = count(200);
+    expect(small).toBeGreaterThan(0);
+    expect(count(800)).toBe(4 * small);
+  });
+});

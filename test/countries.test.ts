@@ -108,3 +108,25 @@ describe('countryCode', () => {
     expect(countryCode(phrase)).toBeNull();
   });
 });
+
+describe('findCountryMentions: word boundaries and variants', () => {
+  it.each([
+    ['5Russie et Russie5 mais la Russie.', [['RUS', 27, 'Russie']]],
+    ["Côte d’Ivoire, Côte d'Ivoire", [['CIV', 0, 'Côte d’Ivoire'], ['CIV', 15, "Côte d'Ivoire"]]],
+    ['un sommet russo-ukrainien et russo-5', [['RUS', 10, 'russo'], ['UKR', 16, 'ukrainien']]],
+    ['les Vingt-Sept à Washington Post', [['EU', 4, 'Vingt-Sept']]],
+    ['latino-américain, la partie occidentale', []],
+    ['Sotchi2 et 𝐀Moscou', []],
+    ["l’Union européenne et l'UE", [['EU', 2, 'Union européenne'], ['EU', 24, 'UE']]],
+  ])('%s', (text, expected) => {
+    expect(findCountryMentions(text).map((m) => [m.code, m.start, m.surface])).toEqual(expected);
+  });
+
+  it('gives the same mentions when asked twice, and copies callers may change', () => {
+    const text = 'La Russie et la Biélorussie.';
+    const first = findCountryMentions(text);
+    first[0].code = 'XXX';
+    first.pop();
+    expect(findCountryMentions(text).map((m) => m.code)).toEqual(['RUS', 'BLR']);
+  });
+});

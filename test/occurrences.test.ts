@@ -104,3 +104,21 @@ describe('groupOccurrences', () => {
     for (const o of forward.occurrences) expect(o.occurrence_id).toMatch(/^[0-9a-f]{16}$/);
   });
 });
+
+describe('groupOccurrences at corpus scale', () => {
+  it('groups tens of thousands of mentions of one type and actor pair (near-linear, not quadratic)', () => {
+    const days = 5000;
+    const dayOf = (i: number): string => `${2000 + Math.floor(i / 336)}-${String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const events: EventRecord[] = [];
+    for (let i = 0; i < days; i++) {
+      for (const doc_id of ['a', 'b']) events.push(event({ doc_id, date: dayOf(i), precision: 'day' }));
+    }
+    for (let i = 0; i < 10000; i++) events.push(event({ doc_id: 'c', date: null, precision: null, basis: 'unresolved' }));
+    const { occurrences, occurrenceOf } = groupOccurrences(events, documents);
+    expect(occurrenceOf.size).toBe(events.length);
+    expect(occurrences).toHaveLength(days + 10000);
+    const dated = occurrences.filter((o) => o.date != null);
+    expect(dated).toHaveLength(days);
+    for (const o of dated) expect(o).toMatchObject({ precision: 'day', articles: 2, mentions: 2 });
+  });
+});

@@ -1,5 +1,5 @@
 import { BOTH_PARTIES, findActorMentions, indexPeople, mainActors, type PeopleIndex } from '../lexicon/actors.ts';
-import { AGREEMENT_PATTERNS, NOT_AN_AGREEMENT, countOf, domainsIn, statusCues, type AgreementDomain, type AgreementKind, type AgreementStatus } from '../lexicon/agreements.ts';
+import { NOT_AN_AGREEMENT, agreementPatternMatches, countOf, domainsIn, statusCues, type AgreementDomain, type AgreementKind, type AgreementStatus, type StatusCue } from '../lexicon/agreements.ts';
 import type { Span } from '../text/sentences.ts';
 import { assignEventDate, clausesOf, longQuoteSpans } from './events.ts';
 import type { AgreementMention, DateMention, DocInput } from './types.ts';
@@ -15,22 +15,25 @@ const NEGATED_AFTER = /^[^,;]{0,40}?(?<![\p{L}])n['’](?:a|ont|était|étaient|
 const HYPOTHETICAL = /(?<![\p{L}])(?:si|hypothèse|éventuel\p{L}*|rumeurs?|pourrai\p{L}*)(?![\p{L}])/iu;
 const DEMONSTRATIVE = /(?<![\p{L}])(?:ces|ce|cet|cette|ledit|ladite|lesdits)\s*$/iu;
 
+const COMPLEMENT_OF = /(?<![\p{L}])(?:de|d['’])\s*$/u;
+const LOAN_NOUN = /^prêts?$/iu;
+const ADJECTIVE_COMPLEMENT = /^\s+à\s/u;
+const UNION = /union/iu;
+
 function nameMatches(text: string, sentence: Span): NameMatch[] {
   const body = text.slice(sentence.start, sentence.end);
   const found: NameMatch[] = [];
-  for (const { kind, pattern } of AGREEMENT_PATTERNS) {
-    for (const m of body.matchAll(pattern)) {
-      const before = body.slice(0, m.index);
-      const after = body.slice(m.index + m[0].length);
-      if (NOT_AN_AGREEMENT.before.test(before) || NOT_AN_AGREEMENT.after.test(after)) continue;
-      // `règles en matière de crédit`: a loan noun as a complement names a field, not a loan.
-      if (kind === 'loan' && /(?<![\p{L}])(?:de|d['’])\s*$/u.test(before)) continue;
-      // `prêt à négocier` is the adjective.
-      if (/^prêts?$/iu.test(m[0].trim()) && /^\s+à\s/u.test(after)) continue;
-      const name = m[0].replace(/\s+$/u, '');
-      const resolvedKind: AgreementKind = kind === 'other' && /union/iu.test(name) ? 'union' : kind;
-      found.push({ kind: resolvedKind, start: sentence.start + m.index, end: sentence.start + m.index + name.length });
-    }
+  for (const m of agreementPatternMatches(body)) {
+    const before = body.slice(0, m.index);
+    const after = body.slice(m.index + m.text.length);
+    if (NOT_AN_AGREEMENT.before.test(before) || NOT_AN_AGREEMENT.after.test(after)) continue;
+    // `règles en matière de crédit`: a loan noun as a complement names a field, not a loan.
+    if (m.kind === 'loan' && COMPLEMENT_OF.test(before)) continue;
+    // `prêt à négocier` is the adjective.
+    if (LOAN_NOUN.test(m.text.trim()) && ADJECTIVE_COMPLEMENT.test(after)) continue;
+    const name = m.text.replace(/\s+$/u, '');
+    const kind: AgreementKind = m.kind === 'other' && UNION.test(name) ? 'union' : m.kind;
+    found.push({ kind, start: sentence.start + m.index, end: sentence.start + m.index + name.length });
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: NameMatch[] = [];
@@ -38,12 +41,16 @@ function nameMatches(text: string, sentence: Span): NameMatch[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** The status cues of a sentence, with absolute offsets. */
+function sentenceCues(text: string, sentence: Span): StatusCue[] {
+  return statusCues(text.slice(sentence.start, sentence.end)).map((c) => ({ ...c, start: c.start + sentence.start, end: c.end + sentence.start }));
+}
+
 /**
  * The status the nearest cue gives: before the name in its clause, then before it
  * in the sentence, then after it in its clause, inside the name, after it in the sentence.
  */
-function statusFor(text: string, sentence: Span, clause: Span, name: NameMatch): AgreementStatus | null {
-  const cues = statusCues(text.slice(sentence.start, sentence.end)).map((c) => ({ ...c, start: c.start + sentence.start, end: c.end + sentence.start }));
+function statusFor(cues: StatusCue[], clause: Span, name: NameMatch): AgreementStatus | null {
   const inName = cues.filter((c) => c.start >= name.start && c.end <= name.end);
   const beforeInClause = cues.filter((c) => c.end <= name.start && c.start >= clause.start);
   const beforeInSentence = cues.filter((c) => c.end <= name.start);
@@ -53,7 +60,12 @@ function statusFor(text: string, sentence: Span, clause: Span, name: NameMatch):
   return pick?.status ?? null;
 }
 
-function partiesFor(text: string, sentence: Span, people: PeopleIndex, main: string[], quotes: Span[]): string[] {
+interface DocumentActors {
+  people: PeopleIndex;
+  main: string[];
+}
+
+function partiesFor(text: string, sentence: Span, { people, main }: DocumentActors, quotes: Span[]): string[] {
   const sentenceText = text.slice(sentence.start, sentence.end);
   const codes: string[] = [];
   if (BOTH_PARTIES.test(sentenceText)) codes.push(...main.slice(0, 2));
@@ -88,48 +100,91 @@ function headOf(name: string): string {
   return (/(accord|traité|pacte|union|programme|crédit|prêt|contrat|force|partenariat|entente|protocole)/iu.exec(name)?.[1] ?? name).toLowerCase();
 }
 
+/** The latest record whose name has this head noun. */
+function latestWithHead(records: AgreementMention[], head: string): AgreementMention | undefined {
+  for (let i = records.length - 1; i >= 0; i--) if (headOf(records[i].name) === head) return records[i];
+  return undefined;
+}
+
+/** The dates lying inside each sentence, each list in the order of `dates`. */
+function datesBySentence(sentences: Span[], dates: DateMention[]): DateMention[][] {
+  const byStart = dates.map((_, i) => i).sort((a, b) => dates[a].start - dates[b].start || a - b);
+  return sentences.map((sentence) => {
+    let low = 0;
+    let high = byStart.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (dates[byStart[middle]].start < sentence.start) low = middle + 1;
+      else high = middle;
+    }
+    const inside: number[] = [];
+    for (let k = low; k < byStart.length && dates[byStart[k]].start <= sentence.end; k++) {
+      if (dates[byStart[k]].end <= sentence.end) inside.push(byStart[k]);
+    }
+    return inside.sort((a, b) => a - b).map((i) => dates[i]);
+  });
+}
+
+const QUESTION = /\?\s*[»”"]?\s*$/u;
+const BACKGROUND_TENSE = /(?<![\p{L}])(?:avai(?:t|ent)|étai(?:t|ent))(?![\p{L}])/u;
+const inBackground = (sentenceText: string): boolean => (sentenceText.includes('avai') || sentenceText.includes('étai')) && BACKGROUND_TENSE.test(sentenceText);
+const SINCE = /depuis\s+$/u;
+
 /** Agreements with their status (annotation guidelines §4). */
 export function extractAgreements(doc: DocInput, dates: DateMention[]): AgreementMention[] {
   const text = doc.text;
-  const people = indexPeople(text);
-  const main = mainActors(text, people).filter((c) => c !== 'WEST');
-  const quotes = longQuoteSpans(text);
+  // The article-wide indexes are built only once an agreement needs them.
+  let quotes: Span[] | null = null;
+  let actors: DocumentActors | null = null;
+  const quotesOf = (): Span[] => (quotes ??= longQuoteSpans(text));
+  const actorsOf = (): DocumentActors => {
+    if (!actors) {
+      const people = indexPeople(text);
+      actors = { people, main: mainActors(text, people).filter((c) => c !== 'WEST') };
+    }
+    return actors;
+  };
+  const sentenceDates = datesBySentence(doc.sentences, dates);
   const records: AgreementMention[] = [];
   let previousDate: { date: string | null; precision: AgreementMention['precision']; basis: 'explicit' | 'context' | 'publication' | 'unresolved' } | null = null;
 
-  for (const sentence of doc.sentences) {
+  for (const [index, sentence] of doc.sentences.entries()) {
     const sentenceText = text.slice(sentence.start, sentence.end);
-    const clauses = clausesOf(text, sentence);
-    const ownDate = dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && d.value != null);
-    if (/\?\s*[»”"]?\s*$/u.test(sentenceText)) continue;
+    const inSentence = sentenceDates[index];
+    const ownDate = inSentence.find((d) => d.value != null);
+    if (QUESTION.test(sentenceText)) continue;
     const names = nameMatches(text, sentence);
+    const clauses = names.length ? clausesOf(text, sentence) : [];
+    const background = inBackground(sentenceText);
+    let cues: StatusCue[] | null = null;
+    let parties: string[] | null = null;
     for (const name of names) {
-      if (quotes.some((q) => name.start >= q.start && name.start < q.end)) continue;
+      if (quotesOf().some((q) => name.start >= q.start && name.start < q.end)) continue;
       const clause = clauses.find((c) => name.start >= c.start && name.start < c.end) ?? clauses[clauses.length - 1];
       const clauseBefore = text.slice(clause.start, name.start);
       if (NEGATED.test(clauseBefore) || NEGATED_AFTER.test(text.slice(name.end, clause.end)) || HYPOTHETICAL.test(clauseBefore)) continue;
       const nameText = text.slice(name.start, name.end);
-      const antecedent = DEMONSTRATIVE.test(clauseBefore) ? [...records].reverse().find((r) => headOf(r.name) === headOf(nameText)) : undefined;
+      const demonstrative = DEMONSTRATIVE.test(clauseBefore);
+      const antecedent = demonstrative ? latestWithHead(records, headOf(nameText)) : undefined;
       const { domains, fromContext } = domainsFor(text, sentence, clause, name, name.kind, names);
       // A demonstrative repeat is recorded only when it brings new facts.
-      if (DEMONSTRATIVE.test(clauseBefore) && !(fromContext && domains.length)) continue;
-      const cueStatus = statusFor(text, sentence, clause, name);
+      if (demonstrative && !(fromContext && domains.length)) continue;
+      const cueStatus = statusFor((cues ??= sentenceCues(text, sentence)), clause, name);
       // An agreement mentioned with no cue is an existing one (`l'Union eurasiatique`, `le traité New Start`).
       const status: AgreementStatus = cueStatus ?? antecedent?.status ?? 'in_force';
       const count = countOf(nameText) ?? antecedent?.count ?? null;
       let date: { date: string | null; precision: AgreementMention['precision'] } = { date: null, precision: null };
       if (status === 'signed' || status === 'planned') {
-        const frame = /(?<![\p{L}])(?:avai(?:t|ent)|étai(?:t|ent))(?![\p{L}])/u.test(sentenceText) ? 'background' : 'current';
-        const d = assignEventDate(doc, sentence, clauses, name.start, frame, dates, previousDate);
+        const d = assignEventDate(doc, sentence, clauses, name.start, background ? 'background' : 'current', inSentence, previousDate);
         date = { date: d.date, precision: d.precision };
       } else if (status === 'in_force') {
-        const since = dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && /depuis\s+$/u.test(text.slice(Math.max(sentence.start, d.start - 10), d.start)) && d.start > name.start);
+        const since = inSentence.find((d) => SINCE.test(text.slice(Math.max(sentence.start, d.start - 10), d.start)) && d.start > name.start);
         if (since) date = { date: since.value, precision: since.precision };
       }
       records.push({
         name: nameText,
         kind: name.kind,
-        parties: partiesFor(text, sentence, people, main, quotes),
+        parties: [...(parties ??= partiesFor(text, sentence, actorsOf(), quotesOf()))],
         domains,
         status,
         count,
@@ -141,7 +196,6 @@ export function extractAgreements(doc: DocInput, dates: DateMention[]): Agreemen
         evidence_end: sentence.end,
       });
     }
-    const background = /(?<![\p{L}])(?:avai(?:t|ent)|étai(?:t|ent))(?![\p{L}])/u.test(sentenceText);
     previousDate = ownDate ? { date: ownDate.value, precision: ownDate.precision, basis: ownDate.basis } : background ? previousDate : null;
   }
   return records;

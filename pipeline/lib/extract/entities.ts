@@ -3,7 +3,7 @@ import frenchCountryNames from 'i18n-iso-countries/langs/fr.json' with { type: '
 import { stableId } from '../ids.ts';
 import { findCountryMentions } from '../lexicon/countries.ts';
 import type { EntityRecord } from '../types.generated.ts';
-import { indexPeople, personCountry, type PeopleIndex } from './people.ts';
+import { indexPeople, personCountry, phraseCountryMentions, startingWithOneOf, type PeopleIndex } from './people.ts';
 import type { DocInput } from './types.ts';
 
 /**
@@ -77,15 +77,20 @@ const INSTITUTION_ADJECTIVES = new Set([
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAMED_ORG_BY_FORM = new Map<string, string>(NAMED_ORGANIZATIONS.flatMap(([canonical, forms]) => forms.map((f) => [f, canonical] as [string, string])));
+/** The country of an organization's written form, when it names a country's institution. */
+const NAMED_ORG_COUNTRY = new Map<string, string | null>(
+  [...NAMED_ORG_BY_FORM.keys()].map((form) => [form, findCountryMentions(form).find((c) => c.via === 'institution')?.code ?? null]),
+);
 const NAMED_ORG_RE = new RegExp(
   String.raw`(?<![\p{L}\p{M}\-])(?:${[...NAMED_ORG_BY_FORM.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\p{L}\p{M}\-])`,
   'gu',
 );
-const ORG_HEAD_RE = new RegExp(String.raw`(?<![\p{L}\p{M}\-])(?:${ORGANIZATION_HEADS.map(escapeRegExp).join('|')})(?![\p{L}\p{M}\-])`, 'giu');
-const COMPLEMENT_RE = /^(\s+(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|d[’']|de\s+)?)([\p{L}\p{M}][\p{L}\p{M}\-]*)/u;
+const ORG_HEAD_RE = new RegExp(String.raw`${startingWithOneOf(ORGANIZATION_HEADS)}(?<![\p{L}\p{M}\-])(?:${ORGANIZATION_HEADS.map(escapeRegExp).join('|')})(?![\p{L}\p{M}\-])`, 'giu');
+/** A complement right at `lastIndex` (sticky). */
+const COMPLEMENT_RE = /(\s+(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|d[’']|de\s+)?)([\p{L}\p{M}][\p{L}\p{M}\-]*)/uy;
 
 const isDemonymWord = (word: string): boolean =>
-  /^\p{Ll}/u.test(word) && findCountryMentions(word).some((m) => m.via === 'demonym' && m.code !== 'WEST' && m.surface === word);
+  /^\p{Ll}/u.test(word) && phraseCountryMentions(word).some((m) => m.via === 'demonym' && m.code !== 'WEST' && m.surface === word);
 
 /**
  * Institutions named by a head noun and a specifying complement: `le département d'État
@@ -100,7 +105,8 @@ export function findInstitutionPhrases(text: string): Array<{ start: number; end
     let end = head.index + head[0].length;
     let specific = false;
     for (let guard = 0; guard < 6; guard++) {
-      const m = COMPLEMENT_RE.exec(text.slice(end));
+      COMPLEMENT_RE.lastIndex = end;
+      const m = COMPLEMENT_RE.exec(text);
       if (!m) break;
       const linker = m[1].trim();
       const word = m[2];
@@ -132,14 +138,14 @@ function organizationMentions(text: string): EntityMention[] {
   const out: EntityMention[] = [];
   for (const m of text.matchAll(NAMED_ORG_RE)) {
     const canonical = NAMED_ORG_BY_FORM.get(m[0]) ?? m[0];
-    const code = findCountryMentions(m[0]).find((c) => c.via === 'institution')?.code ?? null;
+    const code = NAMED_ORG_COUNTRY.get(m[0]) ?? null;
     out.push({ surface: m[0], canonical, type: 'organization', country_code: isoOrNull(code), start: m.index, end: m.index + m[0].length });
   }
   for (const phrase of findInstitutionPhrases(text)) {
     // `le chef du gouvernement israélien` names a person's role, not a body
     if (/^(?:gouvernement|diplomatie|présidence)/iu.test(phrase.surface)
       && /(?:chef|cheffe|patron|patronne|numéro un)\s+(?:du|de\s+la|de\s+l[’'])\s*$/iu.test(text.slice(Math.max(0, phrase.start - 20), phrase.start))) continue;
-    const code = findCountryMentions(phrase.surface).map((c) => c.code).find((c) => ISO_ALPHA3.test(c)) ?? null;
+    const code = phraseCountryMentions(phrase.surface).map((c) => c.code).find((c) => ISO_ALPHA3.test(c)) ?? null;
     out.push({ surface: phrase.surface, canonical: institutionCanonical(phrase.surface), type: 'organization', country_code: code, start: phrase.start, end: phrase.end });
   }
   return out;
@@ -163,12 +169,21 @@ function countryAndPlaceMentions(text: string): EntityMention[] {
 function withoutOverlaps(mentions: EntityMention[]): EntityMention[] {
   const rank = (m: EntityMention) => (m.type === 'person' ? 0 : m.type === 'organization' ? 1 : 2);
   const ordered = [...mentions].sort((a, b) => rank(a) - rank(b) || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  // the kept mentions, in text order without overlaps: only the last one starting before a
+  // mention's end can overlap it
   const kept: EntityMention[] = [];
   for (const mention of ordered) {
-    if (kept.some((k) => mention.start < k.end && mention.end > k.start)) continue;
-    kept.push(mention);
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (kept[mid].start < mention.end) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0 && kept[low - 1].end > mention.start) continue;
+    kept.splice(low, 0, mention);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return kept;
 }
 
 function personMentions(people: PeopleIndex): EntityMention[] {
@@ -178,9 +193,15 @@ function personMentions(people: PeopleIndex): EntityMention[] {
   }));
 }
 
+/** The entity mentions of the last article: quotes and entities find them in the same article back to back. */
+let lastFound: { text: string; people: PeopleIndex; mentions: readonly EntityMention[] } | null = null;
+
 /** Entity mentions of one article, given its people index (shared with quote attribution). */
 export function entityMentionsWithPeople(text: string, people: PeopleIndex): EntityMention[] {
-  return withoutOverlaps([...personMentions(people), ...organizationMentions(text), ...countryAndPlaceMentions(text)]);
+  if (lastFound?.text !== text || lastFound.people !== people) {
+    lastFound = { text, people, mentions: withoutOverlaps([...personMentions(people), ...organizationMentions(text), ...countryAndPlaceMentions(text)]) };
+  }
+  return [...lastFound.mentions];
 }
 
 /** Every person, organization, country and place mention of one article. */
@@ -190,9 +211,20 @@ export function extractEntityMentions(doc: DocInput): EntityMention[] {
 
 const foldKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, "'").toLowerCase().trim();
 
+/** Ids of recently seen entities: an article names the same few entities many times. */
+const ENTITY_IDS = new Map<string, string>();
+const ENTITY_IDS_LIMIT = 50_000;
+
 /** The stable id of an entity; quotes use it for `speaker_id`. */
 export function entityIdFor(type: EntityType, canonical: string): string {
-  return stableId('entities', type, foldKey(canonical));
+  const key = `${type}\u241f${canonical}`;
+  let id = ENTITY_IDS.get(key);
+  if (id === undefined) {
+    id = stableId('entities', type, foldKey(canonical));
+    if (ENTITY_IDS.size >= ENTITY_IDS_LIMIT) ENTITY_IDS.clear();
+    ENTITY_IDS.set(key, id);
+  }
+  return id;
 }
 
 type Acc = { type: EntityType; names: Map<string, number>; aliases: Set<string>; codes: Map<string, number>; count: number; docs: Set<string> };

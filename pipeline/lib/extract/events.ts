@@ -1,7 +1,7 @@
 import { BOTH_PARTIES, findActorMentions, indexPeople, mainActors, type PeopleIndex } from '../lexicon/actors.ts';
 import { formsOf, isFutureForm, type TenseCode } from '../lexicon/conjugation.ts';
-import { findPlaceMentions } from '../lexicon/places.ts';
-import { TRIGGERS, type CompiledTrigger, type EventType } from '../lexicon/triggers.ts';
+import { findPlaceMentions, type PlaceMention } from '../lexicon/places.ts';
+import { findTriggerMatches, type CompiledTrigger, type EventType } from '../lexicon/triggers.ts';
 import type { Span } from '../text/sentences.ts';
 import type { DateMention, DocInput, EventMention } from './types.ts';
 
@@ -66,6 +66,8 @@ const CONDITION = /(?<![\p{L}])(?:si|s['’](?=ils?(?![\p{L}]))|hypothèse|éven
 const STATEMENT_VERBS = ['déclarer', 'affirmer', 'indiquer', 'assurer', 'estimer', 'souligner', 'expliquer', 'préciser', 'ajouter', 'juger', 'considérer', 'dire', 'répéter', 'rappeler', 'noter', 'relever', 'réaffirmer', 'insister', 'espérer', 'craindre', 'annoncer', 'confirmer', 'démentir', 'prévenir', 'avertir'];
 const STATEMENT_FORMS = STATEMENT_VERBS.flatMap((v) => formsOf(v, ['P', 'K', 'I', 'J', 'G', 'F']));
 const QUE_CLAUSE = new RegExp(String.raw`(?<![\p{L}])(?:${[...new Set(STATEMENT_FORMS)].sort((a, b) => b.length - a.length).join('|')})(?:\s+[\p{L}'’-]+){0,3}?\s+(?:que|qu['’])`, 'u');
+/** Whether `text` has a statement's `que` clause (the long pattern only runs where `qu` is). */
+const hasQueClause = (text: string): boolean => text.includes('qu') && QUE_CLAUSE.test(text);
 
 // ---------------------------------------------------------------- tenses
 
@@ -139,34 +141,32 @@ const REFLEXIVE_BEFORE = /(?<![\p{L}])(?:se|s['’]|me|m['’]|nous|vous|te|t['�
 function findCandidates(text: string, sentence: Span): Candidate[] {
   const body = text.slice(sentence.start, sentence.end);
   const found: Candidate[] = [];
-  for (const trigger of TRIGGERS) {
-    for (const m of body.matchAll(trigger.pattern)) {
-      const before = body.slice(0, m.index);
-      const after = body.slice(m.index + m[0].length);
-      const passive = trigger.passiveOk === true && /(?<![\p{L}])été\s+$/u.test(before);
-      if (trigger.after && !trigger.after.test(after) && !passive) continue;
-      if (trigger.notAfter?.test(after)) continue;
-      if (trigger.before && !trigger.before.test(before)) continue;
-      if (trigger.notBefore?.test(before)) continue;
-      let frame: TimeFrame | null = 'current';
-      if (trigger.kind === 'verb') {
-        if (trigger.pronominal && !REFLEXIVE_BEFORE.test(before)) continue;
-        // `sous la menace`, `une critique`: the form is a noun here; `Moscou la menace` stays a verb.
-        if (VERB_AFTER_DETERMINER.test(before)) continue;
-        const head = m[0].split(/\s+/u)[0].toLowerCase();
-        frame = verbTimeFrame(trigger.tenses.get(head) ?? trigger.tenses.get(m[0].toLowerCase()) ?? ['P'], before, after);
-        if (frame === null) continue;
-        // `les chars promis par l'Allemagne`: a bare participle of a speech act describes, it does not report.
-        const tenses = trigger.tenses.get(head) ?? [];
-        if (SPEECH_ACT_TYPES.has(trigger.type) && tenses.includes('K') && !tenses.some((t) => t === 'P' || t === 'I' || t === 'F') && !auxiliaryBefore(before) && !/,\s*$/u.test(before)) continue;
-        if (trigger.announces && frame === 'current') frame = 'future';
-        // In reported speech the conditional is the future of the past: `a annoncé qu'il se rendrait à Kiev`.
-        if (frame === 'hypothetical' && QUE_CLAUSE.test(before) && !CONDITION.test(before)) frame = 'future';
-      }
-      // A capitalized noun inside the sentence is a proper name (`Rassemblement national`, `La Réunion`).
-      if (trigger.kind === 'noun' && /^\p{Lu}/u.test(m[0]) && /[\p{L}\p{N},]\s*$/u.test(before)) continue;
-      found.push({ trigger, type: trigger.type, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, frame });
+  for (const { trigger, index, text: matched } of findTriggerMatches(body)) {
+    const before = body.slice(0, index);
+    const after = body.slice(index + matched.length);
+    const passive = trigger.passiveOk === true && /(?<![\p{L}])été\s+$/u.test(before);
+    if (trigger.after && !trigger.after.test(after) && !passive) continue;
+    if (trigger.notAfter?.test(after)) continue;
+    if (trigger.before && !trigger.before.test(before)) continue;
+    if (trigger.notBefore?.test(before)) continue;
+    let frame: TimeFrame | null = 'current';
+    if (trigger.kind === 'verb') {
+      if (trigger.pronominal && !REFLEXIVE_BEFORE.test(before)) continue;
+      // `sous la menace`, `une critique`: the form is a noun here; `Moscou la menace` stays a verb.
+      if (VERB_AFTER_DETERMINER.test(before)) continue;
+      const head = matched.split(/\s+/u)[0].toLowerCase();
+      frame = verbTimeFrame(trigger.tenses.get(head) ?? trigger.tenses.get(matched.toLowerCase()) ?? ['P'], before, after);
+      if (frame === null) continue;
+      // `les chars promis par l'Allemagne`: a bare participle of a speech act describes, it does not report.
+      const tenses = trigger.tenses.get(head) ?? [];
+      if (SPEECH_ACT_TYPES.has(trigger.type) && tenses.includes('K') && !tenses.some((t) => t === 'P' || t === 'I' || t === 'F') && !auxiliaryBefore(before) && !/,\s*$/u.test(before)) continue;
+      if (trigger.announces && frame === 'current') frame = 'future';
+      // In reported speech the conditional is the future of the past: `a annoncé qu'il se rendrait à Kiev`.
+      if (frame === 'hypothetical' && hasQueClause(before) && !CONDITION.test(before)) frame = 'future';
     }
+    // A capitalized noun inside the sentence is a proper name (`Rassemblement national`, `La Réunion`).
+    if (trigger.kind === 'noun' && /^\p{Lu}/u.test(matched) && /[\p{L}\p{N},]\s*$/u.test(before)) continue;
+    found.push({ trigger, type: trigger.type, start: sentence.start + index, end: sentence.start + index + matched.length, frame });
   }
   // After an article, a form that is both noun and verb (`la rencontre`) is the noun.
   const nounSpans = new Set(found.filter((c) => c.trigger.kind === 'noun').map((c) => `${c.start}:${c.end}`));
@@ -317,10 +317,10 @@ function domesticActor(actors: SentenceActors, clause: Span, triggerStart: numbe
 /** `dans la ville russe de Sotchi` names where something happens, not who acts (`à Minsk` may be either). */
 const PLACE_NOT_ACTOR = /(?<![\p{L}])dans\s+la\s+ville\s+(?:[\p{L}-]+\s+)?de\s+$/u;
 
-function sentenceActors(doc: DocInput, sentence: Span, people: PeopleIndex, quotes: Span[], main: string[], previousFirst: string | null, previousCodes: string[]): SentenceActors {
+function sentenceActors(doc: DocInput, sentence: Span, people: PeopleIndex, quotes: Span[], main: string[], previousFirst: string | null, previousCodes: string[], places: PlacesOf): SentenceActors {
   const body = doc.text.slice(sentence.start, sentence.end);
-  const places = new Set(findPlaceMentions(body).filter((p) => PLACE_NOT_ACTOR.test(body.slice(Math.max(0, p.start - 40), p.start))).map((p) => p.start));
-  const mentions = findActorMentions(body, people).filter((m) => !inside(quotes, sentence.start + m.start) && !places.has(m.start));
+  const isPlaceNotActor = (start: number): boolean => PLACE_NOT_ACTOR.test(body.slice(Math.max(0, start - 40), start)) && places(sentence).some((p) => p.start === start);
+  const mentions = findActorMentions(body, people).filter((m) => !inside(quotes, sentence.start + m.start) && !isPlaceNotActor(m.start));
   const codes = mentions.map((m) => m.code);
   // `les deux pays`: the pair just named, else the article's two main actors.
   if (BOTH_PARTIES.test(body) && new Set(codes).size < 2) codes.push(...(previousCodes.length === 2 ? previousCodes : main.slice(0, 2)));
@@ -335,11 +335,23 @@ function sentenceActors(doc: DocInput, sentence: Span, people: PeopleIndex, quot
 
 const LOCATIVE = /(?:à|en|au|aux|dans|sur|près\s+de|dans\s+la\s+ville\s+(?:[\p{L}-]+\s+)?de|au\s+[\p{L}’' -]{0,40}?\s+à)\s+$/u;
 
-function eventLocation(text: string, clause: Span, sentence: Span): string | null {
+/** The places named in a span of the text (offsets relative to the span), computed once per span. */
+type PlacesOf = (span: Span) => PlaceMention[];
+
+function placesOfText(text: string): PlacesOf {
+  const bySpan = new Map<string, PlaceMention[]>();
+  return (span) => {
+    const key = `${span.start}:${span.end}`;
+    let places = bySpan.get(key);
+    if (!places) bySpan.set(key, (places = findPlaceMentions(text.slice(span.start, span.end))));
+    return places;
+  };
+}
+
+function eventLocation(text: string, clause: Span, sentence: Span, places: PlacesOf): string | null {
   for (const scope of [clause, sentence]) {
-    const body = text.slice(scope.start, scope.end);
-    for (const p of findPlaceMentions(body)) {
-      if (LOCATIVE.test(body.slice(Math.max(0, p.start - 60), p.start))) return p.name;
+    for (const p of places(scope)) {
+      if (LOCATIVE.test(text.slice(Math.max(scope.start, scope.start + p.start - 60), scope.start + p.start))) return p.name;
     }
   }
   return null;
@@ -368,7 +380,7 @@ function selectCandidates(text: string, clauses: Span[], candidates: Candidate[]
     if (c.trigger.kind === 'noun') {
       if (PERIOD_OF.test(clauseBefore) || NON_SPECIFIC.test(clauseBefore)) continue;
       // Nouns in the `que` clause of a statement describe, they do not report.
-      if (c.type !== 'AGREE' && QUE_CLAUSE.test(clauseBefore)) continue;
+      if (c.type !== 'AGREE' && hasQueClause(clauseBefore)) continue;
       // Nouns that are the content of a speech act (`accuse X d'avoir fomenté les manifestations`).
       const governor = accepted.find((a) => SPEECH_ACT_TYPES.has(a.type) && clauseAt(clauses, a.start) === clause && a.end <= c.start);
       if (governor) continue;
@@ -429,14 +441,15 @@ export function extractEvents(doc: DocInput, dates: DateMention[]): EventMention
 
   for (const sentence of doc.sentences) {
     const sentenceText = text.slice(sentence.start, sentence.end);
-    const clauses = clausesOf(text, sentence);
-    const actors = sentenceActors(doc, sentence, people, quotes, main, previousFirstActor, previousCodes);
+    const places = placesOfText(text);
+    const actors = sentenceActors(doc, sentence, people, quotes, main, previousFirstActor, previousCodes, places);
     let sentenceDate: EventDate | null = null;
     const ownDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end && d.value != null);
     if (ownDates.length) sentenceDate = fromMention(ownDates[0]);
 
     const isQuestion = /\?\s*[»”"]?\s*$/u.test(sentenceText);
     const candidates = isQuestion ? [] : findCandidates(text, sentence).filter((c) => !inside(quotes, c.start));
+    const clauses = candidates.length ? clausesOf(text, sentence) : [];
     const merged = mergeSameType(text, selectCandidates(text, clauses, candidates));
 
     const reported: Candidate[] = [];
@@ -450,8 +463,8 @@ export function extractEvents(doc: DocInput, dates: DateMention[]): EventMention
     });
     for (const c of merged) {
       const clause = clauseAt(clauses, c.start);
-      const location = eventLocation(text, clause, sentence);
-      const clauseLocation = eventLocation(text, clause, clause);
+      const location = eventLocation(text, clause, sentence, places);
+      const clauseLocation = eventLocation(text, clause, clause, places);
       const anchored = hasOwnDateIn(dates, clause) ? undefined : anchors.find((a) => a.clause === clause);
       const date = anchored ? { ...anchored.date, basis: 'context' as const } : assignEventDate(doc, sentence, clauses, c.start, c.frame, dates, previousDate);
       const hasOwnDate = dates.some((d) => d.start >= clause.start && d.end <= clause.end);

@@ -27,8 +27,40 @@ function placesCompatible(a: string | null, b: string | null): boolean {
   return a == null || b == null || a.toLocaleLowerCase('fr') === b.toLocaleLowerCase('fr');
 }
 
+/**
+ * Members of a cluster agree pairwise (each newcomer agreed with every member), so their
+ * dates are nested (`2022` ⊂ `2022-12` ⊂ `2022-12-19`) and they name at most one place:
+ * a newcomer agrees with every member when it agrees with the finest date and that place.
+ */
 interface Cluster {
   members: EventRecord[];
+  /** The most precise member date (null only for a lone undated mention). */
+  finestDate: string | null;
+  /** The place the members name (lower-cased), if any. */
+  place: string | null;
+  /** `doc_id` and `evidence_start` of the members' sentences. */
+  sentences: Set<string>;
+}
+
+const sentenceKey = (event: EventRecord): string => `${event.doc_id}\u0000${event.evidence_start}`;
+const placeKey = (location: string | null): string | null => (location == null ? null : location.toLocaleLowerCase('fr'));
+
+function newCluster(event: EventRecord): Cluster {
+  return { members: [event], finestDate: event.date, place: placeKey(event.location), sentences: new Set([sentenceKey(event)]) };
+}
+
+function addMember(cluster: Cluster, event: EventRecord): void {
+  cluster.members.push(event);
+  if (event.date != null && (cluster.finestDate == null || event.date.length > cluster.finestDate.length)) cluster.finestDate = event.date;
+  cluster.place ??= placeKey(event.location);
+  cluster.sentences.add(sentenceKey(event));
+}
+
+/** The dates `date` refines: its prefixes ending before a `-` (`2022`, `2022-12` for `2022-12-19`). */
+function coarserDates(date: string): string[] {
+  const coarser: string[] = [];
+  for (let i = date.indexOf('-'); i >= 0; i = date.indexOf('-', i + 1)) coarser.push(date.slice(0, i));
+  return coarser;
 }
 
 function bestDate(members: EventRecord[]): { date: string | null; precision: Precision } {
@@ -49,13 +81,67 @@ function mostFrequent(values: Array<string | null>): string | null {
 }
 
 function fitsCluster(cluster: Cluster, event: EventRecord): boolean {
-  const { date } = bestDate(cluster.members);
-  if (!datesCompatible(date, event.date)) return false;
   // Every member must agree with the newcomer, so two different days never meet through a month.
   // Distinct mentions of one sentence are distinct occurrences by construction.
-  return cluster.members.every(
-    (m) => datesCompatible(m.date, event.date) && placesCompatible(m.location, event.location) && !(m.doc_id === event.doc_id && m.evidence_start === event.evidence_start),
+  return (
+    datesCompatible(cluster.finestDate, event.date) &&
+    placesCompatible(cluster.place, event.location) &&
+    !cluster.sentences.has(sentenceKey(event))
   );
+}
+
+/** The clusters of one type and actor set, found by date: those a dated mention may join. */
+class ClusterIndex {
+  readonly clusters: Cluster[] = [];
+  /** Clusters by their finest date and each date it refines. */
+  private readonly byDateOrCoarser = new Map<string, Cluster[]>();
+  /** Clusters by each finest date they have had (a refined cluster stays under its former ones). */
+  private readonly byFinestDate = new Map<string, Cluster[]>();
+
+  add(cluster: Cluster): void {
+    this.clusters.push(cluster);
+    this.register(cluster);
+  }
+
+  /** Adds `event` to `cluster`, re-indexing it when the event refines its date. */
+  join(cluster: Cluster, event: EventRecord): void {
+    const finest = cluster.finestDate;
+    addMember(cluster, event);
+    if (cluster.finestDate !== finest) this.register(cluster, finest);
+  }
+
+  /** The clusters `event` fits, stopping at two (a mention that fits several joins none). */
+  homesOf(event: EventRecord): Cluster[] {
+    const homes: Cluster[] = [];
+    if (event.date == null) return homes;
+    const coarser = coarserDates(event.date).map((date) => (this.byFinestDate.get(date) ?? []).filter((c) => c.finestDate === date));
+    const candidates = [this.byDateOrCoarser.get(event.date) ?? [], ...coarser];
+    for (const list of candidates) {
+      for (const cluster of list) {
+        if (!fitsCluster(cluster, event)) continue;
+        homes.push(cluster);
+        if (homes.length === 2) return homes;
+      }
+    }
+    return homes;
+  }
+
+  private register(cluster: Cluster, previousFinest: string | null = null): void {
+    const date = cluster.finestDate;
+    if (date == null) return;
+    push(this.byFinestDate, date, cluster);
+    for (const key of [date, ...coarserDates(date)]) {
+      // Dates the previous finest date already covered keep their entry.
+      if (previousFinest != null && (key === previousFinest || previousFinest.startsWith(`${key}-`))) continue;
+      push(this.byDateOrCoarser, key, cluster);
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const actorsKey = (event: EventRecord): string => [...event.actors].sort().join(',');
@@ -75,20 +161,17 @@ export function groupOccurrences(
 ): { occurrences: OccurrenceRecord[]; occurrenceOf: Map<string, string> } {
   const publishedOf = new Map(documents.map((d) => [d.doc_id, d.published]));
   const byKey = new Map<string, EventRecord[]>();
-  for (const event of events) {
-    const key = `${event.type}|${actorsKey(event)}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), event]);
-  }
+  for (const event of events) push(byKey, `${event.type}|${actorsKey(event)}`, event);
   const clusters: Cluster[] = [];
   for (const key of [...byKey.keys()].sort()) {
-    const local: Cluster[] = [];
+    const local = new ClusterIndex();
     for (const event of [...(byKey.get(key) ?? [])].sort(compareForClustering)) {
       // A coarse mention that fits several occurrences (a month holding two meetings) joins none.
-      const homes = event.date == null ? [] : local.filter((c) => fitsCluster(c, event));
-      if (homes.length === 1) homes[0].members.push(event);
-      else local.push({ members: [event] });
+      const homes = local.homesOf(event);
+      if (homes.length === 1) local.join(homes[0], event);
+      else local.add(newCluster(event));
     }
-    clusters.push(...local);
+    for (const cluster of local.clusters) clusters.push(cluster);
   }
 
   const occurrences: OccurrenceRecord[] = [];

@@ -1,4 +1,4 @@
-import { findCountryMentions } from '../lexicon/countries.ts';
+import { findCountryMentions, type CountryMention } from '../lexicon/countries.ts';
 
 /**
  * People named in one article: full names, `M. X` / bare-surname mentions, spelling
@@ -84,6 +84,15 @@ const ROLE_NOUNS: Array<[string, RoleClass]> = [
 const FEMININE_ROLE_NOUNS = new Set(['présidente', 'dirigeante', 'patronne', 'reine', 'chancelière', 'ambassadrice', 'opposante', 'rivale', 'cheffe', 'négociatrice', 'conseillère', 'députée', 'sénatrice', 'candidate', 'militante', 'avocate', 'experte', 'princesse', 'première ministre', 'secrétaire générale', 'haute représentante', 'vice-présidente', 'cheffe du gouvernement', 'cheffe de la diplomatie']);
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A lookahead for the first two characters of `words`: put first in a regex that starts
+ * with an alternation of words, it lets the regex skip at once the positions none can start at.
+ */
+export function startingWithOneOf(words: Iterable<string>): string {
+  return `(?=${[...new Set([...words].map((w) => escapeRegExp(w.slice(0, 2))))].join('|')})`;
+}
+
 const apostrophes = (s: string): string => escapeRegExp(s).replace(/’/g, '[’\']');
 export const ROLE_NOUN_PATTERN = ROLE_NOUNS.map(([noun]) => noun)
   .sort((a, b) => b.length - a.length)
@@ -95,15 +104,28 @@ const NAME_TOKEN = String.raw`\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?`;
 const SURNAME_PARTICLE = String.raw`(?:(?:de|du|des|von|van|der|den|ben|bin|ibn|el|al|da|di|dos)\s+|(?:al|el)-|d[’'])`;
 const SURNAME = String.raw`(?:${SURNAME_PARTICLE}){0,2}(?:Mac|Mc)?${NAME_TOKEN}`;
 /** A run of capitalized words, possibly joined by name particles (`Charles de Gaulle`). */
-const NAME_RUN_RE = new RegExp(String.raw`(?<![\p{L}\p{M}\-])${NAME_TOKEN}(?:\s+(?:${SURNAME_PARTICLE}){0,2}${NAME_TOKEN})*(?![\p{L}\p{M}])`, 'gu');
+const NAME_RUN_RE = new RegExp(String.raw`(?=\p{Lu})(?<![\p{L}\p{M}\-])${NAME_TOKEN}(?:\s+(?:${SURNAME_PARTICLE}){0,2}${NAME_TOKEN})*(?![\p{L}\p{M}])`, 'gu');
 const TITLED_NAME_RE = new RegExp(String.raw`(?<![\p{L}\p{M}])(M\.|Mme|Mlle|Dr|Pr)\s+((?:${NAME_TOKEN}\s+)?)(${SURNAME})(?![\p{L}\p{M}])`, 'gu');
 
 /** Capitalized words that begin sentences or name things, never a given name. */
 const NOT_NAME_WORDS = new Set(['Le', 'La', 'Les', 'Un', 'Une', 'Des', 'Ce', 'Cette', 'Ces', 'Son', 'Sa', 'Ses', 'Leur', 'Il', 'Elle', 'Ils', 'Elles', 'Nous', 'Vous', 'Selon', 'Pour', 'Dans', 'Après', 'Avant', 'Mais', 'Et', 'En', 'Au', 'Aux', 'Du', 'De', 'Lors', 'Depuis', 'Union', 'Palais', 'Maison', 'Empire', 'Conseil', 'Commission', 'Parlement', 'Président', 'Premier', 'Première', 'Saint', 'Sainte', 'Mont', 'République', 'Fédération', 'Etat', 'État', 'Etats', 'États', 'Nations', 'Cour', 'Place', 'Rue', 'Avenue', 'Gare', 'Aéroport', 'Spoutnik', 'Sputnik', 'Covid', 'Défense', 'Affaires', 'Intérieur', 'Justice', 'Économie', 'Santé', 'Culture', 'Éducation', 'Finances', 'Armées', 'Transports', 'Travail', 'Agriculture', 'Environnement', 'Énergie', 'Étrangères', 'Nord', 'Sud', 'Est', 'Ouest', 'Centre', 'Assemblée', 'Sénat', 'Congrès', 'Kremlin', 'Élysée', 'Parti', 'Front', 'Mouvement', 'Alliance', 'Janvier', 'Février', 'Mars', 'Avril', 'Mai', 'Juin', 'Juillet', 'Août', 'Septembre', 'Octobre', 'Novembre', 'Décembre', 'Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche']);
 
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Keys of recently seen surnames: an article repeats the same few names. */
+const SURNAME_KEYS = new Map<string, string>();
+const SURNAME_KEYS_LIMIT = 50_000;
+
 /** Key that groups spellings of one family name (`Loukachenko`, `LOUKACHENKO`). */
-export const surnameKey = (surname: string): string => fold(surname).replace(/[’']/g, '').split(/[\s-]+/).pop() ?? '';
+export function surnameKey(surname: string): string {
+  let key = SURNAME_KEYS.get(surname);
+  if (key === undefined) {
+    key = fold(surname).replace(/[’']/g, '').split(/[\s-]+/).pop() ?? '';
+    if (SURNAME_KEYS.size >= SURNAME_KEYS_LIMIT) SURNAME_KEYS.clear();
+    SURNAME_KEYS.set(surname, key);
+  }
+  return key;
+}
 
 function givenNameGender(given: string | null): Gender {
   if (!given) return null;
@@ -126,14 +148,30 @@ const ROLE_AFTER_NAME_RE = new RegExp(
 
 const PREPOSITION_BEFORE_ROLE_RE = /(?:^|\s)(?:avec|à|pour|par|contre|entre|chez|selon|sur|après|devant|de|auprès\s+de)\s+(?:son|sa|ses|le|la|l[’']|les|leur|leurs|un|une)?\s*$/iu;
 
-function countryOf(phrase: string): string | null {
-  const codes = findCountryMentions(phrase).map((m) => m.code).filter((c) => c !== 'WEST' && c !== 'EU');
-  return codes[0] ?? null;
+/** Country mentions of short phrases (name words, role complements), which recur across articles. */
+const PHRASE_COUNTRY_MENTIONS = new Map<string, readonly CountryMention[]>();
+const PHRASE_COUNTRY_MENTIONS_LIMIT = 50_000;
+
+/** `findCountryMentions` of a short phrase, remembered. */
+export function phraseCountryMentions(phrase: string): readonly CountryMention[] {
+  let mentions = PHRASE_COUNTRY_MENTIONS.get(phrase);
+  if (!mentions) {
+    mentions = findCountryMentions(phrase);
+    if (PHRASE_COUNTRY_MENTIONS.size >= PHRASE_COUNTRY_MENTIONS_LIMIT) PHRASE_COUNTRY_MENTIONS.clear();
+    PHRASE_COUNTRY_MENTIONS.set(phrase, mentions);
+  }
+  return mentions;
 }
+
+function countryOf(phrase: string): string | null {
+  return phraseCountryMentions(phrase).find((m) => m.code !== 'WEST' && m.code !== 'EU')?.code ?? null;
+}
+
+const ROLE_PHRASE_RE = new RegExp(String.raw`(?:^|[\s’'])(${ROLE_NOUN_PATTERN})(?![\p{L}\p{M}])(.*)$`, 'iu');
 
 /** Parses a role phrase (`le chef de l'État russe`, `son homologue bélarusse`) into a role. */
 export function parseRolePhrase(phrase: string): Role | null {
-  const match = new RegExp(String.raw`(?:^|[\s’'])(${ROLE_NOUN_PATTERN})(?![\p{L}\p{M}])(.*)$`, 'iu').exec(phrase);
+  const match = ROLE_PHRASE_RE.exec(phrase);
   if (!match) return null;
   const noun = match[1].toLowerCase().replace(/'/g, '’');
   return { noun, cls: ROLE_NOUN_CLASS.get(noun) ?? 'other', country: countryOf(match[2]) };
@@ -153,10 +191,13 @@ interface RunToken {
   particle: string;
 }
 
+const RUN_TOKEN_RE = new RegExp(String.raw`((?:${SURNAME_PARTICLE}){0,2})(${NAME_TOKEN})`, 'gu');
+
 function runTokens(run: string, offset: number): RunToken[] {
+  // a run without spaces is a single name token
+  if (!/\s/u.test(run)) return [{ word: run, start: offset, end: offset + run.length, particle: '' }];
   const tokens: RunToken[] = [];
-  const re = new RegExp(String.raw`((?:${SURNAME_PARTICLE}){0,2})(${NAME_TOKEN})`, 'gu');
-  for (const m of run.matchAll(re)) {
+  for (const m of run.matchAll(RUN_TOKEN_RE)) {
     tokens.push({ word: m[2], start: offset + m.index, end: offset + m.index + m[0].length, particle: m[1] });
   }
   return tokens;
@@ -224,10 +265,14 @@ function findKnownNameMentions(text: string, known: KnownName[], taken: PersonNa
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const re = new RegExp(String.raw`(?<![\p{L}\p{M}\-])(?:${forms.join('|')})(?![\p{L}\p{M}])`, 'gu');
   const out: PersonNameMention[] = [];
+  // `taken` is in text order without overlaps, like the matches: the last taken mention
+  // starting before a match's end is the only one that can overlap it
+  let last = -1;
   for (const m of text.matchAll(re)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (taken.some((t) => start < t.end && end > t.start)) continue;
+    while (last + 1 < taken.length && taken[last + 1].start < end) last++;
+    if (last >= 0 && taken[last].end > start) continue;
     const name = byForm.get(m[0])!;
     out.push({ surface: m[0], start, end, given: name.given, surname: name.surname, gender: name.given ? givenNameGender(name.given) : null });
   }
@@ -260,26 +305,42 @@ function rolesAround(text: string, mention: PersonNameMention): Array<Role & { g
 
 const firstInitial = (given: string | null): string => (given ? fold(given)[0] : '');
 
-/** Builds the people index of one article. */
+/** The people index of the last article indexed: quotes and entities index the same article back to back. */
+let lastIndexed: { text: string; index: PeopleIndex } | null = null;
+
+/** Builds the people index of one article (an index is not modified once built). */
 export function indexPeople(text: string): PeopleIndex {
+  if (lastIndexed?.text !== text) lastIndexed = { text, index: buildPeopleIndex(text) };
+  return lastIndexed.index;
+}
+
+/** Adds `value` to the list of `key`. */
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function buildPeopleIndex(text: string): PeopleIndex {
   const named = findPersonNames(text);
   // people = full names grouped by surname key and given-name initial (Alexandre/Aleksandr/Alexander)
   const groups = new Map<string, PersonNameMention[]>();
-  const groupKey = (m: PersonNameMention) => `${surnameKey(m.surname)}|${firstInitial(m.given)}`;
+  const groupedSurnames = new Set<string>();
   for (const mention of named.filter((m) => m.given)) {
-    const key = groupKey(mention);
-    groups.set(key, [...(groups.get(key) ?? []), mention]);
+    addTo(groups, `${surnameKey(mention.surname)}|${firstInitial(mention.given)}`, mention);
+    groupedSurnames.add(surnameKey(mention.surname));
   }
+  // family names written first (`Wang Yi`): a given-name slot that holds no known given name
+  const familyNamesFirst = new Set(named.filter((m) => m.given && !isGivenName(m.given)).map((m) => surnameKey(m.given!)));
   for (const mention of named.filter((m) => !m.given)) {
-    const sameSurname = [...groups.keys()].filter((k) => k.startsWith(surnameKey(mention.surname) + '|'));
-    if (sameSurname.length) continue;
-    const familyNameFirst = named.some((m) => m.given && !isGivenName(m.given) && surnameKey(m.given) === surnameKey(mention.surname));
-    if (familyNameFirst) continue;
-    const key = `${surnameKey(mention.surname)}|`;
-    groups.set(key, [...(groups.get(key) ?? []), mention]);
+    const sKey = surnameKey(mention.surname);
+    if (groupedSurnames.has(sKey) || familyNamesFirst.has(sKey)) continue;
+    addTo(groups, `${sKey}|`, mention);
+    groupedSurnames.add(sKey);
   }
   const persons: Person[] = [];
   const personByKey = new Map<string, Person>();
+  const personsBySurname = new Map<string, Person[]>();
   for (const [key, mentions] of groups) {
     const counts = new Map<string, number>();
     for (const m of mentions) {
@@ -290,6 +351,7 @@ export function indexPeople(text: string): PeopleIndex {
     const person: Person = { canonical, surname: mentions[0].surname, gender: null, roles: [], mentions: [] };
     persons.push(person);
     personByKey.set(key, person);
+    addTo(personsBySurname, surnameKey(person.surname), person);
   }
   const known: KnownName[] = named.flatMap((m) => [
     { form: m.surname, given: null, surname: m.surname },
@@ -299,17 +361,33 @@ export function indexPeople(text: string): PeopleIndex {
 
   const assignment = new Map<PersonNameMention, Person>();
   const lastSeen = new Map<Person, number>();
+  // persons by the family name written first in one of their mentions so far (`Wang Yi`, then `M. Wang`)
+  const personsByFamilyNameFirst = new Map<string, Set<Person>>();
   for (const mention of all) {
     const sKey = surnameKey(mention.surname);
     const exact = mention.given ? personByKey.get(`${sKey}|${firstInitial(mention.given)}`) : undefined;
-    let candidates = persons.filter((p) => surnameKey(p.surname) === sKey);
-    // family name written first (`Wang Yi`, then `M. Wang`)
-    if (!candidates.length && !mention.given) candidates = persons.filter((p) => p.mentions.some((m) => m.given && surnameKey(m.given) === sKey && !isGivenName(m.given)));
-    const person = exact ?? candidates.sort((a, b) => (lastSeen.get(b) ?? -1) - (lastSeen.get(a) ?? -1))[0];
+    let candidates = personsBySurname.get(sKey) ?? [];
+    if (!candidates.length && !mention.given) {
+      const familyNameFirst = personsByFamilyNameFirst.get(sKey);
+      candidates = familyNameFirst ? persons.filter((p) => familyNameFirst.has(p)) : [];
+    }
+    // the candidate seen last (the first in index order among equals)
+    let person = exact;
+    if (!person) {
+      for (const candidate of candidates) {
+        if (!person || (lastSeen.get(candidate) ?? -1) > (lastSeen.get(person) ?? -1)) person = candidate;
+      }
+    }
     if (!person) continue;
     assignment.set(mention, person);
     person.mentions.push(mention);
     lastSeen.set(person, mention.start);
+    if (mention.given && !isGivenName(mention.given)) {
+      const familyKey = surnameKey(mention.given);
+      const set = personsByFamilyNameFirst.get(familyKey);
+      if (set) set.add(person);
+      else personsByFamilyNameFirst.set(familyKey, new Set([person]));
+    }
   }
   for (const person of persons) {
     const genders = new Set<Gender>();
@@ -334,26 +412,66 @@ export function personCountry(person: Person): string | null {
   return person.roles.find((r) => r.country)?.country ?? null;
 }
 
+interface RoleSummary {
+  country: string | null;
+  classes: Set<RoleClass>;
+  nouns: Set<string>;
+}
+
+/** What resolving a role needs of a person, computed once per person of a built index. */
+const ROLE_SUMMARIES = new WeakMap<Person, RoleSummary>();
+
+function roleSummary(person: Person): RoleSummary {
+  let summary = ROLE_SUMMARIES.get(person);
+  if (!summary) {
+    summary = { country: personCountry(person), classes: new Set(person.roles.map((r) => r.cls)), nouns: new Set(person.roles.map((r) => r.noun)) };
+    ROLE_SUMMARIES.set(person, summary);
+  }
+  return summary;
+}
+
+/** Offset of the person's last mention before `at`, or -1 (mentions are in text order). */
+function lastMentionBefore(person: Person, at: number): number {
+  let low = 0;
+  let high = person.mentions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (person.mentions[mid].start < at) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? person.mentions[low - 1].start : -1;
+}
+
 /**
  * The person a role phrase refers to (`le chef de l'État russe`, `l'ambassadeur`), by role
  * class and country, preferring the person mentioned last before `at`; null when the
  * article gives no such person or several equally plausible ones.
  */
 export function resolveRole(index: PeopleIndex, role: Role, at: number): Person | null {
-  const compatible = index.persons.filter((person) => {
-    const country = personCountry(person);
-    if (role.country && country && role.country !== country) return false;
-    const classes = new Set(person.roles.map((r) => r.cls));
-    const sameNoun = person.roles.some((r) => r.noun === role.noun);
-    // a role tied to a country only weakly fits a person whose country the article does not give
-    if (role.country && !country) return sameNoun || (role.cls === 'leader' && classes.has('leader'));
-    if (role.cls === 'counterpart') return true;
-    if (role.country && classes.has('counterpart')) return role.cls === 'leader' || classes.has(role.cls);
-    return classes.has(role.cls) || sameNoun;
-  });
-  if (!compatible.length) return null;
-  const lastBefore = (p: Person) => Math.max(-1, ...p.mentions.filter((m) => m.start < at).map((m) => m.start));
-  const countryMatch = (p: Person) => (role.country && personCountry(p) === role.country ? 1 : 0);
-  const ranked = [...compatible].sort((a, b) => countryMatch(b) - countryMatch(a) || lastBefore(b) - lastBefore(a));
-  return ranked[0];
+  // a person of the role's country first, then the one mentioned last before `at`, then the first indexed
+  let best: Person | null = null;
+  let bestCountryMatch = 0;
+  let bestLastMention = 0;
+  for (const person of index.persons) {
+    const { country, classes, nouns } = roleSummary(person);
+    if (!isCompatible(role, country, classes, nouns)) continue;
+    const countryMatch = role.country && country === role.country ? 1 : 0;
+    const lastMention = lastMentionBefore(person, at);
+    if (!best || countryMatch > bestCountryMatch || (countryMatch === bestCountryMatch && lastMention > bestLastMention)) {
+      best = person;
+      bestCountryMatch = countryMatch;
+      bestLastMention = lastMention;
+    }
+  }
+  return best;
+}
+
+function isCompatible(role: Role, country: string | null, classes: Set<RoleClass>, nouns: Set<string>): boolean {
+  if (role.country && country && role.country !== country) return false;
+  const sameNoun = nouns.has(role.noun);
+  // a role tied to a country only weakly fits a person whose country the article does not give
+  if (role.country && !country) return sameNoun || (role.cls === 'leader' && classes.has('leader'));
+  if (role.cls === 'counterpart') return true;
+  if (role.country && classes.has('counterpart')) return role.cls === 'leader' || classes.has(role.cls);
+  return classes.has(role.cls) || sameNoun;
 }

@@ -3,9 +3,9 @@ import { reportingVerbForms } from '../lexicon/verbs.ts';
 import type { Span } from '../text/sentences.ts';
 import { entityMentionsWithPeople, type EntityMention } from './entities.ts';
 import { indexPeople, type PeopleIndex } from './people.ts';
-import { adverbLength, skipAdverbs, tokenize, verbGroupAt, type Token, type VerbGroup } from './quotes/cues.ts';
+import { adverbLength, codePointBefore, partitionPoint, skipAdverbs, tokenize, verbGroupAt, type Token, type VerbGroup } from './quotes/cues.ts';
 import { findQuotedSpans, type QuotedSpan, type QuoteMarkProblem } from './quotes/marks.ts';
-import { candidateAt, speakerCandidates, type Candidate, type Speaker } from './quotes/speakers.ts';
+import { candidateAt, speakerCandidates, textCandidates, textCandidatesWithin, type Candidate, type Speaker, type TextCandidates } from './quotes/speakers.ts';
 import type { DateMention, DocInput, QuoteMention } from './types.ts';
 
 /**
@@ -51,10 +51,23 @@ const NAME_HEADS = new Set([
   'organisation', 'institut', 'centre', 'comité', 'commission', 'fonds', 'banque',
 ]);
 
+const NAME_CHAR_RE = /[\p{L}\p{M}\-]/u;
+const SPACE_RE = /\s/;
+
+/** The run of letters, marks and hyphens that ends `text[floor, at)` but for spaces, or ''. */
+function lastWord(text: string, floor: number, at: number): string {
+  let end = at;
+  for (let c = codePointBefore(text, floor, end); end > floor && SPACE_RE.test(c); c = codePointBefore(text, floor, end)) end -= c.length;
+  let start = end;
+  for (let c = codePointBefore(text, floor, start); start > floor && NAME_CHAR_RE.test(c); c = codePointBefore(text, floor, start)) start -= c.length;
+  return text.slice(start, end);
+}
+
 function isTitleOrName(text: string, span: QuotedSpan): boolean {
-  const before = text.slice(Math.max(0, span.open - 60), span.open);
-  const word = /([\p{L}\p{M}\-]+)[\s\u00a0]*$/u.exec(before)?.[1];
-  if (word !== undefined && TITLE_CUES.has(word.toLowerCase())) return true;
+  const floor = Math.max(0, span.open - 60);
+  const before = text.slice(floor, span.open);
+  const word = lastWord(text, floor, span.open);
+  if (word && TITLE_CUES.has(word.toLowerCase())) return true;
   const quoted = text.slice(span.start, span.end);
   const nameLike = /^\p{Lu}/u.test(quoted) && wordCount(quoted) <= 6 && !/[.!?…,;:]$/u.test(quoted);
   if (!nameLike) return false;
@@ -69,11 +82,16 @@ function isTitleOrName(text: string, span: QuotedSpan): boolean {
   return head >= 0 && !recent.slice(head + 1).some((w) => reportingVerbForms(w).length > 0);
 }
 
+/** The sentence holding offset `at` (sentences are in text order without overlaps). */
+function sentenceAt(sentences: readonly Span[], at: number): Span | undefined {
+  const sentence = sentences[partitionPoint(sentences, (s) => s.start <= at) - 1];
+  return sentence && at < sentence.end ? sentence : undefined;
+}
+
 /** Sentence spans covering a quotation: from the sentence of its opening mark to that of its closing mark. */
 function frameOf(sentences: readonly Span[], span: QuotedSpan, text: string): Span {
-  const containing = (at: number) => sentences.find((s) => s.start <= at && at < s.end);
-  const first = containing(span.open);
-  const last = containing(span.close);
+  const first = sentenceAt(sentences, span.open);
+  const last = sentenceAt(sentences, span.close);
   const paragraphStart = text.lastIndexOf('\n', span.open) + 1;
   const paragraphEndAt = text.indexOf('\n', span.close);
   const paragraphEnd = paragraphEndAt < 0 ? text.length : paragraphEndAt;
@@ -110,11 +128,51 @@ function phraseEnd(text: string, from: number, limit: number): number {
   return m ? from + m.index : limit;
 }
 
+interface Salient {
+  at: number;
+  speaker: Speaker;
+}
+
+/** The agreements a salient speaker is looked up by. */
+const AGREEMENTS = {
+  any: () => true,
+  person: (s: Speaker) => s.type === 'person',
+  feminine: (s: Speaker) => s.type === 'person' && s.gender === 'f',
+  masculine: (s: Speaker) => s.type === 'person' && s.gender !== 'f',
+  notPerson: (s: Speaker) => s.type !== 'person',
+};
+type Agreement = keyof typeof AGREEMENTS;
+
+/** Salient speakers added in text order, with the ones of each agreement. */
+class SalientSpeakers {
+  private readonly byAgreement = new Map<Agreement, Salient[]>(Object.keys(AGREEMENTS).map((a) => [a as Agreement, []]));
+
+  add(entry: Salient): void {
+    for (const [agreement, list] of this.byAgreement) if (AGREEMENTS[agreement](entry.speaker)) list.push(entry);
+  }
+
+  /** The latest entry of that agreement at `floor <= at < before` (the first added among equals). */
+  latest(agreement: Agreement, before: number, floor: number): Salient | undefined {
+    const list = this.byAgreement.get(agreement)!;
+    let k = partitionPoint(list, (s) => s.at < before) - 1;
+    if (k < 0 || list[k].at < floor) return undefined;
+    while (k > 0 && list[k - 1].at === list[k].at) k--;
+    return list[k];
+  }
+}
+
 class DocumentQuotes {
   private readonly candidates: Candidate[];
+  private readonly textCandidates: TextCandidates;
+  /** Candidates by end offset, each list in text order. */
+  private readonly candidatesByEnd = new Map<number, Candidate[]>();
+  /** Subject-position people and bodies. */
+  private readonly subjects = new SalientSpeakers();
   private readonly people: PeopleIndex;
   private readonly entityMentions: EntityMention[];
-  private readonly speakersSoFar: Array<{ at: number; speaker: Speaker }> = [];
+  /** Speakers of the quotations attributed so far, in text order. */
+  private readonly speakersSoFar = new SalientSpeakers();
+  private lastFrame: (Span & { tokens: Token[] }) | null = null;
 
   constructor(
     private readonly text: string,
@@ -123,13 +181,28 @@ class DocumentQuotes {
   ) {
     this.people = indexPeople(text);
     this.entityMentions = entityMentionsWithPeople(text, this.people);
-    this.candidates = speakerCandidates(text, this.people, this.entityMentions, spans);
+    this.textCandidates = textCandidates(text, this.people);
+    this.candidates = speakerCandidates(text, this.people, this.entityMentions, spans, this.textCandidates);
+    for (const c of this.candidates) {
+      const list = this.candidatesByEnd.get(c.end);
+      if (list) list.push(c);
+      else this.candidatesByEnd.set(c.end, [c]);
+      if (c.subjectLike && c.kind !== 'pronoun' && c.speaker) this.subjects.add({ at: c.start, speaker: c.speaker });
+    }
+  }
+
+  /** The first candidate, in text order, starting after `at` that passes `test`; candidates starting at `limit` or later are not looked at. */
+  private candidateAfter(at: number, limit: number, test: (c: Candidate) => boolean): Candidate | undefined {
+    for (let k = partitionPoint(this.candidates, (c) => c.start <= at); k < this.candidates.length && this.candidates[k].start < limit; k++) {
+      if (test(this.candidates[k])) return this.candidates[k];
+    }
+    return undefined;
   }
 
   attribute(index: number): Attribution | null {
     const span = this.spans[index];
     const frame = frameOf(this.sentences, span, this.text);
-    const tokens = tokenize(this.text, frame.start, frame.end, this.spans);
+    const tokens = this.frameTokens(frame);
     const q = quoteTokenIndex(tokens, index);
     const none: Attribution = { speaker: null, cue: null, verb: null, tokens: null };
     const withVerb = (verb: VerbGroup, speaker: Speaker | null): Attribution => ({ speaker, cue: verb.infinitive, verb, tokens });
@@ -173,8 +246,18 @@ class DocumentQuotes {
     return null;
   }
 
+  /** Tokens of a frame; quotations in one sentence share them. */
+  private frameTokens(frame: Span): Token[] {
+    if (this.lastFrame?.start !== frame.start || this.lastFrame.end !== frame.end) {
+      this.lastFrame = { ...frame, tokens: tokenize(this.text, frame.start, frame.end, this.spans) };
+    }
+    return this.lastFrame.tokens;
+  }
+
   /** `« Nous sommes prêts, a-t-il dit, à discuter »`: an attribution set inside the quotation. */
   private inciseInside(span: QuotedSpan): Attribution | null {
+    // an incise follows a comma
+    if (!this.text.slice(span.start, span.end).includes(',')) return null;
     const tokens = tokenize(this.text, span.start, span.end, []);
     for (let i = 1; i < tokens.length - 1; i++) {
       if (tokens[i - 1].text !== ',') continue;
@@ -192,12 +275,16 @@ class DocumentQuotes {
 
   /** Candidates inside a quotation's incise (the document-level list leaves quotations out). */
   private inciseCandidates(span: QuotedSpan): Candidate[] {
-    return speakerCandidates(this.text, this.people, this.entityMentions.filter((e) => e.start >= span.start && e.end <= span.end), [])
+    const entities: EntityMention[] = [];
+    for (let k = partitionPoint(this.entityMentions, (e) => e.start < span.start); k < this.entityMentions.length && this.entityMentions[k].start < span.end; k++) {
+      if (this.entityMentions[k].end <= span.end) entities.push(this.entityMentions[k]);
+    }
+    return speakerCandidates(this.text, this.people, entities, [], textCandidatesWithin(this.textCandidates, span.start, span.end))
       .filter((c) => c.start >= span.start && c.end <= span.end);
   }
 
   remember(at: number, speaker: Speaker | null): void {
-    if (speaker) this.speakersSoFar.push({ at, speaker });
+    if (speaker) this.speakersSoFar.add({ at, speaker });
   }
 
   /** `"…" (Alexandre Loukachenko)`: a headline quote signed in parentheses. */
@@ -220,9 +307,8 @@ class DocumentQuotes {
     let k = skipAdverbs(tokens, verb.to);
     // `a déclaré à l'AFP Mikhaïl Podoliak`, `affirme dans un communiqué le ministère`: a complement before the subject
     if (/^(?:à|au|aux|dans|devant|lors|sur|auprès|en)$/u.test(tokens[k]?.lower ?? '')) {
-      const next = this.candidates.find((c) => c.start > tokens[k].end && c.subjectLike && c.kind !== 'pronoun');
       const limit = tokens.find((t, m) => m > k && (t.text === ',' || t.text === '.'))?.start ?? frame.end;
-      return next && next.start < limit ? next.speaker : null;
+      return this.candidateAfter(tokens[k].end, limit, (c) => c.subjectLike && c.kind !== 'pronoun')?.speaker ?? null;
     }
     k = skipAdverbs(tokens, k);
     const from = tokens[k]?.start;
@@ -234,7 +320,8 @@ class DocumentQuotes {
     if (named) return named;
     // `indique un communiqué de l'Élysée`: the issuer of a written statement
     if (/^(?:le|la|l[’']|un|une)?\s*(?:communiqué|texte|déclaration|lettre|message|note|tweet|publication|compte|site|porte-parole)(?![\p{L}\p{M}])/iu.test(this.text.slice(from, to))) {
-      return this.candidates.find((c) => c.start > from && c.end <= Math.max(to, from + 1) && c.kind !== 'pronoun')?.speaker ?? null;
+      const end = Math.max(to, from + 1);
+      return this.candidateAfter(from, end, (c) => c.end <= end && c.kind !== 'pronoun')?.speaker ?? null;
     }
     return null;
   }
@@ -300,7 +387,7 @@ class DocumentQuotes {
     const direct = candidateAt(this.candidates, this.text, from, Math.max(to, from + 1));
     if (direct) return this.resolveCandidate(direct);
     // `selon un communiqué du Kremlin`: the issuer named in the phrase
-    const inside = this.candidates.find((c) => c.start >= from && c.end <= to && c.kind !== 'pronoun');
+    const inside = this.candidateAfter(from - 1, to, (c) => c.end <= to && c.kind !== 'pronoun');
     return inside?.speaker ?? null;
   }
 
@@ -327,7 +414,7 @@ class DocumentQuotes {
       if (tokens[j].lower === 'qui') {
         j--;
         if (tokens[j]?.text === ',') j--;
-        const antecedent = j >= 0 ? this.candidates.find((cand) => cand.end === tokens[j].end && cand.start >= frame.start) : undefined;
+        const antecedent = j >= 0 ? this.candidateEndingAt(tokens[j].end, frame.start) : undefined;
         return antecedent ? this.resolveCandidate(antecedent) : null;
       }
       if (tokens[j].text === ',') {
@@ -342,7 +429,7 @@ class DocumentQuotes {
         continue;
       }
       const end = tokens[j].end;
-      const candidate = this.candidates.find((cand) => cand.end === end && cand.start >= frame.start);
+      const candidate = this.candidateEndingAt(end, frame.start);
       if (candidate) return this.resolveCandidate(candidate);
       // `Le Haut-Commissariat aux droits de l'homme juge …`: a proper name the lexicons lack
       let c = j;
@@ -351,8 +438,17 @@ class DocumentQuotes {
       if (named) return named;
       break;
     }
-    const lastSubject = [...this.candidates].reverse().find((c) => c.subjectLike && c.start >= frame.start && c.end <= verb.start && c.kind !== 'pronoun');
-    return lastSubject?.speaker ?? null;
+    // the last subject of the frame before the verb
+    for (let k = partitionPoint(this.candidates, (c) => c.start < verb.start) - 1; k >= 0 && this.candidates[k].start >= frame.start; k--) {
+      const c = this.candidates[k];
+      if (c.subjectLike && c.end <= verb.start && c.kind !== 'pronoun') return c.speaker;
+    }
+    return null;
+  }
+
+  /** The first candidate ending at `end` that starts at `from` or later. */
+  private candidateEndingAt(end: number, from: number): Candidate | undefined {
+    return this.candidatesByEnd.get(end)?.find((c) => c.start >= from);
   }
 
   /**
@@ -377,7 +473,7 @@ class DocumentQuotes {
   private mainSubject(tokens: readonly Token[], upTo: number): Speaker | null {
     const from = tokens[0]?.start ?? 0;
     const to = tokens[upTo]?.start ?? from;
-    const first = this.candidates.find((c) => c.subjectLike && c.start >= from && c.end <= to);
+    const first = this.candidateAfter(from - 1, to, (c) => c.subjectLike && c.end <= to);
     return this.resolveCandidate(first ?? null);
   }
 
@@ -388,26 +484,45 @@ class DocumentQuotes {
   private salient(at: number, pronoun: string | null, maxSentences?: number): Speaker | null {
     if (pronoun === 'ils' || pronoun === 'elles' || pronoun === 'on') return null;
     const floor = maxSentences === undefined ? 0 : this.sentenceStartBefore(at, maxSentences);
-    const pool: Array<{ at: number; speaker: Speaker }> = [
-      ...this.speakersSoFar,
-      ...this.candidates
-        .filter((c) => c.subjectLike && c.kind !== 'pronoun' && c.speaker)
-        .map((c) => ({ at: c.start, speaker: c.speaker! })),
-    ].filter((s) => s.at < at && s.at >= floor);
-    pool.sort((a, b) => b.at - a.at);
-    const agrees = (s: Speaker) =>
-      pronoun === 'elle' ? s.type === 'person' && s.gender === 'f' : pronoun === 'il' ? s.type === 'person' && s.gender !== 'f' : true;
+    const agreement: Agreement = pronoun === 'elle' ? 'feminine' : pronoun === 'il' ? 'masculine' : 'any';
     // with no pronoun to agree with (a quote standing alone), people come first
-    const match = pool.find((s) => agrees(s.speaker) && (pronoun !== null || s.speaker.type === 'person')) ?? pool.find((s) => agrees(s.speaker));
-    if (match) return match.speaker;
-    if (pronoun === 'elle') return pool.find((s) => s.speaker.type !== 'person')?.speaker ?? null;
+    const match = (pronoun === null ? this.latestSalient('person', at, floor) : undefined) ?? this.latestSalient(agreement, at, floor);
+    if (match) return match;
+    if (pronoun === 'elle') return this.latestSalient('notPerson', at, floor) ?? null;
     return null;
   }
 
+  /** The latest quote speaker or subject of that agreement from `floor` to before `at` (a quote speaker first at one offset). */
+  private latestSalient(agreement: Agreement, at: number, floor: number): Speaker | undefined {
+    const said = this.speakersSoFar.latest(agreement, at, floor);
+    const subject = this.subjects.latest(agreement, at, floor);
+    return said && (!subject || said.at >= subject.at) ? said.speaker : subject?.speaker;
+  }
+
   private sentenceStartBefore(at: number, count: number): number {
-    const index = this.sentences.findIndex((s) => s.end > at);
-    const k = Math.max(0, (index < 0 ? this.sentences.length : index) - count);
+    const k = Math.max(0, partitionPoint(this.sentences, (s) => s.end <= at) - count);
     return this.sentences[k]?.start ?? 0;
+  }
+}
+
+/** The date mentions of an article, found by position. */
+class ArticleDates {
+  /** Positions in `dates`, by start offset. */
+  private readonly byStart: number[];
+
+  constructor(private readonly dates: readonly DateMention[]) {
+    this.byStart = dates.map((_, k) => k).sort((a, b) => dates[a].start - dates[b].start);
+  }
+
+  /** The dates lying within `frame`, in their original order. */
+  within(frame: Span): DateMention[] {
+    const positions: number[] = [];
+    for (let k = partitionPoint(this.byStart, (p) => this.dates[p].start < frame.start); k < this.byStart.length; k++) {
+      const date = this.dates[this.byStart[k]];
+      if (date.start > frame.end) break;
+      if (date.end <= frame.end) positions.push(this.byStart[k]);
+    }
+    return positions.sort((a, b) => a - b).map((p) => this.dates[p]);
   }
 }
 
@@ -415,13 +530,16 @@ class DocumentQuotes {
  * The date an utterance was made, from a date next to its reporting verb (`a assuré
  * lundi`, `Aujourd'hui, X a déclaré`), never from a date inside the quotation.
  */
-function utteranceDate(text: string, attribution: Attribution, dates: readonly DateMention[], frame: Span, spans: readonly QuotedSpan[]): string | null {
+function utteranceDate(text: string, attribution: Attribution, dates: ArticleDates, frame: Span, spans: readonly QuotedSpan[]): string | null {
   const verb = attribution.verb;
   if (!verb) return null;
-  const insideQuote = (d: DateMention) => spans.some((s) => d.start > s.open && d.end <= s.close);
-  for (const date of dates) {
+  // the spans are in text order without overlaps: only the last one opening before a date can hold it
+  const insideQuote = (d: DateMention) => {
+    const span = spans[partitionPoint(spans, (s) => s.open < d.start) - 1];
+    return span !== undefined && d.end <= span.close;
+  };
+  for (const date of dates.within(frame)) {
     if (date.value == null || insideQuote(date)) continue;
-    if (date.start < frame.start || date.end > frame.end) continue;
     const withinGroup = date.start >= verb.start && date.end <= verb.end + 1;
     const rightAfter = date.start >= verb.end && /^[\s\u00a0,]*$/u.test(text.slice(verb.end, date.start));
     const sentenceInitial = /^[\s\u00a0]*$/u.test(text.slice(frame.start, date.start)) && /^[\s\u00a0]*,/u.test(text.slice(date.end)) && date.end < verb.start;
@@ -431,12 +549,13 @@ function utteranceDate(text: string, attribution: Attribution, dates: readonly D
 }
 
 /** A restated claim (`X a assuré lundi que… . M. X a assuré que « … »`) takes the date of the first statement. */
-function restatedDate(text: string, attribution: Attribution, dates: readonly DateMention[], frame: Span, sentences: readonly Span[]): string | null {
+function restatedDate(text: string, attribution: Attribution, dates: ArticleDates, frame: Span, sentences: readonly Span[]): string | null {
   const verb = attribution.verb;
   if (!verb) return null;
-  const index = sentences.findIndex((s) => s.start >= frame.start);
+  const index = partitionPoint(sentences, (s) => s.start < frame.start);
   const previous = index > 0 ? sentences[index - 1] : undefined;
-  if (!previous) return null;
+  // only a dated sentence can date the restated claim
+  if (!previous || !dates.within(previous).some((d) => d.value != null)) return null;
   const tokens = tokenize(text, previous.start, previous.end, []);
   for (let i = 0; i < tokens.length; i++) {
     const group = verbGroupAt(tokens, i);
@@ -451,22 +570,25 @@ const foldQuote = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '
 
 /** Quote groups: the same words printed twice (headline and body) share a group. */
 function groupQuotes(docId: string, quotes: QuoteMention[]): void {
-  const groups: Array<{ key: string; id: string }> = [];
+  // only quotations of 12 characters or more (folded) join a group
+  const longGroups: Array<{ key: string; id: string }> = [];
   for (const quote of quotes) {
     const key = foldQuote(quote.text);
-    const same = groups.find((g) => key.length >= 12 && g.key.length >= 12 && (g.key === key || g.key.includes(key) || key.includes(g.key)));
+    const same = key.length >= 12 ? longGroups.find((g) => g.key === key || g.key.includes(key) || key.includes(g.key)) : undefined;
     if (same) {
       quote.quote_group = same.id;
       continue;
     }
     const id = stableId('quote_group', docId, quote.start, quote.end);
-    groups.push({ key, id });
+    if (key.length >= 12) longGroups.push({ key, id });
     quote.quote_group = id;
   }
-  // one quotation has one speaker: fill a missing speaker from its group
+  // one quotation has one speaker: fill a missing speaker from its group's first known one
+  const knownByGroup = new Map<string, QuoteMention>();
+  for (const quote of quotes) if (quote.speaker && !knownByGroup.has(quote.quote_group)) knownByGroup.set(quote.quote_group, quote);
   for (const quote of quotes) {
     if (quote.speaker) continue;
-    const known = quotes.find((o) => o.quote_group === quote.quote_group && o.speaker);
+    const known = knownByGroup.get(quote.quote_group);
     if (known) {
       quote.speaker = known.speaker;
       quote.speaker_id = known.speaker_id;
@@ -522,6 +644,7 @@ export function extractQuotes(doc: DocInput, dates: DateMention[]): QuoteMention
   const spans = scanQuotes(text).spans;
   if (!spans.length) return [];
   const context = new DocumentQuotes(text, doc.sentences, spans);
+  const articleDates = new ArticleDates(dates);
   const quotes: QuoteMention[] = [];
   spans.forEach((span, index) => {
     if (isTitleOrName(text, span)) return;
@@ -531,7 +654,7 @@ export function extractQuotes(doc: DocInput, dates: DateMention[]): QuoteMention
     if (!attribution) return;
     context.remember(span.open, attribution.speaker);
     const frame = frameOf(doc.sentences, span, text);
-    const saidOn = utteranceDate(text, attribution, dates, frame, spans) ?? restatedDate(text, attribution, dates, frame, doc.sentences);
+    const saidOn = utteranceDate(text, attribution, articleDates, frame, spans) ?? restatedDate(text, attribution, articleDates, frame, doc.sentences);
     quotes.push({
       text: quoted,
       kind: wordCount(quoted) < 3 ? 'fragment' : 'quote',

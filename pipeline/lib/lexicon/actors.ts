@@ -4,6 +4,7 @@
  * institutions, and people whose role the article gives.
  */
 import { findCountryMentions } from './countries.ts';
+import { LETTERS, SurfaceIndex } from './words.ts';
 
 /**
  * Fallback for heads of state and ministers frequent in French international
@@ -29,6 +30,9 @@ const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:de\s+|von\s+der\s+|von\s+|va
 const ROLE_THEN_NAME = new RegExp(String.raw`(?<![\p{L}])${ROLE}(?![\p{L}])([^.;:!?«»"“”]{0,70}?)(?:,\s*|\s+d['’]|\s+)(${NAME})`, 'gu');
 const NAME_THEN_ROLE = new RegExp(String.raw`(${NAME}),\s+(?:le|la|l['’]|un|une|ancien|ancienne)\s*(?:\S+\s+)?${ROLE}([^.;:!?«»"“,]{0,70})`, 'gu');
 const NAME_WHO_LEADS = new RegExp(String.raw`(${NAME}),?\s+qui\s+(?:dirige|gouverne|préside|représente)\s+([^,.;]{0,40})`, 'gu');
+/** What must follow the name in NAME_THEN_ROLE and NAME_WHO_LEADS: cheap to look for first, unlike capitalized words. */
+const ROLE_AFTER_COMMA = new RegExp(String.raw`,\s+(?:le|la|l['’]|un|une|ancien|ancienne)\s*(?:\S+\s+)?${ROLE}`, 'u');
+const WHO_LEADS = /qui\s+(?:dirige|gouverne|préside|représente)\s/u;
 
 function surnameOf(name: string): string {
   const parts = name.split(/\s+/u);
@@ -38,15 +42,27 @@ function surnameOf(name: string): string {
 export interface PeopleIndex {
   /** Person name or surname → actor code. */
   codeOf: Map<string, string>;
-  pattern: RegExp | null;
+  /** The names, found between non-letters. */
+  names: SurfaceIndex;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Known officials whose name is itself a country word (`Union européenne` is no person). */
+const COUNTRY_WORD_OFFICIALS = new Set(Object.keys(KNOWN_OFFICIALS).filter(isCountryWord));
+
+function isCountryWord(name: string): boolean {
+  return findCountryMentions(name).some((c) => c.start === 0 && c.end === name.length);
 }
+
+let lastPeople: { text: string; people: PeopleIndex } | null = null;
 
 /** People whose country the article states (`le président russe Vladimir Poutine`), plus known officials. */
 export function indexPeople(text: string): PeopleIndex {
+  // The events and agreements of one article index the same people.
+  if (lastPeople?.text !== text) lastPeople = { text, people: scanPeople(text) };
+  return lastPeople.people;
+}
+
+function scanPeople(text: string): PeopleIndex {
   const codeOf = new Map<string, string>();
   const remember = (name: string, segment: string): void => {
     const mention = findCountryMentions(segment)[0];
@@ -54,14 +70,13 @@ export function indexPeople(text: string): PeopleIndex {
     for (const key of [name, surnameOf(name)]) if (!codeOf.has(key)) codeOf.set(key, mention.code);
   };
   for (const m of text.matchAll(ROLE_THEN_NAME)) remember(m[2], m[1]);
-  for (const m of text.matchAll(NAME_THEN_ROLE)) remember(m[1], m[0].slice(m[1].length));
-  for (const m of text.matchAll(NAME_WHO_LEADS)) remember(m[1], m[2]);
+  if (ROLE_AFTER_COMMA.test(text)) for (const m of text.matchAll(NAME_THEN_ROLE)) remember(m[1], m[0].slice(m[1].length));
+  if (WHO_LEADS.test(text)) for (const m of text.matchAll(NAME_WHO_LEADS)) remember(m[1], m[2]);
+  const fromText = new Set(codeOf.keys());
   for (const [name, code] of Object.entries(KNOWN_OFFICIALS)) if (!codeOf.has(name)) codeOf.set(name, code);
   // A name must not itself be a country word (`Union européenne` is no person).
-  for (const key of [...codeOf.keys()]) if (findCountryMentions(key).some((c) => c.start === 0 && c.end === key.length)) codeOf.delete(key);
-  const keys = [...codeOf.keys()].sort((a, b) => b.length - a.length);
-  const pattern = keys.length ? new RegExp(String.raw`(?<![\p{L}])(?:${keys.map(escapeRegExp).join('|')})(?![\p{L}])`, 'gu') : null;
-  return { codeOf, pattern };
+  for (const key of [...codeOf.keys()]) if (fromText.has(key) ? isCountryWord(key) : COUNTRY_WORD_OFFICIALS.has(key)) codeOf.delete(key);
+  return { codeOf, names: new SurfaceIndex(codeOf.keys(), { chars: LETTERS }) };
 }
 
 export interface ActorMention {
@@ -73,13 +88,10 @@ export interface ActorMention {
 /** Countries and people mentioned in `text`, with offsets relative to `text`. */
 export function findActorMentions(text: string, people: PeopleIndex): ActorMention[] {
   const mentions: ActorMention[] = findCountryMentions(text).map((m) => ({ code: m.code, start: m.start, end: m.end }));
-  if (people.pattern) {
-    for (const m of text.matchAll(people.pattern)) {
-      const code = people.codeOf.get(m[0]);
-      if (code && !mentions.some((x) => x.start < m.index + m[0].length && m.index < x.end)) {
-        mentions.push({ code, start: m.index, end: m.index + m[0].length });
-      }
-    }
+  for (const m of people.names.matches(text)) {
+    const code = people.codeOf.get(m.surface);
+    const end = m.index + m.surface.length;
+    if (code && !mentions.some((x) => x.start < end && m.index < x.end)) mentions.push({ code, start: m.index, end });
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
@@ -87,8 +99,15 @@ export function findActorMentions(text: string, people: PeopleIndex): ActorMenti
 /** `les deux pays`, `les deux dirigeants`: the article's two main actors. */
 export const BOTH_PARTIES = /(?<![\p{L}])(?:(?:les|des|aux|ces|leurs?|entre|ses)\s+deux\s+(?:pays|dirigeants|chefs\s+d['’]État|régimes|voisins|présidents|alliés|capitales|gouvernements|parties|leaders|dirigeantes|nations|États|ex-républiques|hommes|femmes|ministres|chefs|diplomaties|armées|délégations|camps)|(?:leurs|nos)\s+(?:deux\s+)?pays)(?![\p{L}])/iu;
 
+let lastMain: { text: string; people: PeopleIndex; main: string[] } | null = null;
+
 /** The document's most mentioned actors, most frequent first. */
 export function mainActors(text: string, people: PeopleIndex): string[] {
+  if (lastMain?.text !== text || lastMain.people !== people) lastMain = { text, people, main: countMainActors(text, people) };
+  return [...lastMain.main];
+}
+
+function countMainActors(text: string, people: PeopleIndex): string[] {
   const counts = new Map<string, { n: number; first: number }>();
   for (const m of findActorMentions(text, people)) {
     const c = counts.get(m.code) ?? { n: 0, first: m.start };

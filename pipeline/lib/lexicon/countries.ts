@@ -5,6 +5,7 @@
  */
 import countries from 'i18n-iso-countries';
 import frenchNames from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
+import { SurfaceIndex } from './words.ts';
 
 export type CountryVia = 'name' | 'demonym' | 'capital' | 'institution' | 'bloc';
 
@@ -232,19 +233,15 @@ const COMBINING_BY_FORM = new Map<string, string>(
   Object.entries(COMBINING_FORMS).flatMap(([code, forms]) => forms.flatMap((f) => [[f, code], [capitalize(f), code]] as Array<[string, string]>)),
 );
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const COUNTRY_SURFACES = new SurfaceIndex(LEXICON.keys(), { apostrophesAlike: true });
+const COMBINING_SURFACES = new SurfaceIndex(COMBINING_BY_FORM.keys(), { apostrophesAlike: true });
 
-function alternation(surfaces: Iterable<string>): string {
-  return [...surfaces]
-    .sort((a, b) => b.length - a.length || a.localeCompare(b))
-    .map((s) => escapeRegExp(s).replace(/['’]/gu, "['’]"))
-    .join('|');
-}
-
-const COUNTRY_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(LEXICON.keys())})(?![\\p{L}\\p{N}])`, 'gu');
-const COMBINING_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(COMBINING_BY_FORM.keys())})(?=-\\p{L})`, 'gu');
+/** A combining form is followed by the rest of its compound (`russo-biélorusse`). */
+const HYPHEN_LETTER_AT = /-\p{L}/uy;
+const followedByHyphenAndLetter = (text: string, offset: number): boolean => {
+  HYPHEN_LETTER_AT.lastIndex = offset;
+  return HYPHEN_LETTER_AT.test(text);
+};
 
 /** Compounds whose `américain` part does not mean the United States. */
 const FALSE_DEMONYM_PREFIX = /(?:latino|sud|centre|afro|hispano|amérindien|nord)-$/iu;
@@ -260,17 +257,31 @@ function isFalsePositive(text: string, entry: LexiconEntry, start: number): bool
   return false;
 }
 
+/** The last text scanned and its mentions: callers often ask twice about one sentence. */
+let lastText: string | null = null;
+let lastMentions: CountryMention[] = [];
+
 /** Every country/bloc mention in `text`, in text order, longest match first. */
 export function findCountryMentions(text: string): CountryMention[] {
-  const mentions: CountryMention[] = [];
-  for (const match of text.matchAll(COMBINING_PATTERN)) {
-    const code = COMBINING_BY_FORM.get(match[0]);
-    if (code) mentions.push({ code, start: match.index, end: match.index + match[0].length, surface: match[0], via: 'demonym' });
+  if (text !== lastText) {
+    lastMentions = scanCountryMentions(text);
+    lastText = text;
   }
-  for (const match of text.matchAll(COUNTRY_PATTERN)) {
-    const entry = LEXICON.get(match[0].replace(/’/gu, "'")) ?? LEXICON.get(match[0]);
+  return lastMentions.map((m) => ({ ...m }));
+}
+
+function scanCountryMentions(text: string): CountryMention[] {
+  const mentions: CountryMention[] = [];
+  // A combining form is followed by a hyphen.
+  const combining = text.includes('-') ? COMBINING_SURFACES.matches(text, (end) => followedByHyphenAndLetter(text, end)) : [];
+  for (const match of combining) {
+    const code = COMBINING_BY_FORM.get(match.surface);
+    if (code) mentions.push({ code, start: match.index, end: match.index + match.surface.length, surface: match.surface, via: 'demonym' });
+  }
+  for (const match of COUNTRY_SURFACES.matches(text)) {
+    const entry = LEXICON.get(match.surface.replace(/’/gu, "'")) ?? LEXICON.get(match.surface);
     if (!entry || isFalsePositive(text, entry, match.index)) continue;
-    mentions.push({ code: entry.code, start: match.index, end: match.index + match[0].length, surface: match[0], via: entry.via });
+    mentions.push({ code: entry.code, start: match.index, end: match.index + match.surface.length, surface: match.surface, via: entry.via });
   }
   return mentions.sort((a, b) => a.start - b.start);
 }

@@ -4,6 +4,7 @@
  * international news.
  */
 import { findCountryMentions } from './countries.ts';
+import { SurfaceIndex } from './words.ts';
 
 export interface PlaceMention {
   name: string;
@@ -40,17 +41,14 @@ const MAJOR_PLACES: Record<string, string[]> = {
 };
 
 const EXTRA = Object.entries(MAJOR_PLACES).flatMap(([code, names]) => names.map((name) => ({ name, code })));
-const EXTRA_PATTERN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${EXTRA.map((e) => e.name).sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}\p{N}])`,
-  'gu',
-);
+const EXTRA_SURFACES = new SurfaceIndex(EXTRA.map((e) => e.name));
 const CODE_OF_EXTRA = new Map(EXTRA.map((e) => [e.name, e.code]));
 
 /** Named places (countries, capitals, major cities) in `text`, in text order. */
 export function findPlaceMentions(text: string): PlaceMention[] {
   const places: PlaceMention[] = [];
-  for (const m of text.matchAll(EXTRA_PATTERN)) {
-    places.push({ name: m[0], start: m.index, end: m.index + m[0].length, code: CODE_OF_EXTRA.get(m[0]) ?? null });
+  for (const m of EXTRA_SURFACES.matches(text)) {
+    places.push({ name: m.surface, start: m.index, end: m.index + m.surface.length, code: CODE_OF_EXTRA.get(m.surface) ?? null });
   }
   for (const m of findCountryMentions(text)) {
     if (m.via !== 'name' && m.via !== 'capital') continue;

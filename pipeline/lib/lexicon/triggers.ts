@@ -5,6 +5,7 @@
  */
 import type { EventRecord } from '../types.generated.ts';
 import { conjugate, type TenseCode } from './conjugation.ts';
+import { LETTERS_AND_DIGITS, WordTable } from './words.ts';
 
 export type EventType = EventRecord['type'];
 
@@ -32,7 +33,10 @@ export interface TriggerSpec {
 }
 
 export interface CompiledTrigger extends TriggerSpec {
+  /** Sticky: tried only at the starts of the words that may begin a match (findTriggerMatches). */
   pattern: RegExp;
+  /** Lower-cased first words of the trigger's forms: a match starts with one of them. */
+  firstWords: ReadonlySet<string>;
   /** Tense codes of each verb surface form (empty for nouns). */
   tenses: Map<string, TenseCode[]>;
 }
@@ -377,6 +381,18 @@ function alternation(forms: Iterable<string>): string {
     .join('|');
 }
 
+/** The lookup key of a word: lower-cased, with the long s the case-insensitive patterns equate with `s`. */
+const foldWord = (word: string): string => {
+  const lower = word.toLowerCase();
+  return lower.includes('ſ') ? lower.replace(/ſ/gu, 's') : lower;
+};
+
+function firstWordOf(form: string): string {
+  const first = form.match(/^[\p{L}\p{N}]+/u)?.[0];
+  if (!first) throw new Error(`trigger form must start with a letter or digit: ${form}`);
+  return foldWord(first);
+}
+
 function compile(spec: TriggerSpec): CompiledTrigger {
   const tenses = new Map<string, TenseCode[]>();
   let forms: string[];
@@ -390,7 +406,61 @@ function compile(spec: TriggerSpec): CompiledTrigger {
     forms = spec.forms ?? [spec.lemma, pluralize(spec.lemma)];
   }
   const source = String.raw`(?<![\p{L}\p{N}])(?:${alternation(forms)})${spec.complement ?? ''}(?![\p{L}\p{N}])`;
-  return { ...spec, pattern: new RegExp(source, 'giu'), tenses };
+  return { ...spec, pattern: new RegExp(source, 'iuy'), firstWords: new Set(forms.map(firstWordOf)), tenses };
 }
 
 export const TRIGGERS: readonly CompiledTrigger[] = TRIGGER_SPECS.map(compile);
+
+/** Positions in TRIGGERS of the triggers with a form starting with each (folded) word. */
+const TRIGGERS_BY_FIRST_WORD = new WordTable<number[]>(TRIGGERS.reduce((n, trigger) => n + trigger.firstWords.size, 0));
+TRIGGERS.forEach((trigger, position) => {
+  for (const word of trigger.firstWords) {
+    const positions = TRIGGERS_BY_FIRST_WORD.valueOf(word);
+    if (positions) positions.push(position);
+    else TRIGGERS_BY_FIRST_WORD.set(word, [position]);
+  }
+});
+
+export interface TriggerMatch {
+  trigger: CompiledTrigger;
+  index: number;
+  /** The matched text. */
+  text: string;
+}
+
+/**
+ * The matches of every trigger in `text`: trigger by trigger in lexicon order, each
+ * trigger's left to right and non-overlapping (what `matchAll` of its pattern finds).
+ * A match starts at a word with one of the trigger's first words, so only those are tried.
+ */
+export function findTriggerMatches(text: string): TriggerMatch[] {
+  const startsOf = new Map<number, number[]>();
+  // Folding the whole text keeps its offsets unless a letter lower-cases to several (`İ`).
+  const folded = foldWord(text);
+  const sameOffsets = folded.length === text.length;
+  const bounds = LETTERS_AND_DIGITS.wordBounds(text);
+  for (let i = 0; i < bounds.length; i += 2) {
+    const start = bounds[i];
+    const end = bounds[i + 1];
+    const positions = sameOffsets ? TRIGGERS_BY_FIRST_WORD.get(folded, start, end) : TRIGGERS_BY_FIRST_WORD.valueOf(foldWord(text.slice(start, end)));
+    for (const position of positions ?? []) {
+      const starts = startsOf.get(position);
+      if (starts) starts.push(start);
+      else startsOf.set(position, [start]);
+    }
+  }
+  const matches: TriggerMatch[] = [];
+  for (const position of [...startsOf.keys()].sort((a, b) => a - b)) {
+    const trigger = TRIGGERS[position];
+    let resumeAt = 0;
+    for (const start of startsOf.get(position) ?? []) {
+      if (start < resumeAt) continue;
+      trigger.pattern.lastIndex = start;
+      const m = trigger.pattern.exec(text);
+      if (!m) continue;
+      matches.push({ trigger, index: start, text: m[0] });
+      resumeAt = start + m[0].length;
+    }
+  }
+  return matches;
+}

@@ -43,6 +43,9 @@ export const PHRASAL_REPORTING_VERBS: readonly string[] = [
   'mettre en avant', 'tirer la sonnette d’alarme',
 ];
 
+/** The most words a reporting verb spans (`tirer la sonnette d’alarme`). */
+export const MAX_REPORTING_VERB_WORDS = Math.max(...PHRASAL_REPORTING_VERBS.map((p) => p.split(' ').length));
+
 /** Verbs whose reporting use is pronominal (`s'est exclamé`): the cue keeps the reflexive. */
 const PRONOMINAL_ONLY = new Set(['engager', 'exclamer', 'insurger', 'indigner', 'inquiéter', 'féliciter', 'réjouir', 'alarmer', 'étonner', 'emporter', 'plaindre']);
 
@@ -109,7 +112,10 @@ const PHRASAL_HEADS = buildFormIndex(PHRASAL_REPORTING_VERBS.map((p) => p.split(
 const AVOIR_FORMS = conjugate('avoir');
 const ETRE_FORMS = conjugate('être');
 
-const normalizeWord = (word: string): string => word.toLowerCase().replace(/'/g, '’');
+const normalizeWord = (word: string): string => {
+  const lower = word.toLowerCase();
+  return lower.includes("'") ? lower.replaceAll("'", '’') : lower;
+};
 
 /** The reporting-verb readings of one word (`déclaré` → déclarer/participle). */
 export function reportingVerbForms(word: string): VerbForm[] {
@@ -124,6 +130,12 @@ export function auxiliaryOf(word: string): 'avoir' | 'être' | null {
   const etre = ETRE_FORMS.get(w);
   if (etre && etre !== 'participle' && etre !== 'infinitive' && etre !== 'gerund') return 'être';
   return null;
+}
+
+/** Whether a reporting verb can start at this word (a form of a reporting verb or of a phrasal verb's head). */
+export function canStartReportingVerb(word: string): boolean {
+  const w = normalizeWord(word);
+  return REPORTING_FORMS.has(w) || PHRASAL_HEADS.has(w);
 }
 
 export interface ReportingVerbMatch extends VerbForm {

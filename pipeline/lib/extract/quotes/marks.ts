@@ -100,12 +100,20 @@ function nextParagraphStart(text: string, i: number): number {
   return j;
 }
 
+/** The characters the scan acts on: quote marks and line breaks. */
+const MARK_OR_BREAK_RE = /[\n«»‹›„“”"]/g;
+
+function nextMarkOrBreak(text: string, from: number): number {
+  MARK_OR_BREAK_RE.lastIndex = from;
+  return MARK_OR_BREAK_RE.exec(text)?.index ?? text.length;
+}
+
 export function findQuotedSpans(text: string): QuoteMarkScan {
   const spans: QuotedSpan[] = [];
   const problems: QuoteMarkProblem[] = [];
   let stack: OpenMark[] = [];
   let maxDepth = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = nextMarkOrBreak(text, 0); i < text.length; i = nextMarkOrBreak(text, i + 1)) {
     const ch = text[i];
     if (ch === '\n') {
       if (!stack.length) continue;

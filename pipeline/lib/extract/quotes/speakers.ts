@@ -1,6 +1,6 @@
-import { findCountryMentions } from '../../lexicon/countries.ts';
 import { entityIdFor, type EntityMention, type EntityType } from '../entities.ts';
-import { parseRolePhrase, resolveRole, ROLE_NOUN_PATTERN, type Gender, type PeopleIndex } from '../people.ts';
+import { parseRolePhrase, phraseCountryMentions, resolveRole, ROLE_NOUN_PATTERN, type Gender, type PeopleIndex } from '../people.ts';
+import { codePointBefore, partitionPoint } from './cues.ts';
 
 /**
  * Who can be a speaker in an article: named entities, role phrases (`le président
@@ -33,22 +33,41 @@ const PREPOSITIONS = new Set([
 ]);
 const DETERMINERS = new Set(['le', 'la', 'les', 'l’', "l'", 'un', 'une', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cette', 'notre']);
 
-/** Whether the words before `start` make the phrase a prepositional complement. */
+const WORD_CHAR_RE = /[\p{L}’']/u;
+const SPACE_RE = /\s/;
+
+/**
+ * Whether the words before `start` make the phrase a prepositional complement. Words are
+ * read backward over the 40 characters before it: runs of letters and apostrophes, or
+ * single other signs.
+ */
 function isAfterPreposition(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 40), start);
-  const words = before.match(/[\p{L}’']+[’']?|[^\s\p{L}]/gu) ?? [];
-  let k = words.length - 1;
-  while (k >= 0 && DETERMINERS.has(words[k].toLowerCase())) k--;
-  if (k < 0) return false;
-  const word = words[k].toLowerCase();
-  return PREPOSITIONS.has(word);
+  const floor = Math.max(0, start - 40);
+  let at = start;
+  while (at > floor) {
+    const ch = codePointBefore(text, floor, at);
+    if (SPACE_RE.test(ch)) {
+      at -= ch.length;
+      continue;
+    }
+    let from = at - ch.length;
+    if (WORD_CHAR_RE.test(ch)) {
+      for (let c = codePointBefore(text, floor, from); from > floor && WORD_CHAR_RE.test(c); c = codePointBefore(text, floor, from)) from -= c.length;
+    }
+    const word = text.slice(from, at).toLowerCase();
+    if (!DETERMINERS.has(word)) return PREPOSITIONS.has(word);
+    at = from;
+  }
+  return false;
 }
 
 const capitalizeFirst = (s: string): string => s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
 
 const ROLE_DETERMINER = String.raw`(?:le|la|les|l[’']|son|sa|leur|ce|cette|un|une|du|de\s+la|de\s+l[’']|au|à\s+la|notre)`;
+/** The first two characters of the role determiners, to skip at once the positions none can start at. */
+const ROLE_DETERMINER_START = String.raw`(?=l[ea’']|s[oa]|ce|un|d[ue]|au|à\s|no)`;
 const ROLE_MENTION_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])${ROLE_DETERMINER}\s*(?:(?:nouveau|nouvelle|ancien|ancienne|actuel|actuelle|puissant|puissante|futur|future|influent|influente)\s+)?(?:${ROLE_NOUN_PATTERN})(?![\p{L}\p{M}\-])`,
+  String.raw`${ROLE_DETERMINER_START}(?<![\p{L}\p{M}])${ROLE_DETERMINER}\s*(?:(?:nouveau|nouvelle|ancien|ancienne|actuel|actuelle|puissant|puissante|futur|future|influent|influente)\s+)?(?:${ROLE_NOUN_PATTERN})(?![\p{L}\p{M}\-])`,
   'giu',
 );
 const ROLE_COMPLEMENT_RE = /^(\s+(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|d[’']|de\s+)?)([\p{L}\p{M}][\p{L}\p{M}\-]*)/u;
@@ -60,7 +79,7 @@ const COMPLEMENT_ADJECTIVES = new Set([
 ]);
 
 function isDemonym(word: string): boolean {
-  return /^\p{Ll}/u.test(word) && findCountryMentions(word).some((m) => m.surface === word && (m.via === 'demonym' || m.via === 'bloc'));
+  return /^\p{Ll}/u.test(word) && phraseCountryMentions(word).some((m) => m.surface === word && (m.via === 'demonym' || m.via === 'bloc'));
 }
 
 /** Extends a role noun over its complements: `chef de l'État russe`, `porte-parole de la diplomatie américaine`. */
@@ -130,12 +149,40 @@ function pronounCandidates(text: string): Candidate[] {
   return out;
 }
 
-/** Every speaker candidate of the article outside quotations, in text order (longest first at one offset). */
+/** The candidates the text itself gives, whatever its entities: role phrases, bare bodies and pronouns, each in text order. */
+export interface TextCandidates {
+  roles: Candidate[];
+  bodies: Candidate[];
+  pronouns: Candidate[];
+}
+
+export function textCandidates(text: string, people: PeopleIndex): TextCandidates {
+  return { roles: roleCandidates(text, people), bodies: bareBodyCandidates(text), pronouns: pronounCandidates(text) };
+}
+
+/** The text candidates lying within `[start, end)`. */
+export function textCandidatesWithin(candidates: TextCandidates, start: number, end: number): TextCandidates {
+  const within = (list: Candidate[]) => {
+    const out: Candidate[] = [];
+    for (let k = partitionPoint(list, (c) => c.start < start); k < list.length && list[k].start < end; k++) {
+      if (list[k].end <= end) out.push(list[k]);
+    }
+    return out;
+  };
+  return { roles: within(candidates.roles), bodies: within(candidates.bodies), pronouns: within(candidates.pronouns) };
+}
+
+/**
+ * Every speaker candidate of the article outside quotations, in text order (longest first
+ * at one offset). `entities` and `quotes` are in text order without overlaps; `found` are
+ * the text candidates of the article (or of the part of it the caller keeps).
+ */
 export function speakerCandidates(
   text: string,
   people: PeopleIndex,
   entities: readonly EntityMention[],
   quotes: ReadonlyArray<{ open: number; close: number }>,
+  found: TextCandidates = textCandidates(text, people),
 ): Candidate[] {
   const personGender = new Map(people.persons.map((p) => [p.canonical, p.gender]));
   const fromEntities: Candidate[] = entities
@@ -145,21 +192,24 @@ export function speakerCandidates(
       speaker: speakerOfEntity(e, e.type === 'person' ? personGender.get(e.canonical) ?? null : null),
       subjectLike: !isAfterPreposition(text, e.start),
     }));
-  const covered = (c: Candidate) => fromEntities.some((e) => e.start <= c.start && e.end >= c.end);
-  const bodies = bareBodyCandidates(text).filter((c) => !covered(c));
-  const all = [...fromEntities, ...roleCandidates(text, people), ...bodies, ...pronounCandidates(text)];
-  const insideQuote = (c: Candidate) => quotes.some((q) => c.start > q.open && c.end <= q.close);
+  // without overlaps, only the last entity or quotation opening before a candidate can hold it
+  const covered = (c: Candidate) => {
+    const k = partitionPoint(fromEntities, (e) => e.start <= c.start) - 1;
+    return k >= 0 && fromEntities[k].end >= c.end;
+  };
+  const insideQuote = (c: Candidate) => {
+    const k = partitionPoint(quotes, (q) => q.open < c.start) - 1;
+    return k >= 0 && c.end <= quotes[k].close;
+  };
+  const bodies = found.bodies.filter((c) => !covered(c));
+  const all = [...fromEntities, ...found.roles, ...bodies, ...found.pronouns];
   return all.filter((c) => !insideQuote(c)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** The candidate a noun phrase starting at `from` opens with (determiners allowed before it). */
+/** The candidate a noun phrase starting at `from` opens with (determiners allowed before it); `candidates` are in text order. */
 export function candidateAt(candidates: readonly Candidate[], text: string, from: number, to: number): Candidate | null {
-  for (const c of candidates) {
-    if (c.start < from) continue;
-    if (c.start >= to) break;
-    const gap = text.slice(from, c.start);
-    if (/^[\s\u00a0]*(?:(?:le|la|les|l[’']|un|une|son|sa|leur|même|cité\s+par)\s*)*$/iu.test(gap)) return c;
-    return null;
-  }
-  return null;
+  const c = candidates[partitionPoint(candidates, (c) => c.start < from)];
+  if (!c || c.start >= to) return null;
+  const gap = text.slice(from, c.start);
+  return /^[\s\u00a0]*(?:(?:le|la|les|l[’']|un|une|son|sa|leur|même|cité\s+par)\s*)*$/iu.test(gap) ? c : null;
 }
