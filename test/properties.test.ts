@@ -4,6 +4,7 @@ import { cleanArticle } from '../pipeline/lib/clean.ts';
 import { extractDocument, type ExtractedDocument } from '../pipeline/lib/extract/index.ts';
 import { rejectBytes, rejectCleaned, warnCleaned } from '../pipeline/lib/inspect.ts';
 import { decodeBytes, scanUtf8 } from '../pipeline/lib/text/decode.ts';
+import { removalTexts, spanProblems } from '../pipeline/lib/extract/rows.ts';
 
 // Pieces of French news prose that wake the extractors up (dates, quotes, speech verbs,
 // events, agreements) plus the characters that tend to break offsets: combining marks,
@@ -43,29 +44,6 @@ const frenchLikeText = fc
 const anyText = fc.oneof(frenchLikeText, fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 400 }));
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-/** Every span problem in an extracted document, as `table id: problem`. */
-function spanProblems(text: string, ex: ExtractedDocument): string[] {
-  const problems: string[] = [];
-  const check = (table: string, id: string, start: number, end: number, expected: string) => {
-    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length)) {
-      problems.push(`${table} ${id}: [${start}, ${end}) outside the text (length ${text.length})`);
-    } else if (text.slice(start, end) !== expected) {
-      problems.push(`${table} ${id}: text.slice(${start}, ${end}) = ${JSON.stringify(text.slice(start, end))}, record says ${JSON.stringify(expected)}`);
-    }
-  };
-  for (const r of ex.dates) check('dates', r.id, r.start, r.end, r.text);
-  for (const r of ex.quotes) check('quotes', r.id, r.start, r.end, r.text);
-  for (const r of ex.events) {
-    check('events', r.id, r.start, r.end, r.trigger);
-    check('events (evidence)', r.id, r.evidence_start, r.evidence_end, r.evidence);
-  }
-  for (const r of ex.agreements) {
-    check('agreements', r.id, r.start, r.end, r.name);
-    check('agreements (evidence)', r.id, r.evidence_start, r.evidence_end, r.evidence);
-  }
-  return problems;
-}
-
 describe('properties (fast-check)', () => {
   it('cleanArticle and the inspections never throw on arbitrary bytes', () => {
     fc.assert(
@@ -87,7 +65,7 @@ describe('properties (fast-check)', () => {
       fc.property(anyText, (raw) => {
         const article = cleanArticle(utf8(raw), 'x.txt');
         const extracted = extractDocument(article);
-        expect(spanProblems(article.text, extracted)).toEqual([]);
+        expect(spanProblems(article.text, extracted, removalTexts(article))).toEqual([]);
         for (const table of Object.keys(found) as (keyof typeof found)[]) found[table] += extracted[table].length;
       }),
       { numRuns: 400 },
@@ -102,7 +80,7 @@ describe('properties (fast-check)', () => {
     fc.assert(
       fc.property(frenchLikeText, fc.constantFrom(utf16, latin), (raw, encode) => {
         const article = cleanArticle(encode(raw), 'x.txt');
-        expect(spanProblems(article.text, extractDocument(article))).toEqual([]);
+        expect(spanProblems(article.text, extractDocument(article), removalTexts(article))).toEqual([]);
       }),
       { numRuns: 200 },
     );

@@ -9,6 +9,11 @@ export function stableId(...parts: Array<string | number | null | undefined>): s
   return sha256Hex(parts.map((p) => (p == null ? '' : String(p))).join('\u241f')).slice(0, 16);
 }
 
+/** The id of a span the cleaning removed (`removals.id`). */
+export function removalId(docId: string, removal: { reason: string; raw_start: number; raw_end: number }): string {
+  return stableId('removals', docId, removal.reason, removal.raw_start, removal.raw_end);
+}
+
 /** An article's id: its file name without `.txt`. */
 export function docIdOf(sourceFile: string): string {
   return sourceFile.replace(/\.txt$/i, '');

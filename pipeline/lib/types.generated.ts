@@ -109,13 +109,17 @@ export interface DateRecord {
    */
   basis: "explicit" | "context" | "publication" | "unresolved";
   /**
-   * Start offset (UTF-16 code units, as JavaScript and DuckDB `substring` count) in `documents.text`.
+   * Start offset (UTF-16 code units) in `documents.text`, or in `removals.text` when `removal_id` is set.
    */
   start: number;
   /**
-   * End offset (exclusive) in `documents.text`.
+   * End offset (exclusive), in the same text as `start`.
    */
   end: number;
+  /**
+   * Set when the expression stands in an embedded social-media post the cleaning removed (e.g. the post's dated signature): the `removals.id` whose text `start`/`end` index. Null for expressions of the article text.
+   */
+  removal_id: string | null;
 }
 
 /**

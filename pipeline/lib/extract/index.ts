@@ -1,4 +1,4 @@
-import { docIdOf, stableId } from '../ids.ts';
+import { docIdOf, removalId, stableId } from '../ids.ts';
 import type { CleanedArticle } from '../clean.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
@@ -45,12 +45,20 @@ export function extractDocument(article: CleanedArticle): ExtractedDocument {
     sentences: splitSentences(article.text),
   };
   const dates = extractDates(input);
+  // a removed embedded post still tells when it was posted: its dates are kept, indexing the removal's text
+  const postDates = article.removals
+    .filter((r) => r.reason === 'social_media_attribution' || r.reason === 'social_media_post')
+    .flatMap((r) => {
+      const removal_id = removalId(doc_id, r);
+      const post: DocInput = { ...input, text: r.text, sentences: splitSentences(r.text) };
+      return extractDates(post).map((d) => ({ id: stableId('dates', doc_id, removal_id, d.start, d.end, d.text), doc_id, ...d, removal_id }));
+    });
   const quotes = extractQuotes(input, dates);
   const events = extractEvents(input, dates);
   const agreements = extractAgreements(input, dates);
   return {
     documents: [document],
-    dates: dates.map((d) => ({ id: stableId('dates', doc_id, d.start, d.end, d.text), doc_id, ...d })),
+    dates: [...dates.map((d) => ({ id: stableId('dates', doc_id, d.start, d.end, d.text), doc_id, ...d, removal_id: null })), ...postDates],
     quotes: quotes.map((q) => ({ id: stableId('quotes', doc_id, q.start, q.end, q.text), doc_id, ...q })),
     events: events.map((e) => ({ id: stableId('events', doc_id, e.type, e.start, e.end, e.trigger), doc_id, ...e })),
     agreements: agreements.map((a) => ({ id: stableId('agreements', doc_id, a.start, a.end, a.name), doc_id, ...a })),

@@ -1,5 +1,5 @@
 import type { CleanedArticle } from '../clean.ts';
-import { stableId } from '../ids.ts';
+import { docIdOf, removalId } from '../ids.ts';
 import { orderComparator, type TableSchema } from '../schema.ts';
 import { extractDocument, type ExtractedDocument } from './index.ts';
 
@@ -18,10 +18,11 @@ export const EXTRACT_OUTPUTS = [...PER_DOCUMENT_TABLES, ...INTERNAL_TABLES] as c
  */
 export function articleRows(article: CleanedLine, schemas: Map<string, TableSchema>): Record<string, Row[]> {
   const extracted = extractDocument(article);
-  assertSpans(article.doc_id, article.text, extracted);
+  const problems = spanProblems(article.text, extracted, removalTexts(article));
+  if (problems.length) throw new Error(`${article.doc_id}: ${problems.join('; ')}`);
   const rows: Record<string, Row[]> = {
     ...(extracted as unknown as Record<string, Row[]>),
-    removals: article.removals.map((r) => ({ id: stableId('removals', article.doc_id, r.reason, r.raw_start, r.raw_end), doc_id: article.doc_id, ...r })),
+    removals: article.removals.map((r) => ({ id: removalId(article.doc_id, r), doc_id: article.doc_id, ...r })),
   };
   for (const t of Object.keys(rows)) {
     const schema = schemas.get(t);
@@ -30,21 +31,35 @@ export function articleRows(article: CleanedLine, schemas: Map<string, TableSche
   return rows;
 }
 
-/** Every span record must point at its own text: `text.slice(start, end)`. */
-export function assertSpans(docId: string, text: string, ex: ExtractedDocument): void {
-  const check = (table: string, id: string, start: number, end: number, expected: string) => {
-    if (!(start >= 0 && end >= start && end <= text.length) || text.slice(start, end) !== expected) {
-      throw new Error(`table ${table}, record ${id} (${docId}): span [${start}, ${end}) does not hold ${JSON.stringify(expected.slice(0, 60))}`);
+/** The text of each removal of an article, by `removals.id`. */
+export function removalTexts(article: CleanedArticle): Map<string, string> {
+  const docId = docIdOf(article.source_file);
+  return new Map(article.removals.map((r) => [removalId(docId, r), r.text]));
+}
+
+/**
+ * Every span problem of one article's records, as `table record: problem`: each span must
+ * lie in its text and `text.slice(start, end)` must be the record's own text. Dates found in
+ * removed embedded posts index the removal's text.
+ */
+export function spanProblems(text: string, ex: ExtractedDocument, removalTexts: Map<string, string> = new Map()): string[] {
+  const problems: string[] = [];
+  const check = (table: string, id: string, start: number, end: number, expected: string, within = text) => {
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= within.length)) {
+      problems.push(`table ${table}, record ${id}: span [${start}, ${end}) outside the text (length ${within.length})`);
+    } else if (within.slice(start, end) !== expected) {
+      problems.push(`table ${table}, record ${id}: span [${start}, ${end}) holds ${JSON.stringify(within.slice(start, end).slice(0, 60))}, not ${JSON.stringify(expected.slice(0, 60))}`);
     }
   };
-  for (const r of ex.dates) check('dates', r.id, r.start, r.end, r.text);
+  for (const r of ex.dates) check('dates', r.id, r.start, r.end, r.text, r.removal_id ? removalTexts.get(r.removal_id) ?? '' : text);
   for (const r of ex.quotes) check('quotes', r.id, r.start, r.end, r.text);
   for (const r of ex.events) {
     check('events', r.id, r.start, r.end, r.trigger);
-    check('events', r.id, r.evidence_start, r.evidence_end, r.evidence);
+    check('events (evidence)', r.id, r.evidence_start, r.evidence_end, r.evidence);
   }
   for (const r of ex.agreements) {
     check('agreements', r.id, r.start, r.end, r.name);
-    check('agreements', r.id, r.evidence_start, r.evidence_end, r.evidence);
+    check('agreements (evidence)', r.id, r.evidence_start, r.evidence_end, r.evidence);
   }
+  return problems;
 }
