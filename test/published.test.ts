@@ -60,3 +60,27 @@ describe('documentDate', () => {
     expect(documentDate(null, "Aujourd'hui, demain, cette semaine.", []).published).toBeNull();
   });
 });
+
+describe('documentDate from an agency dateline', () => {
+  it.each([
+    ['KIEV, 15 mars 2023 (AFP) - Au moins trois civils ont été tués.', '2023-03-15'],
+    ['Paris, le 10 juillet 2025 (AFP) - Le gouvernement a présenté jeudi son plan.', '2025-07-10'],
+    ['BRUXELLES, mardi 3 mai 2022 (Belga) – Les ministres se sont réunis.', '2022-05-03'],
+    ['Washington, 1er février 2024 - Le Congrès a voté.', '2024-02-01'],
+    ['12 octobre 2023 (AFP) Israël poursuit ses frappes.', '2023-10-12'],
+  ])('%s', (text, expected) => {
+    expect(documentDate(null, text, [])).toEqual({ published: expected, published_precision: 'day', published_basis: 'inferred' });
+  });
+
+  it.each([
+    ['a narrative opening is no dateline', 'Le 24 février 2022, la Russie a envahi l’Ukraine.'],
+    ['a date deep in the text is no dateline', 'Les troupes sont entrées. KIEV, 15 mars 2023 (AFP) - Texte.'],
+    ['a dateline without a year gives nothing', 'MOSCOU, 14 mars (AFP) - Le Kremlin a dit.'],
+  ])('stays unknown: %s', (_why, text) => {
+    expect(documentDate(null, text, []).published_basis).toBe('unknown');
+  });
+
+  it('the header wins over the dateline', () => {
+    expect(documentDate('2023-03', 'KIEV, 15 mars 2023 (AFP) - Texte.', []).published).toBe('2023-03');
+  });
+});

@@ -29,7 +29,8 @@ type Reading =
   | { kind: 'monthOffset'; months: number }
   | { kind: 'yearOffset'; years: number }
   | { kind: 'centuryOffset'; centuries: number }
-  | { kind: 'eventOffset'; days: number };
+  | { kind: 'eventOffset'; days: number }
+  | { kind: 'eventMonth' };
 
 interface Hit {
   start: number;
@@ -111,6 +112,21 @@ function read(family: Family, p: string[], text: string, start: number, end: num
     case 'night': {
       const weekday = WEEKDAYS.get(lower(p[1]))!;
       return { kind: 'weekday', weekday, direction: direction(), strict: false };
+    }
+    case 'nightDates': {
+      // the night is named by its first day; "du 31 décembre au 1er janvier" starts in the month before
+      const last = monthOf(p[4])!;
+      let month = p[2] ? monthOf(p[2])! : last;
+      let year = p[5] ? Number(p[5]) : null;
+      const first = dayOf(p[1]);
+      if (!p[2] && first > dayOf(p[3])) month = month === 1 ? 12 : month - 1;
+      if (year !== null && month > last) year -= 1;
+      if (!isValidDay(year ?? 2000, month, first)) return null;
+      return { kind: 'day', year, month, day: first, weekday: null, direction: year ? null : direction() };
+    }
+    case 'ordinalWeek': {
+      if (p[3]) return { kind: 'month', year: p[4] ? Number(p[4]) : null, month: monthOf(p[3])!, direction: p[4] ? null : direction() };
+      return { kind: 'eventMonth' };
     }
     case 'weekdayDate': {
       const month = monthOf(p[4])!;
@@ -263,6 +279,11 @@ function prepositionDirection(text: string, start: number): Lazy {
   return undefined;
 }
 
+const NAME_BEFORE_RE = /(?:^|[^\p{L}\p{N}.-])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\u202f]$/u;
+// capitalised words that name a time of the year, not a brand: "Noël 2022", "Pâques 2023"
+const SENTENCE_OPENING_RE = /(?:[.!?»][ \u00a0]+|\n[ \u00a0]*)$/;
+const DATED_NAMES = new Set(['noël', 'noel', 'pâques', 'paques', 'toussaint', 'ramadan', 'pentecôte', 'ascension', 'carnaval', 'an']);
+
 /** A four-digit number names a year unless its surroundings count things or number them. */
 function yearLooksReal(text: string, start: number, end: number, cued: boolean): boolean {
   const year = Number(text.slice(start, end));
@@ -273,6 +294,15 @@ function yearLooksReal(text: string, start: number, end: number, cued: boolean):
   if (!cued && /\p{L}-$/u.test(before)) return false; // "S-400", "Su-2020"; "mi-2023" is cued
   if (QUANTITY_BEFORE_RE.test(before)) return false;
   const strongCue = cued || YEAR_CUE_BEFORE_RE.test(before);
+  // "l'Euro 2024", "Vision 2030", "Made in China 2025": a year glued to a capitalised name is part of the name
+  if (!strongCue) {
+    const name = NAME_BEFORE_RE.exec(before);
+    if (name && !DATED_NAMES.has(name[1].toLowerCase())) {
+      // a capital that only opens a sentence or headline ("Présidentielle 2022 : ...") is no name
+      const wordStart = start - 1 - name[1].length;
+      if (wordStart > 0 && !SENTENCE_OPENING_RE.test(text.slice(Math.max(0, wordStart - 4), wordStart))) return false;
+    }
+  }
   if (year < 1500 && !strongCue) return false;
   const next = /^[ \u00a0\u202f]+(\p{L}+)/u.exec(after);
   if (next) {
@@ -306,7 +336,7 @@ function resolve(
       return { value: pad2(r.century), precision: 'century', basis: 'explicit' };
     case 'day': {
       if (r.year !== null) return { value: formatDay(r.year, r.month, r.day), precision: 'day', basis: 'explicit' };
-      const contextYear = yearFromSentence(index, hits, doc.sentences, r.month);
+      const contextYear = yearFromSentence(index, hits, doc.sentences, r.month) ?? (anchor ? null : yearFromStory(index, hits, previous, doc, r.month));
       if (contextYear !== null) return { value: formatDay(contextYear, r.month, r.day), precision: 'day', basis: 'context' };
       if (!anchor) return UNRESOLVED;
       let year = yearFor(anchor, r.month, r.day, directionOf(hit, r.direction));
@@ -319,7 +349,7 @@ function resolve(
     }
     case 'month': {
       if (r.year !== null) return { value: formatMonth(r.year, r.month), precision: 'month', basis: 'explicit' };
-      const contextYear = yearFromSentence(index, hits, doc.sentences, r.month);
+      const contextYear = yearFromSentence(index, hits, doc.sentences, r.month) ?? (anchor ? null : yearFromStory(index, hits, previous, doc, r.month));
       if (contextYear !== null) return { value: formatMonth(contextYear, r.month), precision: 'month', basis: 'context' };
       if (!anchor) return UNRESOLVED;
       return { value: formatMonth(yearFor(anchor, r.month, null, directionOf(hit, r.direction)), r.month), precision: 'month', basis: 'publication' };
@@ -351,6 +381,11 @@ function resolve(
       return anchor ? { value: pad4(anchor.year + r.years), precision: 'year', basis: 'publication' } : UNRESOLVED;
     case 'centuryOffset':
       return anchor ? { value: pad2(Math.floor((anchor.year - 1) / 100) + r.centuries), precision: 'century', basis: 'publication' } : UNRESOLVED;
+    case 'eventMonth': {
+      // "la première semaine de contestation": the month of the story's last dated mention, however far back
+      const antecedent = antecedentOf(hit, previous, Infinity);
+      return antecedent ? { value: antecedent.resolved.value!.slice(0, 7), precision: 'month', basis: 'context' } : UNRESOLVED;
+    }
     case 'eventOffset': {
       let antecedent: { hit: Hit; resolved: Resolved } | undefined;
       for (let j = previous.length - 1; j >= 0 && hit.start - previous[j].hit.end < 400; j--) {
@@ -368,6 +403,46 @@ function resolve(
     }
   }
 }
+
+/** The nearest earlier mention, within `reach` characters, that names a day or month. */
+function antecedentOf(hit: Hit, previous: Array<{ hit: Hit; resolved: Resolved }>, reach: number): { hit: Hit; resolved: Resolved } | undefined {
+  for (let j = previous.length - 1; j >= 0 && hit.start - previous[j].hit.end < reach; j--) {
+    const p = previous[j];
+    if (p.resolved.value !== null && (p.resolved.precision === 'day' || p.resolved.precision === 'month')) return p;
+  }
+  return undefined;
+}
+
+/**
+ * With no document date, a day or month without a year takes its year from the story: first
+ * an explicit day or month of the sentence before ("renversé le 26 juillet 2023. [...] avait menacé
+ * en août"), else the story's first dated day or month, the nearest such month seen from it.
+ */
+function yearFromStory(index: number, hits: Hit[], previous: Array<{ hit: Hit; resolved: Resolved }>, doc: DocInput, month: number): number | null {
+  const hit = hits[index];
+  const sentence = sentenceAt(doc.sentences, hit.start);
+  if (sentence) {
+    let k = sentence.start - 1;
+    while (k > 0 && /\s/.test(doc.text[k])) k--;
+    const before = k >= 0 ? sentenceAt(doc.sentences, k) : undefined;
+    if (before) {
+      for (let j = index - 1; j >= 0 && hits[j].start >= before.start; j--) {
+        const o = hits[j].reading;
+        if (hits[j].end <= before.end && (o.kind === 'day' || o.kind === 'month') && o.year !== null) return o.year;
+      }
+    }
+  }
+  // the first such mention, scanned once per document however many expressions ask
+  let cache = STORY_DATES.get(previous);
+  if (!cache) STORY_DATES.set(previous, (cache = { scanned: 0, story: null }));
+  for (; cache.story === null && cache.scanned < previous.length; cache.scanned++) {
+    const r = previous[cache.scanned].resolved;
+    if (r.value === null || (r.basis !== 'explicit' && r.basis !== 'context') || (r.precision !== 'day' && r.precision !== 'month')) continue;
+    cache.story = parseAnchor(r.value.slice(0, 7));
+  }
+  return cache.story ? yearFor(cache.story, month, null, null) : null;
+}
+const STORY_DATES = new WeakMap<object, { scanned: number; story: Anchor | null }>();
 
 /** The anchor itself at its own precision: a day-level expression in a month-dated article keeps the month. */
 function coarse(anchor: Anchor, basis: Basis): Resolved {

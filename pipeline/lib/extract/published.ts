@@ -18,6 +18,13 @@ const POST_DATE_EN_RE = new RegExp(`${MONTH_EN}${SP}(\\d{1,2}),?${SP}(\\d{4})`, 
 const POST_DATE_FR_RE = new RegExp(`${DAY}${SP}${MONTH_FR}${SP}(\\d{4})`, 'giu');
 // "Publié le 14 septembre 2020", "Mis à jour le 14/09/2020": the article states its own date
 const SELF_DATED_RE = new RegExp(`(?:publi[ée]|mis${SP}à${SP}jour)${SP}le${SP}(?:${DAY}${SP}${MONTH_FR}${SP}(\\d{4})|(\\d{1,2})/(\\d{1,2})/(\\d{4}))`, 'iu');
+// "KIEV, 15 mars 2023 (AFP) -", "Paris, le 10 juillet 2025 (AFP)", "BRUXELLES, mardi 3 mai 2022 (Belga) –": a
+// dateline opening the text, a place then a full date before the agency or a dash, is the filing date
+const DATELINE_DATE = `(?:[Ll]e${SP})?(?:(?:[Ll]undi|[Mm]ardi|[Mm]ercredi|[Jj]eudi|[Vv]endredi|[Ss]amedi|[Dd]imanche)${SP})?${DAY}${SP}${MONTH_FR}${SP}(\\d{4})(?:${SP}à${SP}\\d{1,2}[h:]\\d{0,2})?[ \t\u00a0]*`;
+const DATELINE_RE = new RegExp(
+  `^[ \t\u00a0]*(?:\\p{Lu}[\\p{L}\\p{M}'’\\-]*(?:[ \\-](?:\\p{Lu}[\\p{L}\\p{M}'’\\-]*|de|du|des|la|le|sur|en|d['’]\\p{Lu}[\\p{L}\\p{M}]*)){0,3},${SP}${DATELINE_DATE}(?:\\([^)\n]{1,30}\\)|[-–—])|${DATELINE_DATE}\\((?:AFP|Belga|Reuters|AP|ATS|DPA|ANP|RFI|Xinhua)\\))`,
+  'u',
+);
 // "lundi 14 septembre" without a year: the weekday fixes the year once the text gives one nearby
 const WEEKDAY_DATE_RE = new RegExp(`(?<![\\p{L}\\d])(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)${SP}${DAY}${SP}${MONTH_FR}(?![\\p{L}\\d]|${SP}\\d)`, 'giu');
 const YEAR_RE = /(?<![\p{L}\d])(19\d{2}|20\d{2})(?![\p{L}\d])/gu;
@@ -33,13 +40,22 @@ export function documentDate(headerDate: string | null, text: string, removals: 
   if (headerDate && isCalendarDate(headerDate)) {
     return { published: headerDate, published_precision: headerDate.length === 7 ? 'month' : 'day', published_basis: 'header' };
   }
-  return selfDated(text) ?? embeddedPostDate(removals) ?? upcomingWeekdayDate(text) ?? UNKNOWN;
+  return selfDated(text) ?? dateline(text) ?? embeddedPostDate(removals) ?? upcomingWeekdayDate(text) ?? UNKNOWN;
 }
 
 function selfDated(text: string): Published | null {
   const m = SELF_DATED_RE.exec(text);
   if (!m) return null;
   const [year, month, day] = m[3] ? [Number(m[3]), frenchMonth(m[2]), dayNumber(m[1])] : [Number(m[6]), Number(m[5]), Number(m[4])];
+  if (!isValidDay(year, month, day)) return null;
+  return { published: formatDay(year, month, day), published_precision: 'day', published_basis: 'inferred' };
+}
+
+function dateline(text: string): Published | null {
+  const m = DATELINE_RE.exec(text.slice(0, 160));
+  if (!m) return null;
+  const [d, mo, y] = m[1] !== undefined ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
+  const [year, month, day] = [Number(y), frenchMonth(mo), dayNumber(d)];
   if (!isValidDay(year, month, day)) return null;
   return { published: formatDay(year, month, day), published_precision: 'day', published_basis: 'inferred' };
 }

@@ -31,10 +31,13 @@ const DAY = '(?:1er|1ᵉʳ|[12]\\d|3[01]|0?[1-9])';
 const YEAR = '(?:1\\d{3}|20\\d{2})';
 const SEASON = '(?:printemps|[ée]t[ée]|automne|hiver)';
 const NUMBER_WORD = '(?:\\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent)';
-const AFTER = `(?:derni[èe]re?|prochaine?|pass[ée]e?)`;
+const AFTER = `(?:derni[èe]re?s?|prochaine?s?|pass[ée]e?s?)`;
+const ORDINAL = '(?:premi[èe]re|deuxi[èe]me|seconde|troisi[èe]me|quatri[èe]me|derni[èe]re)';
 
 export type Family =
   | 'night'
+  | 'nightDates'
+  | 'ordinalWeek'
   | 'weekdayDate'
   | 'weekdayDay'
   | 'rangeFirstDay'
@@ -59,10 +62,14 @@ export type Family =
 // Order matters: at one start position the first family that matches wins, so longer forms come first.
 const FAMILY_SOURCES: Array<[Family, string]> = [
   ['night', `(?:dans${SP})?la${SP}nuit${SP}(?:de|du)${SP}(${WEEKDAY})(?:${SP}(?:au|à)${SP}(${WEEKDAY}))?`],
+  // "dans la nuit du 6 au 7 octobre": one night, named by its first day
+  ['nightDates', `(?:dans${SP})?la${SP}nuit${SP}du${SP}(${DAY})(?:${SP}(${MONTH}))?${SP}au${SP}(${DAY})${SP}(${MONTH})(?:${SP}(${YEAR}))?`],
+  // "la première semaine de juin", "la première semaine de contestation" (anchored to the story's last date)
+  ['ordinalWeek', `la${SP}(${ORDINAL})${SP}(semaine|quinzaine)${SP}(?:(?:de|d${AP})${SPO}(${MONTH})(?:${SP}(${YEAR}))?|(?:de|du|des|d${AP})(?:${SP}la${SP}|${SP}l${AP}|${SP}|(?<=${AP}))(?!(?:la|le|les|l|ce|cette|son|sa|ses|leur|leurs)${E})(\\p{Ll}{4,}))`],
   ['weekdayDate', `(?:(ce|cette)${SP})?(${WEEKDAY})${SP}(${DAY})${SP}(${MONTH})(?:${SP}(${YEAR}))?(?:${SP}(${AFTER}))?`],
   ['weekdayDay', `(?:(ce)${SP})?(${WEEKDAY})${SP}(${DAY})(?!${SPO}(?:h${E}|heures?|:|\\d|%|[.,]\\d))`],
   ['rangeFirstDay', `(?<=${B}(?:du|les|le|entre|des)${SP})(${DAY})(?=${SPO}(?:et|au|à|-|–)${SPO}(?:${WEEKDAY}${SP})?${DAY}${SP}(${MONTH})(?:${SP}(${YEAR}))?${E})`],
-  ['dayMonth', `(${DAY})${SP}(${MONTH})(?:${SP}(${YEAR}))?(?:${SP}(${AFTER}))?`],
+  ['dayMonth', `(${DAY})(?:${SP}|-(?=\\p{Lu}))(${MONTH})(?:${SP}(${YEAR}))?(?:${SP}(${AFTER}))?`],
   ['numericDate', `(\\d{1,2})([/.])(\\d{1,2})([/.])(\\d{4}|\\d{2})`], // no backreference: group numbers shift inside the union
   ['isoDate', `(\\d{4})-(\\d{2})-(\\d{2})`],
   ['englishDate', `(${MONTH_EN})${SP}(\\d{1,2})(?:st|nd|rd|th)?,?${SP}(\\d{4})`],
@@ -84,7 +91,7 @@ const FAMILY_SOURCES: Array<[Family, string]> = [
       `cette${SP}ann[ée]e`, `l${AP}ann[ée]e${SP}(?:${AFTER}|en${SP}cours)`, `l${AP}an${SP}${AFTER}`,
       `(?:le${SP})?si[èe]cle${SP}dernier`,
       `l${AP}avant-veille`, `la${SP}veille`, `le${SP}surlendemain`, `le${SP}lendemain`,
-      `(?:d[ée]but|fin)${SP}(?:de${SP}l${AP}ann[ée]e|d${AP}ann[ée]e|du${SP}mois|de${SP}mois)`,
+      `(?:d[ée]but|fin|milieu)${SP}(?:de${SP}l${AP}ann[ée]e|d${AP}ann[ée]e|du${SP}mois|de${SP}mois|de${SP}(?:la${SP})?semaine)(?:${SP}${AFTER})?`,
     ].join('|'),
   ],
   ['agoOffset', `il${SP}y${SP}a${SP}(${NUMBER_WORD})${SP}(jours?|semaines?|mois|ans|années|an|année)`],
@@ -102,7 +109,7 @@ type TriggerClass = 'digit' | 'article' | 'demonstrative' | 'ago' | 'deictic' | 
 // The families a trigger word can open, so that each trigger tries only a few alternatives.
 const CLASS_FAMILIES: Record<TriggerClass, Family[]> = {
   digit: ['rangeFirstDay', 'dayMonth', 'numericDate', 'isoDate', 'englishDayFirst', 'century', 'year'],
-  article: ['night', 'season', 'decade', 'relative', 'inOffset'],
+  article: ['night', 'nightDates', 'ordinalWeek', 'season', 'decade', 'relative', 'inOffset'],
   demonstrative: ['weekdayDate', 'weekdayDay', 'season', 'relative', 'weekday'],
   ago: ['agoOffset'],
   deictic: ['relative'],
@@ -117,7 +124,7 @@ const CLASS_FAMILIES: Record<TriggerClass, Family[]> = {
 const ARTICLES = ['dans', 'la', 'le', 'les', 'l'];
 const DEMONSTRATIVES = ['ce', 'cet', 'cette'];
 const DEICTICS = ['hier', 'demain', 'aujourd', 'avant', 'après', 'apres', 'siècle', 'siecle'];
-const MODIFIERS = ['début', 'debut', 'fin', 'mi', 'courant'];
+const MODIFIERS = ['début', 'debut', 'fin', 'mi', 'courant', 'milieu'];
 const DECADE_WORDS = ['années', 'annees', 'décennie', 'decennie'];
 const CLASS_OF_WORD: ReadonlyMap<string, TriggerClass> = new Map<string, TriggerClass>([
   ...[...MONTHS_FR.keys(), ...MONTHS_EN.keys()].map((w): [string, TriggerClass] => [w, 'month']),
@@ -205,6 +212,6 @@ export const FUNCTION_WORDS_S = new Set([
   'ceux', 'deux', 'mieux', 'voix',
 ]);
 // Words right before a number that make it a quantity ("plus de 2000", "quelque 1500").
-export const QUANTITY_BEFORE_RE = /(?:plus|moins|près|autour|auprès|environ|quelque|quelques|au[ \u00a0]moins|pas[ \u00a0]moins|à[ \u00a0]peine|sur|des|les|ces|aux|nos|vos|leurs|ses|mes|n°|no|numéro|art\.?|article|résolution|[€$£#])\s*(?:de\s+|d['’])?$/iu;
+export const QUANTITY_BEFORE_RE = /(?:plus|moins|près|autour|auprès|environ|quelque|quelques|au[ \u00a0]moins|pas[ \u00a0]moins|à[ \u00a0]peine|sur|des|les|ces|aux|nos|vos|leurs|ses|mes|n°|no|numéro|art\.?|article|résolution|décret|arrêté|ordonnance|vol|[€$£#])\s*(?:de\s+|d['’])?$/iu;
 // Words right before a year that make it one whatever follows ("en 2020", "depuis 1994").
 export const YEAR_CUE_BEFORE_RE = /(?:^|[^\p{L}])(?:en|depuis|dès|jusqu['’]en|d['’]ici|avant|après|vers|fin|début|mi-|l['’]an|année|printemps|été|automne|hiver|de|du|entre|et|à|pour|au|courant|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)[\s\u00a0\u202f]*$/iu;

@@ -7,6 +7,8 @@ export interface Cue {
   start: number;
   end: number;
   direction: Direction;
+  /** Governs only what follows it ("depuis le 19 janvier"), not an expression before it. */
+  forward?: boolean;
 }
 
 const WORD_RE = /\p{L}+/gu;
@@ -36,7 +38,9 @@ const FUTURE_WORDS = new Set([
   'prochain', 'prochaine', 'prochains', 'prochaines', 'prochainement', 'bientôt', 'prévu', 'prévue', 'prévus', 'prévues', 'programmé',
   'programmée', 'programmés', 'programmées', 'attendu', 'attendue', 'attendus', 'attendues', 'envisagé', 'envisagée', 'planifié', 'planifiée',
 ]);
-const PAST_WORDS = new Set(['dernier', 'dernière', 'derniers', 'dernières', 'récemment', 'survint', 'survenu', 'survenue', 'depuis']);
+const PAST_WORDS = new Set(['dernier', 'dernière', 'derniers', 'dernières', 'récemment', 'survint', 'survenu', 'survenue']);
+// prepositions that look back only at what they introduce
+const FORWARD_PAST_WORDS = new Set(['depuis']);
 const GOING_TO = new Set(['va', 'vont', 'allait', 'allaient', 'doit', 'doivent', 'devait', 'devaient', 'devra', 'devront', 'compte', 'comptent', 'entend', 'entendent', 'souhaite', 'veut', 'veulent']);
 const INFINITIVE_RE = /(?:er|ir|re|oir)$/;
 
@@ -68,6 +72,10 @@ function collectCues(sentence: string, offset: number): Cue[] {
     if (GOING_TO.has(w) && INFINITIVE_RE.test(words[i + 1]?.w ?? '') && words[i + 1].start - end <= 2) {
       cues.push({ start, end: words[i + 1].end, direction: 'future' });
       i++;
+      continue;
+    }
+    if (FORWARD_PAST_WORDS.has(w)) {
+      cues.push({ start, end, direction: 'past', forward: true });
       continue;
     }
     const direction = wordDirection(w);
@@ -118,6 +126,7 @@ export function nearestDirection(cues: Cue[], start: number, end: number): Direc
   let bestDistance = Infinity;
   for (const cue of cues) {
     if (cue.start < end && cue.end > start) continue; // the expression's own words ("lundi dernier") are read apart
+    if (cue.forward && (cue.start >= end || start - cue.end > 40)) continue;
     const distance = cue.end <= start ? start - cue.end : cue.start - end;
     if (distance < bestDistance) {
       best = cue;
