@@ -79,7 +79,7 @@ const ROLE_NOUNS: Array<[string, RoleClass]> = [
   ['sénatrice', 'official'], ['général', 'official'], ['commandant', 'official'], ['candidat', 'other'],
   ['candidate', 'other'], ['militant', 'other'], ['militante', 'other'], ['banquier', 'other'], ['avocat', 'other'],
   ['avocate', 'other'], ['journaliste', 'other'], ['expert', 'other'], ['experte', 'other'], ['analyste', 'other'],
-  ['pape', 'leader'], ['prince', 'leader'], ['princesse', 'leader'],
+  ['pape', 'leader'], ['prince', 'leader'], ['princesse', 'leader'], ['responsable', 'official'],
 ];
 const FEMININE_ROLE_NOUNS = new Set(['présidente', 'dirigeante', 'patronne', 'reine', 'chancelière', 'ambassadrice', 'opposante', 'rivale', 'cheffe', 'négociatrice', 'conseillère', 'députée', 'sénatrice', 'candidate', 'militante', 'avocate', 'experte', 'princesse', 'première ministre', 'secrétaire générale', 'haute représentante', 'vice-présidente', 'cheffe du gouvernement', 'cheffe de la diplomatie']);
 
@@ -109,6 +109,9 @@ const TITLED_NAME_RE = new RegExp(String.raw`(?<![\p{L}\p{M}])(M\.|Mme|Mlle|Dr|P
 
 /** Capitalized words that begin sentences or name things, never a given name. */
 const NOT_NAME_WORDS = new Set(['Le', 'La', 'Les', 'Un', 'Une', 'Des', 'Ce', 'Cette', 'Ces', 'Son', 'Sa', 'Ses', 'Leur', 'Il', 'Elle', 'Ils', 'Elles', 'Nous', 'Vous', 'Selon', 'Pour', 'Dans', 'Après', 'Avant', 'Mais', 'Et', 'En', 'Au', 'Aux', 'Du', 'De', 'Lors', 'Depuis', 'Union', 'Palais', 'Maison', 'Empire', 'Conseil', 'Commission', 'Parlement', 'Président', 'Premier', 'Première', 'Saint', 'Sainte', 'Mont', 'République', 'Fédération', 'Etat', 'État', 'Etats', 'États', 'Nations', 'Cour', 'Place', 'Rue', 'Avenue', 'Gare', 'Aéroport', 'Spoutnik', 'Sputnik', 'Covid', 'Défense', 'Affaires', 'Intérieur', 'Justice', 'Économie', 'Santé', 'Culture', 'Éducation', 'Finances', 'Armées', 'Transports', 'Travail', 'Agriculture', 'Environnement', 'Énergie', 'Étrangères', 'Nord', 'Sud', 'Est', 'Ouest', 'Centre', 'Assemblée', 'Sénat', 'Congrès', 'Kremlin', 'Élysée', 'Parti', 'Front', 'Mouvement', 'Alliance', 'Janvier', 'Février', 'Mars', 'Avril', 'Mai', 'Juin', 'Juillet', 'Août', 'Septembre', 'Octobre', 'Novembre', 'Décembre', 'Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche']);
+
+/** Capitalized name particles that open a surname (`Le Pen`, `De Wever`, `Van Rompuy`). */
+const CAPITALIZED_PARTICLES = new Set(['Le', 'La', 'De', 'Du', 'Van', 'Von', 'Da', 'Di', 'Del', 'Ben', 'Al', 'El']);
 
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -230,7 +233,8 @@ export function findPersonNames(text: string): PersonNameMention[] {
     let lastGiven = first;
     while (lastGiven + 2 < tokens.length && !tokens[lastGiven + 1].particle && isGivenName(tokens[lastGiven + 1].word)) lastGiven++;
     const surnameTokens = tokens.slice(lastGiven + 1, lastGiven + 3);
-    if (!surnameTokens.length || surnameTokens.some((t) => NOT_NAME_WORDS.has(t.word) && t.word !== 'Le' && t.word !== 'La')) continue;
+    // `Marine Le Pen`, `Bart De Wever`: a capitalized particle may open a surname
+    if (!surnameTokens.length || surnameTokens.some((t, n) => NOT_NAME_WORDS.has(t.word) && !(CAPITALIZED_PARTICLES.has(t.word) && n < surnameTokens.length - 1))) continue;
     if (countryOf(surnameTokens[0].word)) continue;
     const start = tokens[first].start;
     const end = surnameTokens[surnameTokens.length - 1].end;

@@ -112,6 +112,47 @@ function properNounPhrase(phrase: string, needsDeterminer = false): Speaker | nu
   return { name, type: m[1] ? 'organization' : 'person', id: null, gender: null };
 }
 
+const NEWS_OUTLET_RE = /^(?:agence|AFP|Reuters|Belga|TASS|Tass|RIA Novosti|Interfax|Belta|BelTA|DPA|AP|Associated Press|Bloomberg|journal|quotidien|hebdomadaire|médias?|presse|télévision|chaîne|radio|site|magazine)(?![\p{L}\p{M}])/iu;
+
+/** Whether a speaker's name is a news outlet (`Agence Belga`, `AFP`, `médias locaux`). */
+const isNewsOutlet = (name: string): boolean => NEWS_OUTLET_RE.test(name);
+
+const DESCRIBED_SOURCE_RE = /^(?:(?:un|une|des|les|le|la|l[’']|plusieurs|deux|trois|certains|certaines)\s*)?(\p{Ll}[\p{L}\p{M}\-]+(?:\s+[\p{L}\p{M}\-’']+){0,5})\s*$/u;
+const NOT_SOURCE_HEADS = new Set([
+  'communiqué', 'texte', 'document', 'rapport', 'déclaration', 'lettre', 'message', 'note', 'bilan', 'chiffres', 'chiffre',
+  'estimations', 'estimation', 'sondage', 'étude', 'enquête', 'données', 'images', 'vidéo', 'presse', 'informations',
+  'information', 'termes', 'accord', 'projet', 'plan', 'loi', 'constitution', 'règles', 'résultats', 'calendrier', 'moi', 'nous', 'vous', 'eux', 'elles', 'lui', 'elle', 'toi', 'ce', 'cela', 'ça', 'lesquels', 'lequel', 'laquelle', 'quoi', 'que', 'qui']);
+
+/**
+ * A source described by a common noun after `selon` / `d'après` (`une source
+ * diplomatique`, `un porte-parole du ministère`, `les médias locaux`): named by its words.
+ */
+function describedSource(phrase: string): Speaker | null {
+  const m = DESCRIBED_SOURCE_RE.exec(phrase.replace(/[\s\u00a0]+/gu, ' ').trim());
+  if (!m || NOT_SOURCE_HEADS.has(m[1].split(' ')[0])) return null;
+  return { name: m[1].charAt(0).toLocaleUpperCase('fr') + m[1].slice(1), type: 'person', id: null, gender: null };
+}
+
+const FULL_NAME_RE = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?:\s+\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?){1,2}$/u;
+const NOT_NAME_START = new Set(['Mais', 'Or', 'Et', 'Puis', 'Ensuite', 'Selon', 'Pour', 'Enfin', 'Alors', 'Donc', 'Car', 'Depuis', 'Le', 'La', 'Les', 'Lors', 'Aussi', 'Ainsi']);
+
+/** A subject written as two or three capitalized words no lexicon knows (`Bola Tinubu a estimé`): a person. */
+function unknownFullName(phrase: string): Speaker | null {
+  const name = phrase.replace(/[\s\u00a0]+/gu, ' ').trim();
+  if (!FULL_NAME_RE.test(name) || NOT_NAME_START.has(name.split(' ')[0])) return null;
+  return { name, type: 'person', id: null, gender: null };
+}
+
+const COMMON_SUBJECT_RE = /^(?:.*\s)?(?:les|des|la|le|l[’'])\s*(?:(?:milliers|centaines|dizaines|millions|plusieurs|nombreux|nombreuses)\s+(?:de\s+|d[’'])?)?(\p{Ll}[\p{L}\p{M}\-]+(?:\s+[\p{L}\p{M}\-’']+){0,5})$/u;
+const NOT_SUBJECT_HEADS = new Set(['même', 'mêmes', 'plupart', 'uns', 'autres', 'leur', 'leurs', 'texte', 'communiqué', 'document', 'rapport', 'fait', 'fois', 'jour', 'an', 'année', 'semaine', 'mois']);
+
+/** A subject named by common nouns (`des milliers de manifestants scandaient`, `les autorités locales`): a group speaker. */
+function commonNounSubject(phrase: string): Speaker | null {
+  const m = COMMON_SUBJECT_RE.exec(phrase.replace(/[\s\u00a0]+/gu, ' ').trim());
+  if (!m || NOT_SUBJECT_HEADS.has(m[1].split(' ')[0])) return null;
+  return { name: m[1].charAt(0).toLocaleUpperCase('fr') + m[1].slice(1), type: 'organization', id: null, gender: null };
+}
+
 /** `selon` or `d'après` at `tokens[i]`: its length in tokens, else 0. */
 function selonLength(tokens: readonly Token[], i: number): number {
   if (tokens[i]?.lower === 'selon') return 1;
@@ -187,7 +228,7 @@ class DocumentQuotes {
       const list = this.candidatesByEnd.get(c.end);
       if (list) list.push(c);
       else this.candidatesByEnd.set(c.end, [c]);
-      if (c.subjectLike && c.kind !== 'pronoun' && c.speaker) this.subjects.add({ at: c.start, speaker: c.speaker });
+      if (c.subjectLike && c.kind !== 'pronoun' && c.speaker && !c.indefinite) this.subjects.add({ at: c.start, speaker: c.speaker });
     }
   }
 
@@ -220,20 +261,20 @@ class DocumentQuotes {
     if (incise) return incise;
 
     const selonNext = this.selonSpeaker(tokens, q);
-    if (selonNext) return { ...none, speaker: selonNext };
-
     const before = this.lastVerbBefore(tokens, q);
-    if (before) {
-      const speaker = before.finite ? this.subjectBefore(tokens, before, frame) : this.gerundSubject(tokens, before, frame);
-      if (speaker || before.pronoun) return withVerb(before, speaker);
-    }
+    const beforeSpeaker = before ? (before.finite ? this.subjectBefore(tokens, before, frame) : this.gerundSubject(tokens, before, frame)) : null;
+    // `X a taclé « … », selon l'agence Belga`: a news outlet after the quotation reports X's words
+    if (selonNext && !(beforeSpeaker && isNewsOutlet(selonNext.name))) return { ...none, speaker: selonNext };
+
+    if (before && (beforeSpeaker || before.pronoun)) return withVerb(before, beforeSpeaker);
 
     const after = this.invertedVerbAfter(tokens, q);
     if (after) return withVerb(after, this.invertedSubject(tokens, after, frame));
 
     const selon = this.selonAnywhere(tokens);
     if (selon) return { ...none, speaker: selon };
-    if (before) return withVerb(before, null);
+    // `on parle d'une « guerre d'usure »`: an impersonal subject attributes the words to no one
+    if (before && !this.impersonalSubject(tokens, before)) return withVerb(before, null);
 
     const pour = this.pourSpeaker(span, frame);
     if (pour) return { ...none, speaker: pour };
@@ -372,23 +413,25 @@ class DocumentQuotes {
   private selonAnywhere(tokens: readonly Token[]): Speaker | null {
     for (let i = 0; i < tokens.length; i++) {
       if (!selonLength(tokens, i)) continue;
-      const speaker = this.phraseSpeaker(tokens, i + selonLength(tokens, i));
+      const speaker = this.phraseSpeaker(tokens, i + selonLength(tokens, i), true);
       if (speaker) return speaker;
     }
     return null;
   }
 
-  private phraseSpeaker(tokens: readonly Token[], i: number): Speaker | null {
+  /** The speaker a `selon` phrase names; `described` also takes a source named by common nouns (`une source diplomatique`). */
+  private phraseSpeaker(tokens: readonly Token[], i: number, described = false): Speaker | null {
     const from = tokens[i]?.start;
     if (from === undefined) return null;
     // `selon lui`, `pour elle`: the salient person
     if (tokens[i].lower === 'lui' || tokens[i].lower === 'elle') return this.salient(from, tokens[i].lower === 'lui' ? 'il' : 'elle');
     const to = phraseEnd(this.text, from, tokens[tokens.length - 1].end);
     const direct = candidateAt(this.candidates, this.text, from, Math.max(to, from + 1));
-    if (direct) return this.resolveCandidate(direct);
+    const resolved = this.resolveCandidate(direct);
+    if (resolved || (direct && !described)) return resolved;
     // `selon un communiqué du Kremlin`: the issuer named in the phrase
     const inside = this.candidateAfter(from - 1, to, (c) => c.end <= to && c.kind !== 'pronoun');
-    return inside?.speaker ?? null;
+    return inside?.speaker ?? (described ? describedSource(this.text.slice(from, to)) : null);
   }
 
   /** `Pour X, « … »`: the opinion holder before the quotation. */
@@ -428,13 +471,22 @@ class DocumentQuotes {
         j = c - 1;
         continue;
       }
+      // `L'organisation « Médecins sans frontières » a riposté`: a quoted name after a naming noun
+      if (tokens[j].kind === 'quote') {
+        const span = this.spans[tokens[j].quote!];
+        if (span && tokens[j - 1]?.kind === 'word' && NAME_HEADS.has(tokens[j - 1].lower)) {
+          return { name: this.text.slice(span.start, span.end), type: 'organization', id: null, gender: null };
+        }
+        break;
+      }
       const end = tokens[j].end;
       const candidate = this.candidateEndingAt(end, frame.start);
       if (candidate) return this.resolveCandidate(candidate);
       // `Le Haut-Commissariat aux droits de l'homme juge …`: a proper name the lexicons lack
       let c = j;
       while (c > 0 && tokens[c - 1].kind === 'word' && !/^(?:que|qu[’']|et|mais|car|donc|or|où)$/u.test(tokens[c - 1].lower)) c--;
-      const named = properNounPhrase(this.text.slice(tokens[c].start, end), true);
+      const phrase = this.text.slice(tokens[c].start, end);
+      const named = properNounPhrase(phrase, true) ?? unknownFullName(phrase) ?? commonNounSubject(phrase);
       if (named) return named;
       break;
     }
@@ -444,6 +496,14 @@ class DocumentQuotes {
       if (c.subjectLike && c.end <= verb.start && c.kind !== 'pronoun') return c.speaker;
     }
     return null;
+  }
+
+  /** Whether a verb's subject is the impersonal `on` (`on parle de`, `on l'a qualifié de`). */
+  private impersonalSubject(tokens: readonly Token[], verb: VerbGroup): boolean {
+    if (verb.pronoun === 'on') return true;
+    let j = verb.from - 1;
+    while (j >= 0 && tokens[j].kind === 'word' && (adverbLength(tokens, j) === 1 || CLITICS.has(tokens[j].lower))) j--;
+    return tokens[j]?.lower === 'on';
   }
 
   /** The first candidate ending at `end` that starts at `from` or later. */
@@ -459,7 +519,8 @@ class DocumentQuotes {
     for (let i = gerund.from - 1; i >= 0; i--) {
       const group = verbGroupAt(tokens, i);
       if (!group || !group.finite || group.to > gerund.from) continue;
-      const inverted = group.pronoun !== null || tokens[i - 1]?.text === ',' || tokens[i - 1]?.kind === 'quote';
+      // an inversion follows the quotation (`« … », a-t-elle insisté`); `X, qui …, a remercié Y` is not one
+      const inverted = group.pronoun !== null || tokens[i - 1]?.kind === 'quote' || (tokens[i - 1]?.text === ',' && tokens[i - 2]?.kind === 'quote');
       if (inverted) {
         const speaker = this.invertedSubject(tokens, group, frame);
         if (speaker) return speaker;
@@ -488,8 +549,23 @@ class DocumentQuotes {
     // with no pronoun to agree with (a quote standing alone), people come first
     const match = (pronoun === null ? this.latestSalient('person', at, floor) : undefined) ?? this.latestSalient(agreement, at, floor);
     if (match) return match;
-    if (pronoun === 'elle') return this.latestSalient('notPerson', at, floor) ?? null;
-    return null;
+    if (pronoun === 'elle') {
+      const body = this.latestSalient('notPerson', at, floor);
+      if (body) return body;
+    }
+    return pronoun === 'il' || pronoun === 'elle' ? this.cataphoricPerson(at, pronoun) : null;
+  }
+
+  /**
+   * A pronoun no earlier speaker or subject resolves (`« … », explique-t-il. Le président
+   * iranien Massoud Pezeshkian s'exprimait…`): the first person named as a subject in the
+   * rest of its sentence or the next one, agreeing in gender.
+   */
+  private cataphoricPerson(at: number, pronoun: 'il' | 'elle'): Speaker | null {
+    const k = partitionPoint(this.sentences, (s) => s.end <= at);
+    const limit = this.sentences[k + 1]?.end ?? this.sentences[k]?.end ?? at;
+    const agrees = AGREEMENTS[pronoun === 'elle' ? 'feminine' : 'masculine'];
+    return this.candidateAfter(at, limit, (c) => c.subjectLike && c.kind !== 'pronoun' && !c.indefinite && !!c.speaker && agrees(c.speaker))?.speaker ?? null;
   }
 
   /** The latest quote speaker or subject of that agreement from `floor` to before `at` (a quote speaker first at one offset). */

@@ -35,7 +35,19 @@ export const REPORTING_VERBS: readonly string[] = [
   'réjouir', 'insurger', 'alarmer', 'étonner', 'emporter', 'plaindre', 'vanter', 'exprimer', 'ironiser',
   'railler', 'condamner', 'parler', 'rejeter', 'nier', 'réfuter', 'contester', 'minimiser', 'revendiquer', 'reprocher',
   'publier', 'informer', 'garantir', 'penser', 'croire', 'engager', 'implorer', 'supplier', 'recommander', 'proposer', 'interpeller', 'scander', 'crier', 'souffler', 'confesser',
+  'soupirer', 'souvenir', 'alerter', 'remercier', 'riposter', 'maintenir', 'tacler', 'objecter', 'hurler', 'murmurer',
+  'épingler', 'cingler', 'énumérer', 'relativiser', 'tempérer', 'agacer', 'offusquer', 'désoler', 'excuser', 'moquer',
+  'persister', 'exclure', 'écarter', 'sourire', 'rectifier', 'corriger', 'plaisanter', 'rassurer', 'préconiser',
+  'poster', 'lire', 'analyser', 'déclarer', 'avertir', 'interroger', 'questionner', 'expliciter', 'asséner', 'assener',
 ];
+
+/** Verbs read as reporting only after an auxiliary (`a posté`, `a lu`): their bare forms are nouns too (`le poste`, `le lit`, `une analyse`). */
+const PARTICIPLE_ONLY = new Set(['poster', 'lire', 'analyser']);
+
+/** Whether a reporting verb counts only as a participle after an auxiliary. */
+export function isParticipleOnly(infinitive: string): boolean {
+  return PARTICIPLE_ONLY.has(infinitive);
+}
 
 /** Multi-word reporting verbs: the head verb is conjugated, the rest is fixed. */
 export const PHRASAL_REPORTING_VERBS: readonly string[] = [
@@ -47,7 +59,26 @@ export const PHRASAL_REPORTING_VERBS: readonly string[] = [
 export const MAX_REPORTING_VERB_WORDS = Math.max(...PHRASAL_REPORTING_VERBS.map((p) => p.split(' ').length));
 
 /** Verbs whose reporting use is pronominal (`s'est exclamé`): the cue keeps the reflexive. */
-const PRONOMINAL_ONLY = new Set(['engager', 'exclamer', 'insurger', 'indigner', 'inquiéter', 'féliciter', 'réjouir', 'alarmer', 'étonner', 'emporter', 'plaindre']);
+const PRONOMINAL_ONLY = new Set([
+  'engager', 'exclamer', 'insurger', 'indigner', 'inquiéter', 'féliciter', 'réjouir', 'alarmer', 'étonner', 'emporter', 'plaindre',
+  'souvenir', 'agacer', 'offusquer', 'désoler', 'excuser', 'moquer',
+]);
+
+/**
+ * Verbs whose pronominal use never reports speech (`l'offensive se poursuivra`, `la
+ * tendance se confirme`, `il s'est lancé`): a reflexive form of them is no cue.
+ */
+const NOT_REPORTING_WHEN_PRONOMINAL = new Set([
+  'poursuivre', 'confirmer', 'lancer', 'avancer', 'relever', 'répéter', 'rappeler', 'noter', 'observer', 'constater',
+  'publier', 'informer', 'annoncer', 'dessiner', 'préciser', 'traduire', 'tenir', 'trouver', 'révéler',
+  'résumer', 'évoquer', 'glisser', 'souffler', 'conclure', 'décrire', 'parler', 'penser', 'croire', 'appeler',
+  'rejeter', 'proposer', 'ajouter', 'qualifier', 'mentionner', 'signaler', 'remarquer', 'lâcher', 'renchérir',
+]);
+
+/** Whether a verb's reflexive use reports speech outside an inversion (`l'offensive se poursuivra` does not; `« … », se poursuit-il` would). */
+export function reportsWhenPronominal(infinitive: string): boolean {
+  return !NOT_REPORTING_WHEN_PRONOMINAL.has(infinitive);
+}
 
 export interface VerbForm {
   infinitive: string;
@@ -108,6 +139,20 @@ function buildFormIndex(infinitives: Iterable<string>): Map<string, VerbForm[]> 
 }
 
 const REPORTING_FORMS = buildFormIndex(REPORTING_VERBS);
+/** Reporting-verb forms that are also finite (`dit`, `écrit`: participle and present), which an inversion may use alone (`« … », écrit Le Monde`). */
+const FINITE_PARTICIPLE_HOMOGRAPHS = new Set<string>();
+for (const infinitive of REPORTING_VERBS) {
+  const table = conjugationTable(infinitive);
+  const participles = new Set((table?.K ?? []).filter((f): f is string => !!f).map((f) => f.toLowerCase()));
+  for (const code of ['P', 'J'] as const) {
+    for (const form of table?.[code] ?? []) if (form && participles.has(form.toLowerCase())) FINITE_PARTICIPLE_HOMOGRAPHS.add(form.toLowerCase());
+  }
+}
+
+/** Whether a reporting-verb participle is also a present or simple-past form (`dit`, `écrit`, `décrit`, `admis`). */
+export function isFiniteParticipleHomograph(word: string): boolean {
+  return FINITE_PARTICIPLE_HOMOGRAPHS.has(normalizeWord(word));
+}
 const PHRASAL_HEADS = buildFormIndex(PHRASAL_REPORTING_VERBS.map((p) => p.split(' ')[0]));
 const AVOIR_FORMS = conjugate('avoir');
 const ETRE_FORMS = conjugate('être');

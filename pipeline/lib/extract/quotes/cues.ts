@@ -1,4 +1,4 @@
-import { auxiliaryOf, canStartReportingVerb, matchReportingVerb, MAX_REPORTING_VERB_WORDS, type VerbTense } from '../../lexicon/verbs.ts';
+import { auxiliaryOf, canStartReportingVerb, isFiniteParticipleHomograph, isParticipleOnly, matchReportingVerb, reportsWhenPronominal, MAX_REPORTING_VERB_WORDS, type VerbTense } from '../../lexicon/verbs.ts';
 
 /**
  * Word tokens of the text around quotations, and the reporting-verb groups in them:
@@ -168,9 +168,19 @@ export function verbGroupAt(tokens: readonly Token[], i: number): VerbGroup | nu
   return group;
 }
 
+const REFLEXIVE = new Set(['s’', "s'", 'se']);
+/** Determiners that only come before nouns (`le`, `la`, `les`, `leur` may be object pronouns). */
+const NOUN_DETERMINERS = new Set(['un', 'une', 'des', 'du', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'sa', 'son', 'ses', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos']);
+
 function findVerbGroup(tokens: readonly Token[], i: number): VerbGroup | null {
   let k = i;
   let pronominal = false;
+  // `l'offensive se poursuivra`: a verb after its reflexive is read from the reflexive only
+  if (i > 0 && REFLEXIVE.has(tokens[i - 1].lower)) return null;
+  // `une menace « existentielle »`, `la critique`: a form after a determiner is a noun
+  if (i > 0 && NOUN_DETERMINERS.has(tokens[i - 1].lower)) return null;
+  // `« … », se souvient-il`, `« … », s'est-il agacé`: a reporting inversion right after the quotation
+  const inverted = tokens[i - 1]?.text === ',';
   if (tokens[k]?.lower === 's’' || tokens[k]?.lower === "s'" || tokens[k]?.lower === 'se') {
     pronominal = true;
     k++;
@@ -184,17 +194,21 @@ function findVerbGroup(tokens: readonly Token[], i: number): VerbGroup | null {
     if (!canStartReportingVerb(participle)) return null;
     const verb = matchReportingVerb(wordsAt(tokens, j, participle), 0, pronominal);
     if (!verb || verb.tense !== 'participle') return null;
+    if (pronominal && !pronoun && !inverted && !reportsWhenPronominal(verb.infinitive)) return null;
     const to = j + verb.length;
     return { infinitive: verb.infinitive, tense: verb.tense, from: i, to, start: tokens[i].start, end: tokens[to - 1].end, pronoun, finite: true };
   }
   if (!canStartReportingVerb(base)) return null;
   const verb = matchReportingVerb(wordsAt(tokens, k, base), 0, pronominal);
-  if (!verb) return null;
+  if (!verb || isParticipleOnly(verb.infinitive)) return null;
+  if (pronominal && !pronoun && !inverted && !reportsWhenPronominal(verb.infinitive)) return null;
   if (verb.tense === 'gerund' && !pronoun) {
     const to = k + verb.length;
     return { infinitive: verb.infinitive, tense: verb.tense, from: i, to, start: tokens[i].start, end: tokens[to - 1].end, pronoun: null, finite: false };
   }
-  if (!FINITE_TENSES.has(verb.tense)) return null;
+  // `« … », dit-il`, `« … », écrit Le Monde`: a participle homograph of a present in an inversion
+  const tense: VerbTense = verb.tense === 'participle' && verb.length === 1 && (inverted || pronoun !== null) && isFiniteParticipleHomograph(base) ? 'present' : verb.tense;
+  if (!FINITE_TENSES.has(tense)) return null;
   const to = k + verb.length;
-  return { infinitive: verb.infinitive, tense: verb.tense, from: i, to, start: tokens[i].start, end: tokens[to - 1].end, pronoun, finite: true };
+  return { infinitive: verb.infinitive, tense, from: i, to, start: tokens[i].start, end: tokens[to - 1].end, pronoun, finite: true };
 }

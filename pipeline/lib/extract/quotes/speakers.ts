@@ -1,5 +1,5 @@
 import { entityIdFor, type EntityMention, type EntityType } from '../entities.ts';
-import { parseRolePhrase, phraseCountryMentions, resolveRole, ROLE_NOUN_PATTERN, type Gender, type PeopleIndex } from '../people.ts';
+import { parseRolePhrase, personCountry, phraseCountryMentions, resolveRole, ROLE_NOUN_PATTERN, type Gender, type PeopleIndex, type Person, type Role } from '../people.ts';
 import { codePointBefore, partitionPoint } from './cues.ts';
 
 /**
@@ -24,6 +24,8 @@ export interface Candidate {
   /** Not the object of a preposition (`avec M. X`, `à Minsk`, `de la Russie`). */
   subjectLike: boolean;
   pronoun?: string;
+  /** An indefinite role phrase (`un diplomate européen`): a speaker, never an antecedent. */
+  indefinite?: boolean;
 }
 
 const PREPOSITIONS = new Set([
@@ -60,6 +62,9 @@ function isAfterPreposition(text: string, start: number): boolean {
   }
   return false;
 }
+
+/** Feminine role nouns, for gender agreement of a role phrase. */
+const FEMININE_ROLE_FORMS = /(?:^|\s)(?:présidente|dirigeante|cheffe|chancelière|ambassadrice|conseillère|députée|sénatrice|reine|princesse|patronne|négociatrice|première\s+ministre|vice-présidente|secrétaire\s+générale|haute\s+représentante)(?![\p{L}\p{M}])/u;
 
 const capitalizeFirst = (s: string): string => s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
 
@@ -101,8 +106,61 @@ function roleComplementEnd(text: string, from: number): number {
 }
 
 /** Speaker record for a named entity mention. */
-export function speakerOfEntity(mention: EntityMention, gender: Gender): Speaker {
-  return { name: mention.canonical, type: mention.type, id: entityIdFor(mention.type, mention.canonical), gender };
+export function speakerOfEntity(mention: EntityMention, gender: Gender, name = mention.canonical): Speaker {
+  return { name, type: mention.type, id: entityIdFor(mention.type, mention.canonical), gender };
+}
+
+/**
+ * The name a body goes by in one article: the fullest form the article writes (`l'ONU`
+ * alone gives `ONU`, not `Nations unies`), by canonical name.
+ */
+function writtenBodyNames(entities: readonly EntityMention[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const writtenAsCanonical = new Set<string>();
+  for (const e of entities) {
+    if (e.type !== 'organization') continue;
+    if (e.surface === e.canonical) writtenAsCanonical.add(e.canonical);
+    const surface = e.surface.replace(/\s+/g, ' ');
+    const known = names.get(e.canonical);
+    if (known === undefined || surface.length > known.length) names.set(e.canonical, surface);
+  }
+  // a canonical form the article writes is kept; an acronym or variant only when it is all the article gives
+  for (const [canonical, surface] of names) names.set(canonical, writtenAsCanonical.has(canonical) ? canonical : capitalizeFirst(surface));
+  return names;
+}
+
+/** The first name mention starting at `from` or later (people's mentions are in text order). */
+function mentionFrom(people: PeopleIndex, from: number): PeopleIndex['mentions'][number] | undefined {
+  return people.mentions[partitionPoint(people.mentions, (m) => m.mention.start < from)];
+}
+
+/** The last name mention starting before `at`. */
+function mentionBefore(people: PeopleIndex, at: number): PeopleIndex['mentions'][number] | undefined {
+  return people.mentions[partitionPoint(people.mentions, (m) => m.mention.start < at) - 1];
+}
+
+/** Roles of no class that still stand for the person just named (`la candidate démocrate`). */
+const ANAPHORIC_OTHER_ROLES = new Set(['candidat', 'candidate']);
+
+/** Characters a definite role phrase looks back over for the person it stands for, when the lexicons cannot resolve it. */
+const ANAPHORIC_ROLE_WINDOW = 400;
+
+/**
+ * A definite role phrase no role resolves (`Volodymyr Zelensky a écrit … Le président
+ * ukrainien`, `Friedrich Merz … le dirigeant conservateur`): the person named last before
+ * it, close by, whose gender, country and other roles do not contradict it.
+ */
+function anaphoricPerson(people: PeopleIndex, role: Role, gender: Gender, at: number): Person | null {
+  if (role.cls === 'counterpart' || role.cls === 'opponent' || (role.cls === 'other' && !ANAPHORIC_OTHER_ROLES.has(role.noun))) return null;
+  const last = mentionBefore(people, at);
+  if (!last || at - last.mention.end > ANAPHORIC_ROLE_WINDOW) return null;
+  const person = last.person;
+  if (gender && person.gender && gender !== person.gender) return null;
+  const country = personCountry(person);
+  if (role.country && country && role.country !== country) return null;
+  // a person the article gives another role fits only a generic, countryless description (`le dirigeant conservateur`)
+  if (person.roles.length && ((role.country && country) || (role.cls !== 'leader' && role.cls !== 'official'))) return null;
+  return person;
 }
 
 function roleCandidates(text: string, people: PeopleIndex): Candidate[] {
@@ -116,13 +174,17 @@ function roleCandidates(text: string, people: PeopleIndex): Candidate[] {
     const determiner = /^\S+/u.exec(phrase)?.[0].toLowerCase() ?? '';
     if (determiner === 'les') continue;
     const prepositional = /^(?:du|de|au|à)$/u.test(determiner) || isAfterPreposition(text, start);
-    const person = resolveRole(people, role, start);
-    const speaker: Speaker | null = person
+    // `son secrétaire général Mark Rutte`: a name right after the role is the person
+    const next = mentionFrom(people, end);
+    const named = next && /^[\s\u00a0]*,?[\s\u00a0]*$/u.test(text.slice(end, next.mention.start)) ? next.person : null;
+    const definite = /^(?:le|la|l[’'])/iu.test(determiner);
+    const person = named ?? resolveRole(people, role, start)
+      ?? (definite ? anaphoricPerson(people, role, FEMININE_ROLE_FORMS.test(phrase) || determiner === 'la' ? 'f' : null, start) : null);
+    const indefinite = !person && /^(?:un|une)$/u.test(determiner);
+    const speaker: Speaker = person
       ? { name: person.canonical, type: 'person', id: entityIdFor('person', person.canonical), gender: person.gender }
-      : /^(?:un|une)$/u.test(determiner)
-        ? null
-        : { name: capitalizeFirst(phrase.replace(/^\S+\s*/u, '').replace(/^(?:la|l[’'])\s*/iu, '').replace(/\s+/g, ' ')), type: 'person', id: null, gender: null };
-    out.push({ start, end, kind: 'role', speaker, subjectLike: !prepositional });
+      : { name: capitalizeFirst(phrase.replace(/^\S+\s*/u, '').replace(/^(?:la|l[’'])\s*/iu, '').replace(/\s+/g, ' ')), type: 'person', id: null, gender: null };
+    out.push({ start, end, kind: 'role', speaker, subjectLike: !prepositional, ...(indefinite ? { indefinite } : {}) });
   }
   return out;
 }
@@ -185,11 +247,12 @@ export function speakerCandidates(
   found: TextCandidates = textCandidates(text, people),
 ): Candidate[] {
   const personGender = new Map(people.persons.map((p) => [p.canonical, p.gender]));
+  const bodyNames = writtenBodyNames(entities);
   const fromEntities: Candidate[] = entities
     .filter((e) => !(e.type === 'country' && /^\p{Ll}/u.test(e.surface)))
     .map((e) => ({
       start: e.start, end: e.end, kind: 'entity' as const,
-      speaker: speakerOfEntity(e, e.type === 'person' ? personGender.get(e.canonical) ?? null : null),
+      speaker: speakerOfEntity(e, e.type === 'person' ? personGender.get(e.canonical) ?? null : null, bodyNames.get(e.canonical)),
       subjectLike: !isAfterPreposition(text, e.start),
     }));
   // without overlaps, only the last entity or quotation opening before a candidate can hold it
