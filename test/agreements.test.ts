@@ -39,6 +39,8 @@ describe('extractAgreements: names and kinds', () => {
     'Aucune signature d’accord n’était prévue.',
     'Certaines règles en matière de crédit seront harmonisées.',
     "Si un accord était signé, les prix baisseraient.",
+    'Des milliers de personnes ont défilé pour réclamer un cessez-le-feu immédiat.',
+    'Les négociations porteront sur le partenariat stratégique entre les deux pays.',
   ])('no agreement in %s', (sentence) => {
     expect(agreementsIn(sentence)).toEqual([]);
   });
@@ -58,6 +60,11 @@ describe('extractAgreements: status', () => {
     ["Il rejetait l'idée d'un approfondissement de l'union entre les deux pays.", 'rejected'],
     ['Le Parlement a rejeté le traité commercial.', 'rejected'],
     ["La France et l'Allemagne travaillent à un accord sur les prix de l'électricité.", 'negotiating'],
+    ["Le traité d'amitié signé en 1994 reste en vigueur.", 'in_force'],
+    ['Israël et le Liban ont accepté un accord de cessez-le-feu négocié par les États-Unis.', 'signed'],
+    ["La Hongrie a bloqué l'enveloppe de 50 milliards d'euros destinée à Kiev.", 'rejected'],
+    ['Le cessez-le-feu entrera en vigueur lundi.', 'planned'],
+    ['Paris et New Delhi ont signé un partenariat stratégique.', 'signed'],
     ["Les deux pays avancent vers un accord commercial.", 'negotiating'],
     ["Le FMI a accordé un prêt de 3 milliards de dollars à l'Égypte.", 'signed'],
   ])('%s → %s', (sentence, status) => {

@@ -13,12 +13,15 @@ interface NameMatch {
 const NEGATED = /(?<![\p{L}])(?:aucune?|sans|ni|pas\s+(?:de|d['’])|(?:ne|n['’])\s*(?:[\p{L}'’-]+\s+){0,3}?(?:pas|plus|jamais))(?![\p{L}])/iu;
 const NEGATED_AFTER = /^[^,;]{0,40}?(?<![\p{L}])n['’](?:a|ont|était|étaient|est|sont|sera|seront)\s+(?:pas\s+|jamais\s+|plus\s+)?(?:prévue?s?|signée?s?|conclue?s?|eu\s+lieu)/u;
 const HYPOTHETICAL = /(?<![\p{L}])(?:si|hypothèse|éventuel\p{L}*|rumeurs?|pourrai\p{L}*)(?![\p{L}])/iu;
+const DEFINITE = /(?<![\p{L}])(?:le|la|les|l['’])\s*$/iu;
+const DEMANDED = /(?<![\p{L}])(?:réclam\p{L}*|exig\p{L}*|demand\p{L}*|appel\p{L}*\s+à|plaid\p{L}*\s+pour)\s+(?:un|une|des|d['’]un|d['’]une)\s+(?:[\p{L}-]+\s+)?$/iu;
 const DEMONSTRATIVE = /(?<![\p{L}])(?:ces|ce|cet|cette|ledit|ladite|lesdits)\s*$/iu;
 
 const COMPLEMENT_OF = /(?<![\p{L}])(?:de|d['’])\s*$/u;
 const LOAN_NOUN = /^prêts?$/iu;
 const ADJECTIVE_COMPLEMENT = /^\s+à\s/u;
 const UNION = /union/iu;
+const PARTNERSHIP = /^(?:\S+\s+)?partenariats?\s/iu;
 
 function nameMatches(text: string, sentence: Span): NameMatch[] {
   const body = text.slice(sentence.start, sentence.end);
@@ -57,6 +60,8 @@ function statusFor(cues: StatusCue[], clause: Span, name: NameMatch): AgreementS
   const afterInClause = cues.filter((c) => c.start >= name.end && c.end <= clause.end);
   const afterInSentence = cues.filter((c) => c.start >= name.end);
   const pick = beforeInClause.at(-1) ?? beforeInSentence.at(-1) ?? afterInClause[0] ?? inName[0] ?? afterInSentence[0];
+  // `le traité signé en 1994 reste en vigueur`: the signing describes an agreement now in force.
+  if (pick?.status === 'signed' && afterInClause.some((c) => c.status === 'in_force')) return 'in_force';
   return pick?.status ?? null;
 }
 
@@ -96,8 +101,12 @@ function domainsFor(text: string, sentence: Span, clause: Span, name: NameMatch,
   return { domains: kind === 'union' ? ['political'] : kind === 'joint_force' ? ['defense'] : [], fromContext: false };
 }
 
+/** Truces are one agreement whatever the text calls them (`l'accord de cessez-le-feu`, `la trêve`). */
+const TRUCE = /cessez-le-feu|trêves?|armistices?/iu;
+
 function headOf(name: string): string {
-  return (/(accord|traité|pacte|union|programme|crédit|prêt|contrat|force|partenariat|entente|protocole)/iu.exec(name)?.[1] ?? name).toLowerCase();
+  if (TRUCE.test(name)) return 'truce';
+  return (/(accord|traité|pacte|union|programme|crédit|prêt|contrat|force|partenariat|entente|protocole|cessez-le-feu|trêve|armistice|enveloppe|convention|mémorandum)/iu.exec(name)?.[1] ?? name).toLowerCase();
 }
 
 /** The latest record whose name has this head noun. */
@@ -163,6 +172,8 @@ export function extractAgreements(doc: DocInput, dates: DateMention[]): Agreemen
       const clause = clauses.find((c) => name.start >= c.start && name.start < c.end) ?? clauses[clauses.length - 1];
       const clauseBefore = text.slice(clause.start, name.start);
       if (NEGATED.test(clauseBefore) || NEGATED_AFTER.test(text.slice(name.end, clause.end)) || HYPOTHETICAL.test(clauseBefore)) continue;
+      // `pour réclamer un cessez-le-feu`: an agreement only demanded is none of the statuses of §4.
+      if (DEMANDED.test(clauseBefore)) continue;
       const nameText = text.slice(name.start, name.end);
       const demonstrative = DEMONSTRATIVE.test(clauseBefore);
       const antecedent = demonstrative ? latestWithHead(records, headOf(nameText)) : undefined;
@@ -171,6 +182,10 @@ export function extractAgreements(doc: DocInput, dates: DateMention[]): Agreemen
       if (demonstrative && !(fromContext && domains.length)) continue;
       const cueStatus = statusFor((cues ??= sentenceCues(text, sentence)), clause, name);
       // An agreement mentioned with no cue is an existing one (`l'Union eurasiatique`, `le traité New Start`).
+      // A partnership is as often a relation as a deal: only one signed or announced is an agreement.
+      if (PARTNERSHIP.test(nameText) && cueStatus !== 'signed' && cueStatus !== 'planned') continue;
+      // `le cessez-le-feu` again, with no status, date or domain of its own: the same agreement, no new facts.
+      if (!cueStatus && !ownDate && DEFINITE.test(clauseBefore) && !(fromContext && domains.length) && latestWithHead(records, headOf(nameText))) continue;
       const status: AgreementStatus = cueStatus ?? antecedent?.status ?? 'in_force';
       const count = countOf(nameText) ?? antecedent?.count ?? null;
       let date: { date: string | null; precision: AgreementMention['precision'] } = { date: null, precision: null };

@@ -54,7 +54,7 @@ const inside = (spans: Span[], offset: number): boolean => spans.some((s) => off
 
 // ------------------------------------------------------------ negation etc.
 
-const NEGATION_BEFORE = /(?:(?<![\p{L}])ne|(?<![\p{L}])n['’])\s*(?:[\p{L}'’-]+\s+){0,3}?(?:pas|plus|jamais|guère|point|nullement|aucunement)(?![\p{L}])|(?<![\p{L}])(?:aucune?|sans|ni|pas\s+(?:de|d['’]))(?![\p{L}])/iu;
+const NEGATION_BEFORE = /(?:(?<![\p{L}])ne|(?<![\p{L}])n['’])\s*(?:[\p{L}'’-]+\s+){0,3}?(?:pas|plus|jamais|guère|point|nullement|aucunement)(?![\p{L}])|(?<![\p{L}])ni(?![\p{L}])|(?<![\p{L}])(?:aucune?|sans|pas\s+(?:de|d['’]))(?![\p{L}])\s*(?:[\p{L}'’-]+\s+){0,3}$/iu;
 const NEGATION_AFTER_NOUN = /(?<![\p{L}])n['’](?:a|ont|aura|avait|avaient|était|étaient|est|sont|sera|seront)\s+(?:pas|jamais|plus|toujours\s+pas)(?![\p{L}])/u;
 const NE_BEFORE_VERB = /(?<![\p{L}])(?:ne|n['’])\s*(?:[\p{L}'’-]+\s+){0,3}$/iu;
 const NEGATED_VERB_AFTER = /^\s*(?:pas|plus|jamais|guère|point|nullement)(?![\p{L}])/u;
@@ -81,7 +81,14 @@ const MODAL_HYPOTHESIS = new Set([...formsOf('pouvoir', ['P', 'C', 'F', 'I']), .
 /** Words skipped when looking back from a verb to its auxiliary. */
 const SKIPPABLE = /^(?:ne|n['’]|pas|plus|jamais|y|en|se|s['’]|lui|leur|les|la|le|l['’]|me|m['’]|te|t['’]|nous|vous|déjà|également|aussi|toujours|encore|même|bien|ensuite|enfin|ainsi|donc|pourtant|toutefois|cependant|néanmoins|désormais|notamment|d['’]ailleurs|ailleurs|par|finalement|certes|alors|tout|très|souvent|récemment|officiellement|effectivement|hier|aujourd['’]hui|aussitôt|bientôt|vite|tôt|tard|longtemps|surtout|mieux|peu|beaucoup|trop|demain|auparavant|publiquement|fois|nouvelle|une|nouveau|lui-même|elle-même|eux-mêmes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|-t-il|-t-elle|-ils|-elles|été|\p{L}+ment)$/u;
 
+/** Set phrases that may stand between an auxiliary and its participle (`a de son côté livré`). */
+const ADVERBIAL_PHRASES = /(?<![\p{L}])(?:de\s+(?:son|leur|notre)\s+côté|pour\s+(?:sa|leur|notre)\s+part|à\s+(?:son|leur)\s+tour|quant\s+à\s+(?:lui|elle|eux)|de\s+nouveau|à\s+nouveau|en\s+outre|en\s+effet|au\s+passage|en\s+revanche|(?:lui|elle|eux)\s+aussi|dans\s+la\s+foulée|en\s+personne)(?![\p{L}])/gu;
+
+const ADVERBIAL_HINT = /côté|part|tour|quant|nouveau|outre|effet|passage|revanche|aussi|foulée|personne/u;
+
 function previousWords(text: string, count: number): string[] {
+  const tail = text.length > 200 ? text.slice(-200) : text;
+  if (ADVERBIAL_HINT.test(tail)) text = tail.replace(ADVERBIAL_PHRASES, ' ');
   return text.split(/(?<=['’])|\s+/u).filter(Boolean).slice(-count);
 }
 
@@ -101,6 +108,8 @@ function auxiliaryBefore(before: string): string | null {
   return null;
 }
 
+const COORDINATED = /(?<![\p{L}])(?:et|puis)\s+(?:[\p{L}]+ment\s+)?$/u;
+
 export function verbTimeFrame(tenses: readonly TenseCode[], before: string, after: string): TimeFrame | null {
   const words = previousWords(before, 6).reverse();
   const aux = auxiliaryBefore(before);
@@ -118,7 +127,13 @@ export function verbTimeFrame(tenses: readonly TenseCode[], before: string, afte
   if (finite.includes('P') || finite.includes('J') || finite.includes('S') || finite.includes('G')) return 'current';
   if (tenses.includes('K')) {
     // A bare participle reports an act in an apposition (`, réprimé en…`) or a passive (`visé par`).
-    return /,\s*$/u.test(before) || /^\s+par\s/u.test(after) ? 'current' : null;
+    if (/,\s*$/u.test(before) || /^\s+par\s/u.test(after)) return 'current';
+    // `a dénoncé une mesure et menacé de riposter`: the participle shares the auxiliary before `et`.
+    if (COORDINATED.test(before)) {
+      const shared = previousWords(before, 14).reverse().find((w) => isAuxiliaryLike(w.toLowerCase()))?.toLowerCase();
+      if (shared && !AUX_IMPERFECT.has(shared) && !AUX_CONDITIONAL.has(shared)) return AUX_FUTURE.has(shared) ? 'future' : 'current';
+    }
+    return null;
   }
   if (tenses.includes('W')) {
     const governor = words.find((w) => !SKIPPABLE.test(w.toLowerCase()))?.toLowerCase() ?? '';
@@ -131,7 +146,23 @@ export function verbTimeFrame(tenses: readonly TenseCode[], before: string, afte
   return null;
 }
 
+/** `ont bloqué des routes pour protester`: the purpose names what the act was. */
+const PURPOSE = /(?<![\p{L}])(?:pour|afin\s+de|afin\s+d['’])\s*$/u;
+function purposeFrame(type: EventType, tenses: readonly TenseCode[], before: string): TimeFrame | null {
+  if (type === 'PROTEST' && tenses.includes('W') && PURPOSE.test(before)) {
+    return 'current';
+  }
+  return null;
+}
+
 // ------------------------------------------------------------- candidates
+
+/** `le traité signé en 1994`: a signing participle with its own year reports that signing. */
+const SIGNING_LEMMAS = new Set(['signer', 'conclure', 'ratifier', 'parapher']);
+const DATED_AFTER = /^\s+(?:[\p{L}'’-]+\s+){0,3}(?:1[89]\d\d|20\d\d)(?![\p{N}])/u;
+function datedSigning(trigger: CompiledTrigger, tenses: readonly TenseCode[], after: string): TimeFrame | null {
+  return SIGNING_LEMMAS.has(trigger.lemma) && tenses.includes('K') && DATED_AFTER.test(after) ? 'current' : null;
+}
 
 /** Words after which a noun/verb homograph (`la rencontre`, `d'attaques`) is the noun. */
 const NOUN_CONTEXT = /(?<![\p{L}])(?:le|la|les|l['’]|un|une|des|du|de|d['’]|sous|par|contre|après|avant|aux|au|sa|son|ses|leur|leurs|ces|cette|ce|nouvel(?:le)?s?|nouveaux?|premières?|premiers?|dernières?|derniers?)\s*$/iu;
@@ -155,11 +186,12 @@ function findCandidates(text: string, sentence: Span): Candidate[] {
       // `sous la menace`, `une critique`: the form is a noun here; `Moscou la menace` stays a verb.
       if (VERB_AFTER_DETERMINER.test(before)) continue;
       const head = matched.split(/\s+/u)[0].toLowerCase();
-      frame = verbTimeFrame(trigger.tenses.get(head) ?? trigger.tenses.get(matched.toLowerCase()) ?? ['P'], before, after);
+      const verbTenses = trigger.tenses.get(head) ?? trigger.tenses.get(matched.toLowerCase()) ?? ['P'];
+      frame = verbTimeFrame(verbTenses, before, after) ?? purposeFrame(trigger.type, verbTenses, before) ?? datedSigning(trigger, verbTenses, after);
       if (frame === null) continue;
       // `les chars promis par l'Allemagne`: a bare participle of a speech act describes, it does not report.
       const tenses = trigger.tenses.get(head) ?? [];
-      if (SPEECH_ACT_TYPES.has(trigger.type) && tenses.includes('K') && !tenses.some((t) => t === 'P' || t === 'I' || t === 'F') && !auxiliaryBefore(before) && !/,\s*$/u.test(before)) continue;
+      if (SPEECH_ACT_TYPES.has(trigger.type) && tenses.includes('K') && !tenses.some((t) => t === 'P' || t === 'I' || t === 'F') && !auxiliaryBefore(before) && !/,\s*$/u.test(before) && !COORDINATED.test(before)) continue;
       if (trigger.announces && frame === 'current') frame = 'future';
       // In reported speech the conditional is the future of the past: `a annoncé qu'il se rendrait à Kiev`.
       if (frame === 'hypothetical' && hasQueClause(before) && !CONDITION.test(before)) frame = 'future';
@@ -181,6 +213,7 @@ function findCandidates(text: string, sentence: Span): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+const NOT_YET = /(?<![\p{L}])pas\s+encore\s+(?:[\p{L}'’-]+\s+)?$/u;
 const NEGATED_MEANS_REJECT = new Set(['reconnaître', 'accepter', 'soutenir', 'approuver']);
 
 function isNegated(text: string, c: Candidate, clause: Span): boolean {
@@ -203,10 +236,11 @@ function isReported(text: string, c: Candidate, clause: Span): boolean {
   return true;
 }
 
+const PARTICIPANT_LEMMAS = new Set(['manifestant']);
 const SPEECH_ACT_TYPES = new Set<EventType>(['AGREE', 'REQUEST', 'REJECT', 'ACCUSE', 'THREATEN']);
 /** Event nouns that name one occurrence and are repeated anaphorically (`la réunion`, `ces sanctions`). */
 const OCCURRENCE_TYPES = new Set<EventType>(['CONSULT', 'PROTEST', 'OTHER', 'ASSAULT', 'SANCTION', 'COERCE']);
-const ANAPHORIC_DETERMINER = /(?<![\p{L}])(?:la|le|les|l['’]|cette|ce|cet|ces|du|(?:lors|issue|marge|suite|cours|depuis|pendant|après|avant)\s+des)\s*$/iu;
+const ANAPHORIC_DETERMINER = /(?<![\p{L}])(?:la|le|les|l['’]|cette|ce|cet|ces|du|(?:lors|issue|marge|suite|cours|depuis|pendant|après|avant|\p{L}{3,}(?:ment|tion|sion|ance|ence|age|ure|ité))\s+des)\s*$/iu;
 /** A definite event noun after these prepositions situates another event in time. */
 const TIME_ANCHOR = /(?<![\p{L}])(?:lors|depuis|après|avant|pendant|durant|à\s+l['’]approche|à\s+la\s+veille|au\s+lendemain)\s+(?:(?:de|d['’])\s*)?(?:la|le|les|l['’]|des|du)\s*$/iu;
 
@@ -216,8 +250,15 @@ function hasOwnDateIn(dates: DateMention[], clause: Span): boolean {
 
 /** Signing is a single occurrence too, unlike backing (`le principal soutien`). */
 const OCCURRENCE_LEMMAS = new Set(['signature', 'ratification']);
+/** OTHER names several kinds of occurrence: a vote is not the appointment that follows it. */
+const OTHER_OCCURRENCE: Record<string, string> = { nomination: 'appointment', nommer: 'appointment', remaniement: 'appointment', investiture: 'investiture', 'prestation de serment': 'investiture' };
+const otherGroup = (lemma: string): string => OTHER_OCCURRENCE[lemma] ?? 'election';
 /** `semaine de contestation`: a period named after the event, not a report of it. */
-const PERIOD_OF = /(?<![\p{L}])(?:(?:semaines?|mois|jours?|années?|ans|heures?|nuits?)\s+(?:de|d['’])|(?:début|fin|lendemain|veille|anniversaire)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))\s*$/iu;
+const PERIOD_OF = /(?<![\p{L}])(?<!(?:[\d]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|plusieurs|quelques)\s+)(?:(?:semaines?|mois|jours?|années?|ans|heures?|nuits?)\s+(?:de|d['’])|(?:début|fin|lendemain|veille|anniversaire)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))\s*$/iu;
+/** `un accord prévoyant un soutien militaire`: what an agreement or plan provides for is no act yet. */
+const CONTENT_OF = /(?<![\p{L}])(?:prévoyant|qui\s+prévoi(?:t|ent)|visant\s+à|destinée?s?\s+à)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu;
+/** `qu'il qualifie de répétition d'une invasion`: a characterization names no act. */
+const CHARACTERIZED = /(?<![\p{L}])(?:qualifi\p{L}*|considér\p{L}*\s+comme|décri\p{L}*\s+comme|présent\p{L}*\s+comme|assimil\p{L}*\s+à|compar\p{L}*\s+à)\s+(?:de\s+|d['’])?(?:[\p{L}'’-]+\s+){0,5}$/iu;
 /** `toute livraison`, `une quelconque attaque`: any such act, not one that happened. */
 const NON_SPECIFIC = /(?<![\p{L}])(?:toute?s?|quelconques?|aucune?)\s+$/iu;
 const BACKGROUND_AUX = /(?<![\p{L}])(?:avai(?:t|ent)|étai(?:t|ent))(?![\p{L}])/u;
@@ -306,12 +347,16 @@ interface SentenceActors {
 const DOMESTIC_TYPES = new Set<EventType>(['PROTEST', 'COERCE', 'OTHER']);
 const DIPLOMATIC_TARGET = /(?<![\p{L}])(?:ambassad\p{L}*|diplomates?|consul\p{L}*|émissaires?)(?![\p{L}])/iu;
 
-function domesticActor(actors: SentenceActors, clause: Span, triggerStart: number, triggerEnd: number): string | null {
+function domesticActor(actors: SentenceActors, clause: Span, triggerStart: number, triggerEnd: number, type: EventType): string[] | null {
   const inClauseAfter = actors.mentions.filter((m) => m.start >= triggerEnd && m.start < clause.end);
-  if (inClauseAfter.length) return inClauseAfter[0].code;
+  if (inClauseAfter.length) {
+    // `les autorités israéliennes ont arrêté deux Palestiniens`: the state that coerces is involved too.
+    const agent = type === 'COERCE' ? actors.mentions.filter((m) => m.start >= clause.start && m.start < triggerStart).at(-1) : undefined;
+    return agent && agent.code !== inClauseAfter[0].code ? [agent.code, inClauseAfter[0].code] : [inClauseAfter[0].code];
+  }
   const before = actors.mentions.filter((m) => m.start < triggerStart).sort((a, b) => b.start - a.start);
-  if (before.length) return before[0].code;
-  return actors.mentions[0]?.code ?? null;
+  if (before.length) return [before[0].code];
+  return actors.mentions[0] ? [actors.mentions[0].code] : null;
 }
 
 /** `dans la ville russe de Sotchi` names where something happens, not who acts (`à Minsk` may be either). */
@@ -371,14 +416,15 @@ function selectCandidates(text: string, clauses: Span[], candidates: Candidate[]
     const clause = clauseAt(clauses, c.start);
     if (!isReported(text, c, clause)) {
       // Refusing recognition is a rejection (`ne reconnaît plus M. X comme président`).
-      if (c.trigger.kind === 'verb' && NEGATED_MEANS_REJECT.has(c.trigger.lemma) && isNegated(text, c, clause)) {
+      // `n'a pas encore approuvé` is no refusal.
+      if (c.trigger.kind === 'verb' && NEGATED_MEANS_REJECT.has(c.trigger.lemma) && isNegated(text, c, clause) && !NOT_YET.test(text.slice(clause.start, c.start))) {
         accepted.push({ ...c, type: 'REJECT' });
       }
       continue;
     }
     const clauseBefore = text.slice(clause.start, c.start);
     if (c.trigger.kind === 'noun') {
-      if (PERIOD_OF.test(clauseBefore) || NON_SPECIFIC.test(clauseBefore)) continue;
+      if (PERIOD_OF.test(clauseBefore) || NON_SPECIFIC.test(clauseBefore) || CONTENT_OF.test(clauseBefore.slice(-90)) || CHARACTERIZED.test(clauseBefore.slice(-90))) continue;
       // Nouns in the `que` clause of a statement describe, they do not report.
       if (c.type !== 'AGREE' && hasQueClause(clauseBefore)) continue;
       // Nouns that are the content of a speech act (`accuse X d'avoir fomenté les manifestations`).
@@ -386,7 +432,8 @@ function selectCandidates(text: string, clauses: Span[], candidates: Candidate[]
       if (governor) continue;
       // A relation noun as the object of another event verb is part of that event
       // (`a souligné l'étroite coopération`); an occurrence noun stays its own event (`salue la réélection`).
-      const verb = OCCURRENCE_TYPES.has(c.type) ? undefined : accepted.find((a) => a.trigger.kind === 'verb' && a.type !== c.type && a.end <= c.start && !/[,;:()–—]/u.test(text.slice(a.end, c.start)) && text.slice(a.end, c.start).split(/[\s'’]+/u).filter(Boolean).length <= 3);
+      // Participants (`une dizaine de manifestants`) as the object of an act are part of that act.
+      const verb = OCCURRENCE_TYPES.has(c.type) && !PARTICIPANT_LEMMAS.has(c.trigger.lemma) ? undefined : accepted.find((a) => a.trigger.kind === 'verb' && a.type !== c.type && a.end <= c.start && !/[,;:()–—]/u.test(text.slice(a.end, c.start)) && text.slice(a.end, c.start).split(/[\s'’]+/u).filter(Boolean).length <= 3);
       if (verb) continue;
       accepted.push({ ...c, frame: nounTimeFrame(text, clause, c) });
       continue;
@@ -405,6 +452,8 @@ function selectCandidates(text: string, clauses: Span[], candidates: Candidate[]
   return accepted.filter((a) => a.type !== 'PROTEST' || a === keptProtest);
 }
 
+const RELATIVE_DETAIL = /^[^,;:()–—]*,\s*(?:qui|dont)\s+(?:prévoi\p{L}*|comprend\p{L}*|inclu\p{L}*|compren\p{L}*|vise\p{L}*|cible\p{L}*|porte\p{L}*|touche\p{L}*|concerne\p{L}*)(?![\p{L}])[^,;:()–—]*$/u;
+
 /** Same-type triggers close together in one clause name one event (`a infligé des sanctions`). */
 function mergeSameType(text: string, accepted: Candidate[]): Candidate[] {
   const merged: Candidate[] = [];
@@ -412,7 +461,10 @@ function mergeSameType(text: string, accepted: Candidate[]): Candidate[] {
     const last = merged[merged.length - 1];
     if (last && last.type === c.type) {
       const gapText = text.slice(last.end, c.start);
-      if (!/[,;:()–—]/u.test(gapText) && gapText.split(/\s+/u).filter(Boolean).length <= 6) {
+      const words = gapText.split(/\s+/u).filter(Boolean).length;
+      // `un paquet de sanctions, qui prévoit le gel des avoirs`: a relative clause details the same act.
+      const detailing = c.trigger.kind === 'noun' && words <= 8 && RELATIVE_DETAIL.test(gapText);
+      if ((!/[,;:()–—]/u.test(gapText) && words <= 6) || detailing) {
         merged[merged.length - 1] = { ...last, end: c.end, frame: last.trigger.kind === 'verb' ? last.frame : c.frame };
         continue;
       }
@@ -433,7 +485,7 @@ export function extractEvents(doc: DocInput, dates: DateMention[]): EventMention
   // Occurrence keys already reported, with the actors and date of each report.
   const seen = new Map<string, Array<{ actors: Set<string>; date: EventDate; fromText: boolean }>>();
   const occurrenceKey = (c: Candidate): string | null =>
-    c.trigger.kind !== 'noun' ? null : OCCURRENCE_LEMMAS.has(c.trigger.lemma) ? `lemma:${c.trigger.lemma}` : OCCURRENCE_TYPES.has(c.type) ? c.type : null;
+    c.trigger.kind !== 'noun' ? null : OCCURRENCE_LEMMAS.has(c.trigger.lemma) ? `lemma:${c.trigger.lemma}` : c.type === 'OTHER' ? `OTHER:${otherGroup(c.trigger.lemma)}` : OCCURRENCE_TYPES.has(c.type) ? c.type : null;
   const events: EventMention[] = [];
   let previousDate: EventDate | null = null;
   let previousFirstActor: string | null = null;
@@ -458,7 +510,7 @@ export function extractEvents(doc: DocInput, dates: DateMention[]): EventMention
     const anchors = candidates.flatMap((c) => {
       const clause = clauseAt(clauses, c.start);
       if (c.trigger.kind !== 'noun' || !TIME_ANCHOR.test(text.slice(clause.start, c.start))) return [];
-      const earlier = [c.type, `lemma:${c.trigger.lemma}`].flatMap((k) => seen.get(k) ?? []).find((e) => e.date.date != null && e.fromText);
+      const earlier = [c.type === 'OTHER' ? `OTHER:${otherGroup(c.trigger.lemma)}` : c.type, `lemma:${c.trigger.lemma}`].flatMap((k) => seen.get(k) ?? []).find((e) => e.date.date != null && e.fromText);
       return earlier ? [{ clause, date: earlier.date }] : [];
     });
     for (const c of merged) {
@@ -468,8 +520,8 @@ export function extractEvents(doc: DocInput, dates: DateMention[]): EventMention
       const anchored = hasOwnDateIn(dates, clause) ? undefined : anchors.find((a) => a.clause === clause);
       const date = anchored ? { ...anchored.date, basis: 'context' as const } : assignEventDate(doc, sentence, clauses, c.start, c.frame, dates, previousDate);
       const hasOwnDate = dates.some((d) => d.start >= clause.start && d.end <= clause.end);
-      const domestic = DOMESTIC_TYPES.has(c.type) && !DIPLOMATIC_TARGET.test(text.slice(clause.start, clause.end)) ? domesticActor(actors, clause, c.start, c.end) : null;
-      const codes = domestic ? [domestic] : actors.codes.length ? actors.codes : main.slice(0, 1);
+      const domestic = DOMESTIC_TYPES.has(c.type) && !DIPLOMATIC_TARGET.test(text.slice(clause.start, clause.end)) ? domesticActor(actors, clause, c.start, c.end, c.type) : null;
+      const codes = domestic ? domestic : actors.codes.length ? actors.codes : main.slice(0, 1);
       const key = occurrenceKey(c);
       const sameOccurrenceSeen = key != null && (seen.get(key) ?? []).some((earlier) => codes.some((code) => earlier.actors.has(code)));
       const determinerBefore = text.slice(clause.start, c.start);
@@ -501,7 +553,9 @@ export function extractEvents(doc: DocInput, dates: DateMention[]): EventMention
       });
     }
     reported.forEach((c, i) => {
-      for (const key of [c.type, `lemma:${c.trigger.lemma}`]) seen.set(key, [...(seen.get(key) ?? []), reportedFacts[i]]);
+      const keys = [c.type, `lemma:${c.trigger.lemma}`];
+      if (c.type === 'OTHER') keys.push(`OTHER:${otherGroup(c.trigger.lemma)}`);
+      for (const key of keys) seen.set(key, [...(seen.get(key) ?? []), reportedFacts[i]]);
     });
     if (sentenceDate) previousDate = sentenceDate;
     else if (merged.length && events.length && events[events.length - 1].evidence_start === sentence.start) {

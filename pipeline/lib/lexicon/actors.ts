@@ -23,6 +23,12 @@ const KNOWN_OFFICIALS: Record<string, string> = {
   Khamenei: 'IRN', Raïssi: 'IRN', 'Kim Jong-un': 'PRK', Orban: 'HUN', Orbán: 'HUN', Duda: 'POL', Morawiecki: 'POL',
   Tusk: 'POL', 'von der Leyen': 'EU', Borrell: 'EU', Lula: 'BRA', Bolsonaro: 'BRA', Pachinian: 'ARM', Aliev: 'AZE',
   Tokaïev: 'KAZ', Assad: 'SYR', Sissi: 'EGY', Tebboune: 'DZA', Kishida: 'JPN', Trudeau: 'CAN', Abbas: 'PSE',
+  Merz: 'DEU', Pistorius: 'DEU', Wadephul: 'DEU', Bayrou: 'FRA', Lecornu: 'FRA', Barrot: 'FRA', Séjourné: 'FRA',
+  Rubio: 'USA', Vance: 'USA', Hegseth: 'USA', Sybiha: 'UKR', Syrsky: 'UKR', Syrskyi: 'UKR', Lammy: 'GBR',
+  Tajani: 'ITA', Fico: 'SVK', Mitsotakis: 'GRC', Milei: 'ARG', Sheinbaum: 'MEX', Ramaphosa: 'ZAF', Carney: 'CAN',
+  Araghchi: 'IRN', Pezeshkian: 'IRN', Herzog: 'ISR', Gallant: 'ISR', Katz: 'ISR', Tinubu: 'NGA', Goïta: 'MLI',
+  Tiani: 'NER', Kagame: 'RWA', Tshisekedi: 'COD', 'Ben Salmane': 'SAU', 'Mohammed ben Salmane': 'SAU', Ishiba: 'JPN',
+  'Yoon Suk-yeol': 'KOR', 'Lee Jae-myung': 'KOR', 'Li Keqiang': 'CHN', Fidan: 'TUR', Aoun: 'LBN', Mikati: 'LBN',
 };
 
 const ROLE = String.raw`(?:présidente?|premi(?:er|ère)\s+ministre|ministre|chef|dirigeante?|homologue|ambassad(?:eur|rice)|porte-parole|chancelière?|roi|reine|émir|prince|opposante?|diplomate|représentante?|envoyée?|émissaire|général|commandant|secrétaire|vice-présidente?|leader|numéro\s+un|patron|régime|pouvoir|gouvernement)`;

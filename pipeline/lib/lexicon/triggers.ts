@@ -47,6 +47,8 @@ const gap = (n: number): string => String.raw`(?:\s+${W}){0,${n}}`;
 /** `target` within `n` words after the match, possibly elided (`l'ambassadeur`). */
 const within = (n: number, target: string, flags = 'u'): RegExp => new RegExp(String.raw`^${gap(n)}\s+(?:\p{L}+['’])?(?:${target})(?![\p{L}])`, flags);
 
+const MISSILE_TEST = /^\s+(?:\S+\s+){0,5}(?:missiles?|roquettes?|engins?)(?:\s+\S+){0,4}\s+(?:en\s+mer|dans\s+la\s+mer|au\s+large|à\s+titre\s+d['’]essai)(?![\p{L}])/u;
+const RETALIATION = within(3, String.raw`ripostes?|représailles|réponses?|vengeance|rétorsion|châtiments?|conséquences`);
 const MILITARY_PEOPLE = String.raw`(?:des|les|ses|leurs|de|d['’])?\s*(?:\S+\s+)?(?:militaires|soldats|troupes|pilotes|officiers|forces|policiers|combattants|unités|spécialistes|instructeurs|recrues)`;
 const AGREEMENT_NOUNS = String.raw`accords?|traités?|contrats?|pactes?|ententes?|conventions?|protocoles?|mémorandums?|partenariats?|alliances?|cessez-le-feu|trêves?|armistices?`;
 const MATERIEL = String.raw`armes|armements|munitions|chars|missiles|obus|drones|avions|matériel|matériels|équipements|aide|vaccins?|doses|médicaments|gaz|pétrole|blé|céréales|carburant|fonds|milliards`;
@@ -63,6 +65,9 @@ function pv(type: EventType, lemma: string, extra: Partial<TriggerSpec> = {}): T
 function n(type: EventType, lemma: string, extra: Partial<TriggerSpec> = {}): TriggerSpec {
   return { type, kind: 'noun', lemma, ...extra };
 }
+
+const DIPLOMATIC_PROTEST_BEFORE = /(?<![\p{L}])(?:adress\p{L}*|élev\p{L}*|dépos\p{L}*|émis\p{L}*|émett\p{L}*|formul\p{L}*|transmis\p{L}*|remis\p{L}*)\s+(?:une|des|sa|leur|ses|leurs)\s+(?:vives?\s+|vigoureuses?\s+|ferme\s+|formelles?\s+|officielles?\s+)?$/u;
+const DIPLOMATIC_PROTEST_AFTER = /^\s+(?:officielles?|diplomatiques?|formelles?|(?:\S+\s+){0,5}(?:par\s+les\s+canaux\s+diplomatiques|auprès\s+de\s+l['’]ambassad))/u;
 
 /** Adjectives after `soutien`/`appui` that make it material aid rather than backing. */
 const MATERIAL_SUPPORT = /^\s+(?:\S+\s+)?(?:financier|financière|militaire|politico-militaire|économique|matériel|logistique|humanitaire)/u;
@@ -85,11 +90,15 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   v('CONSULT', 'dialoguer'),
   v('CONSULT', 'échanger', { after: /^\s+(?:par\s+téléphone|au\s+téléphone|par\s+visioconférence|avec\s+(?:son|sa|leur|le|la|les|M\.|Mme|\p{Lu}))/u }),
   v('CONSULT', 'téléphoner'),
+  v('CONSULT', 'rendre', { complement: String.raw`\s+visite` }),
+  v('CONSULT', 'tenir', { complement: String.raw`\s+(?:des\s+|de\s+)?(?:pourparlers|discussions|consultations|négociations|entretiens?|une\s+réunion|un\s+sommet)` }),
   n('CONSULT', 'rencontre', { notBefore: /(?:à la|aller à la|à sa|à leur)\s+$/u }),
   n('CONSULT', 'réunion', { notAfter: /^\s+(?:gouvernementale|du\s+gouvernement|de\s+(?:travail|cabinet|famille|crise\s+interne)|interne|publique|électorale)/u }),
   n('CONSULT', 'visite'),
   n('CONSULT', 'entretien', { notAfter: /^\s+(?:d['’]embauche|des?\s+(?:routes|locaux|bâtiments)|(?:accordé|donné|publié)e?s?\s|(?:au|à|avec|dans)\s+(?:la\s+|le\s+|l['’]|une\s+|un\s+)?(?:journal|quotidien|hebdomadaire|magazine|chaîne|radio|télévision|presse|\p{Lu}))/u }),
   n('CONSULT', 'entrevue'),
+  n('CONSULT', 'médiation'),
+  n('CONSULT', 'conférence', { after: /^\s+(?:internationale|ministérielle|de\s+(?:paix|la\s+paix|soutien|reconstruction|Munich|Genève)|sur\s+(?:la|le|l['’])|des\s+(?:donateurs|Nations\s+unies|parties))/u }),
   n('CONSULT', 'sommet', { notAfter: /^\s+(?:de\s+l['’]État|de\s+la\s+(?:hiérarchie|pyramide|gloire|montagne)|de\s+sa\s+carrière|de\s+son\s+art)/u }),
   n('CONSULT', 'pourparlers', { forms: ['pourparlers'] }),
   n('CONSULT', 'négociation'),
@@ -110,6 +119,8 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   v('SUPPORT', 'parapher'),
   v('SUPPORT', 'finaliser'),
   v('SUPPORT', 'conclure', { after: within(4, AGREEMENT_NOUNS) }),
+  /** `l'accord, conclu fin 2020, …`: the participle after the agreement it concludes. */
+  v('SUPPORT', 'conclure', { before: new RegExp(String.raw`(?<![\p{L}])(?:${AGREEMENT_NOUNS})(?:\s+[\p{L}'’-]+){0,6}\s*,?\s*$`, 'u') }),
   v('SUPPORT', 'soutenir', { notAfter: /^\s+(?:que|qu['’])/u }),
   v('SUPPORT', 'appuyer', { notAfter: /^\s+sur\s/u }),
   v('SUPPORT', 'approuver'),
@@ -120,7 +131,7 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   v('SUPPORT', 'souligner', { after: within(3, String.raw`coopération|partenariat|amitié|alliance|relations|liens|solidarité|unité|fraternité`) }),
   v('SUPPORT', 'réaffirmer', { after: within(2, String.raw`soutien|appui|attachement|solidarité|amitié|alliance`) }),
   pv('SUPPORT', 'rapprocher'),
-  v('SUPPORT', 'reconnaître', { notAfter: /^\s+(?:que|qu['’]|avoir|être|ne\s|n['’])/u }),
+  v('SUPPORT', 'reconnaître', { notAfter: /^\s+(?:que|qu['’]|avoir|être|ne\s|n['’])|^\s+(?:\S+\s+)?(?:pertes|erreurs?|défaites?|responsabilités?|torts?|faits|difficultés|échecs?|culpabilité)(?![\p{L}])/u }),
   v('SUPPORT', 'offrir', { notAfter: /^\s+(?:de|d['’])\s*\p{L}+(?:er|ir|re)\b/u }),
   n('SUPPORT', 'signature', { notAfter: /^\s+(?:électronique|de\s+l['’]artiste)/u }),
   n('SUPPORT', 'ratification'),
@@ -133,7 +144,7 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   // AGREE: agreeing, promising, offering, committing to act.
   pv('AGREE', 'entendre', { after: /^\s+(?:\S+\s+)?(?:pour|sur|afin)\s/u }),
   v('AGREE', 'convenir', { after: /^\s+(?:de|d['’]|d['’]un|d['’]une)/u }),
-  v('AGREE', 'promettre'),
+  v('AGREE', 'promettre', { notAfter: RETALIATION }),
   pv('AGREE', 'engager', { after: /^\s+(?:\S+\s+){0,2}(?:à|aux?\s+côtés)/u }),
   v('AGREE', 'proposer'),
   v('AGREE', 'accepter'),
@@ -167,13 +178,19 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   v('AID', 'approvisionner'),
   v('AID', 'envoyer', { after: new RegExp(String.raw`^\s+(?:\S+\s+){0,3}(?:${MATERIEL})`, 'u') }),
   n('AID', 'livraison'),
+  n('AID', 'envoi', { after: new RegExp(String.raw`^\s+(?:de|d['’]|du|des)\s*(?:\S+\s+){0,2}(?:${MATERIEL}|médicaments|nourriture|vivres|tentes|générateurs)(?![\p{L}])`, 'u') }),
+  n('AID', 'enveloppe', { after: /^\s+(?:\S+\s+)?(?:de|d['’])\s*(?:\S+\s+){0,2}(?:millions?|milliards?)(?![\p{L}])/u }),
+  v('AID', 'débloquer', { after: within(4, String.raw`enveloppe|fonds|aide|millions?|milliards?|tranche|prêt|crédit|financement`) }),
+  v('AID', 'verser', { after: within(4, String.raw`enveloppe|fonds|aide|millions?|milliards?|tranche|prêt|crédit|financement`) }),
+  v('AID', 'octroyer'),
+  v('AID', 'accorder', { after: within(4, String.raw`prêts?|crédits?|aide|enveloppe|fonds|millions?|milliards?|dons?|financements?`) }),
   n('AID', 'fourniture'),
   n('AID', 'aide', { notBefore: /(?:à\s+l['’]|à\s+l['’]aide\s+d['’])\s*$/u, notAfter: /^\s*-|^\s+(?:de\s+camp|soignante|ménagère)/u }),
   n('AID', 'venir en aide', { forms: ['venir en aide', 'vient en aide', 'viennent en aide', 'est venu en aide', 'sont venus en aide'] }),
   n('AID', 'assistance', { notAfter: /^\s+(?:technique\s+vidéo)/u }),
   n('AID', 'crédit', { notBefore: /(?:de|d['’])\s*$/u, notAfter: /^\s+(?:d['’]impôt|à\s+la\s+consommation)/u }),
   n('AID', 'prêt', { before: /(?:un|le|ce|nouveau|des|les|ces|d['’]un|du)\s+$/u, notAfter: /^\s+à\s/u }),
-  n('AID', 'financement'),
+  n('AID', 'financement', { notBefore: /(?:loi|lois|projet|plan|mode|modes|besoins?|sources?|modalités|règles|système|problèmes?|mécanisme)\s+de\s+$/u }),
   n('AID', 'don', { after: /^\s+(?:de|d['’])\s/u }),
   n('AID', 'soutien financier', { forms: ['soutien financier', 'soutien militaire', 'soutien économique', 'soutien matériel', 'soutien logistique', 'soutiens financiers', 'appui financier', 'appui militaire', 'appui économique', 'appui logistique', 'appui politico-militaire', 'soutien politico-militaire', 'aide humanitaire', 'aide militaire', 'aide financière', 'aide économique'] }),
   n('AID', 'transfert d\'armes', { forms: ["transfert d'armes", 'transfert d’armes', "transferts d'armes", 'transferts d’armes'] }),
@@ -181,7 +198,8 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   // SANCTION: sanctions, embargoes, cut ties.
   v('SANCTION', 'sanctionner'),
   v('SANCTION', 'infliger', { after: within(2, 'sanctions?|amendes?|embargo') }),
-  v('SANCTION', 'imposer', { after: within(3, 'sanctions?|embargo|restrictions') }),
+  v('SANCTION', 'imposer', { after: within(3, String.raw`sanctions?|embargo|restrictions|droits\s+de\s+douane|surtaxes?|taxes\s+douanières|tarifs\s+douaniers`) }),
+  n('SANCTION', 'imposition', { after: /^\s+(?:de|d['’]|des)\s*(?:nouvelles\s+|nouveaux\s+)?(?:sanctions|droits\s+de\s+douane|surtaxes?|taxes|tarifs|restrictions|embargo)/u }),
   v('SANCTION', 'couper', { complement: String.raw`\s+(?:les|des|ses|leurs|tous\s+les)\s+(?:liens|ponts|relations)` }),
   v('SANCTION', 'rompre', { complement: String.raw`\s+(?:les|des|ses|leurs|tous\s+les)\s+(?:liens|ponts|relations)` }),
   v('SANCTION', 'geler', { after: within(3, 'avoirs|actifs|comptes|fonds|coopération|relations') }),
@@ -193,14 +211,21 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   n('SANCTION', 'sanction', { notAfter: /^\s+(?:disciplinaire|sportive|pénale)/u }),
   n('SANCTION', 'embargo'),
   n('SANCTION', 'boycott'),
-  n('SANCTION', 'gel des avoirs', { forms: ['gel des avoirs', 'rupture des relations', 'rupture des liens', 'mesures de rétorsion', 'représailles économiques'] }),
+  n('SANCTION', 'gel des avoirs', { forms: ['gel des avoirs', 'mesures restrictives', 'liste noire', 'rupture des relations', 'rupture des liens', 'mesures de rétorsion', 'représailles économiques'] }),
 
   // PROTEST: demonstrations.
   v('PROTEST', 'manifester', { notAfter: /^\s+(?:son|sa|ses|leur|leurs|un|une|de|d['’]|l['’]|le|la|les)\s/u }),
   v('PROTEST', 'protester'),
+  v('PROTEST', 'bloquer', { after: within(3, String.raw`routes?|axes|autoroutes?|ronds-points|accès|raffineries|dépôts|ports?|périphérique|carrefours?`) }),
+  /** `se sont rassemblés devant l'ambassade`, `pour dénoncer`: a gathering of protest, not of leaders. */
+  pv('PROTEST', 'rassembler', { after: /^(?:\s+[\p{L}\p{N}'’-]+){0,6}\s+(?:devant|contre|pour\s+(?:dénoncer|protester|réclamer|exiger|demander|soutenir|défendre|rendre\s+hommage)|en\s+soutien|en\s+solidarité)(?![\p{L}])/u }),
+  v('PROTEST', 'défiler', { after: /^(?:\s+[\p{L}\p{N}'’-]+){0,6}\s+(?:contre|pour|dans\s+les\s+rues|en\s+soutien)(?![\p{L}])/u }),
   n('PROTEST', 'manifestation', { notAfter: /^\s+(?:sportive|culturelle|de\s+(?:soutien|sympathie|bonne\s+volonté|l['’]intérêt))/u }),
   n('PROTEST', 'manifestant'),
-  n('PROTEST', 'protestation'),
+  /** A protest lodged through diplomatic channels is an accusation, not a demonstration. */
+  n('PROTEST', 'protestation', { notBefore: DIPLOMATIC_PROTEST_BEFORE, notAfter: DIPLOMATIC_PROTEST_AFTER }),
+  n('ACCUSE', 'protestation', { forms: ['protestation', 'protestations', 'note de protestation', 'notes de protestation'], after: DIPLOMATIC_PROTEST_AFTER }),
+  n('ACCUSE', 'protestation', { forms: ['protestation', 'protestations', 'note de protestation', 'notes de protestation'], before: DIPLOMATIC_PROTEST_BEFORE }),
   n('PROTEST', 'mouvement de contestation', { forms: ['mouvement de contestation', 'mouvements de contestation', 'mouvement contestataire', 'mouvements contestataires', 'mouvement de protestation', 'contestation'] }),
   n('PROTEST', 'grève', { notAfter: /^\s+de\s+la\s+faim/u }),
   n('PROTEST', 'rassemblement', { notAfter: /^\s+(?:national|des\s+fonds|de\s+(?:fonds|données|preuves))/iu }),
@@ -208,6 +233,7 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   n('PROTEST', 'soulèvement'),
   n('PROTEST', 'révolte'),
   n('PROTEST', 'sit-in', { forms: ['sit-in'] }),
+  n('PROTEST', 'marche', { after: /^\s+(?:blanche|silencieuse|pour\s|contre\s|de\s+(?:protestation|soutien|la\s+colère|solidarité))/u }),
   n('PROTEST', 'descendre dans la rue', { forms: ['descendre dans la rue', 'descendus dans la rue', 'descendues dans la rue', 'descendent dans la rue', 'est descendu dans la rue', 'sont descendus dans la rue'] }),
 
   // COERCE: repression, arrests, detention, expulsions.
@@ -238,7 +264,18 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   v('ASSAULT', 'bombarder'),
   v('ASSAULT', 'pilonner'),
   v('ASSAULT', 'envahir'),
-  v('ASSAULT', 'tirer', { after: /^\s+(?:\S+\s+){0,4}(?:missiles?|roquettes?|obus|drones|sur\s)/u }),
+  v('ASSAULT', 'lancer', {
+    after: within(10, String.raw`missiles?|roquettes?|drones|obus|offensives?|attaques?|frappes?|assauts?|raids?|bombardements?|contre-offensives?|opérations?\s+militaires?|incursions?`),
+    notAfter: /^(?:\s+\S+){0,3}\s+(?:appel|programme|projet|campagne|production|fabrication|enquête|satellite|fusée|chantier|plan|avertissement|mise\s+en\s+garde)/u,
+  }),
+  v('ASSAULT', 'frapper', {
+    after: /^\s+(?:\S+\s+){0,4}(?:villes?|régions?|positions?|cibles?|infrastructures?|installations?|sites?|bases?|quartiers?|dépôts?|centrales?|immeubles?|hôpitaux|hôpital|camps?|convois?)(?![\p{L}])|^\s+par\s+(?:des|une|un|plusieurs)\s+(?:\S+\s+)?(?:frappes?|missiles?|drones|roquettes?|raids?|bombardements?|obus)/u,
+  }),
+  v('ASSAULT', 'abattre', { passiveOk: true, after: within(3, String.raw`avions?|hélicoptères?|appareils?|chasseurs?|bombardiers?`) }),
+  v('ASSAULT', 'tirer', { after: /^\s+(?:\S+\s+){0,4}(?:missiles?|roquettes?|obus|drones|sur\s)/u, notAfter: MISSILE_TEST }),
+  /** A missile fired into the sea, with no target, is a show of force. */
+  v('MOBILIZE', 'tirer', { after: MISSILE_TEST }),
+  n('MOBILIZE', 'essai de missile', { forms: ['essai de missile', 'essais de missiles', 'essai balistique', 'essais balistiques', 'essai nucléaire', 'essais nucléaires', "tir d'essai", 'tir d’essai', "tirs d'essai", 'tirs d’essai'] }),
   n('ASSAULT', 'attaque', { notAfter: /^\s+(?:cardiaque|verbale|informatique)/u }),
   n('ASSAULT', 'attaque de drones', { forms: ['attaque de drones', 'attaques de drones', 'assaut de drones', 'assauts de drones', 'frappe de drones', 'frappes de drones', 'attaque au drone', 'frappe aérienne', 'frappes aériennes'] }),
   n('ASSAULT', 'frappe', { notBefore: /(?:force|forces)\s+de\s+$/iu }),
@@ -247,6 +284,9 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   n('ASSAULT', 'assaut'),
   n('ASSAULT', 'pilonnage'),
   n('ASSAULT', 'invasion'),
+  n('ASSAULT', 'incursion'),
+  n('ASSAULT', 'affrontements', { forms: ['affrontements', 'affrontement armé', 'affrontements armés', 'accrochages'], notAfter: /^\s+(?:verbaux|politiques|électoraux|idéologiques)/u }),
+  n('ASSAULT', 'opération militaire', { forms: ['opération militaire', 'opérations militaires', 'offensive terrestre', 'offensive aérienne'] }),
   n('ASSAULT', 'raid'),
   n('ASSAULT', 'attentat'),
   n('ASSAULT', 'combats', { forms: ['combats'] }),
@@ -259,7 +299,8 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   v('MOBILIZE', 'envoyer', { after: within(3, 'troupes|soldats|forces|militaires|renforts|policiers|gendarmes') }),
   v('MOBILIZE', 'constituer', { after: within(2, String.raw`réserve|“réserve”|«\s*réserve\s*»|"réserve"|force|contingent`) }),
   n('MOBILIZE', 'déploiement'),
-  n('MOBILIZE', 'exercice', { after: /^\s+(?:\S+\s+)?(?:militaires?|conjoints?|navals?|aériens?|nucléaires?|stratégiques?|d['’]entraînement|de\s+combat|tactiques?)/u }),
+  n('MOBILIZE', 'envoi', { after: new RegExp(String.raw`^\s+(?:de|d['’])\s*(?:\S+\s+){0,2}(?:troupes|soldats|militaires|forces|renforts|policiers|gendarmes|casques\s+bleus|instructeurs|navires|porte-avions|chasseurs)(?![\p{L}])`, 'u') }),
+  n('MOBILIZE', 'exercice', { after: /^\s+(?:\S+\s+)?(?:militaires?|conjoints?|navals?|aériens?|nucléaires?|stratégiques?|d['’]entraînement|de\s+combat|tactiques?|annuels?|à\s+balles\s+réelles|de\s+grande\s+ampleur|d['’]envergure)/u }),
   n('MOBILIZE', 'manœuvres', { forms: ['manœuvres', 'manoeuvres', 'manœuvres militaires', 'manoeuvres militaires'] }),
   n('MOBILIZE', 'inspection', { notAfter: /^\s+(?:du\s+travail|sanitaire|des\s+impôts)/u }),
   n('MOBILIZE', 'mobilisation', { notAfter: /^\s+(?:citoyenne|des\s+électeurs|contre)/u }),
@@ -273,6 +314,9 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   v('ACCUSE', 'dénoncer'),
   v('ACCUSE', 'critiquer'),
   v('ACCUSE', 'fustiger'),
+  v('ACCUSE', 'déplorer'),
+  /** `a qualifié ces frappes de « violation flagrante »`: a condemnation. */
+  v('ACCUSE', 'qualifier', { after: /^(?:\s+\S+){0,6}?\s+(?:«\s*|"|“)?(?:violation|crimes?|agression|provocation|acte\s+de\s+guerre|terroris\p{L}*|illégal\p{L}*|inacceptable|illégitime|génocide|barbar\p{L}*)(?![\p{L}])/u }),
   v('ACCUSE', 'blâmer'),
   v('ACCUSE', 'incriminer'),
   v('ACCUSE', 'condamner', { notAfter: /^\s+(?:\S+\s+){0,3}à\s+(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|la\s+prison|mort|la\s+réclusion|une\s+peine)/u }),
@@ -287,6 +331,8 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   v('REQUEST', 'réclamer'),
   v('REQUEST', 'plaider', { after: /^\s+(?:\S+\s+){0,2}(?:pour|en\s+faveur)/u }),
   v('REQUEST', 'exhorter'),
+  v('REQUEST', 'saisir', { after: /^\s+(?:\S+\s+){0,2}(?:Conseil\s+de\s+sécurité|Cour|justice|tribunal|ONU|Nations\s+unies|CPI|CIJ|OMC)/u }),
+  v('REQUEST', 'presser', { after: /^\s+(?:\S+\s+){0,4}(?:de|d['’])\s*\p{L}+(?:er|ir|re)(?![\p{L}])/u }),
   v('REQUEST', 'implorer'),
   v('REQUEST', 'solliciter'),
   v('REQUEST', 'enjoindre'),
@@ -299,6 +345,8 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   v('REJECT', 'refuser'),
   v('REJECT', 'récuser'),
   v('REJECT', 'démentir'),
+  v('REJECT', 'bloquer', { after: within(4, String.raw`enveloppe|aide|accord|adoption|décision|résolution|texte|proposition|paquet|sanctions|adhésion|candidature|nomination|projet|versement|fonds|prêt|budget|déclaration|élargissement`) }),
+  v('REJECT', 'opposer', { complement: String.raw`\s+(?:son|leur|un)\s+veto` }),
   pv('REJECT', 'opposer', { after: /^\s+(?:\S+\s+)?(?:à|au|aux)\s/u }),
   v('REJECT', 'balayer', { after: within(2, 'accusations|critiques|idée|proposition|demande|hypothèse|arguments') }),
   n('REJECT', 'refus'),
@@ -310,6 +358,9 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   v('THREATEN', 'menacer'),
   n('THREATEN', 'menaces', { forms: ['menaces'] }),
   n('THREATEN', 'ultimatum'),
+  /** `a promis une riposte`, `a averti que son armée frapperait`: a promise of harm is a threat. */
+  v('THREATEN', 'promettre', { after: RETALIATION }),
+  v('THREATEN', 'avertir', { after: /^\s+(?:\S+\s+){0,4}?(?:que|qu['’]|de\s+(?:représailles|conséquences|sanctions|riposte))(?![\p{L}])/u }),
 
   // CONCEDE: concessions, releases, lifting of sanctions, resignations.
   v('CONCEDE', 'céder', { notAfter: /^\s+(?:la\s+place|sa\s+place|le\s+pas)/u }),
@@ -320,6 +371,9 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   v('CONCEDE', 'gracier'),
   v('CONCEDE', 'amnistier'),
   n('CONCEDE', 'amnistie'),
+  n('CONCEDE', 'échange de prisonniers', { forms: ['échange de prisonniers', 'échanges de prisonniers', 'échange de détenus', 'échanges de détenus', "échange d'otages", 'échange d’otages', "libération d'otages", 'libération d’otages'] }),
+  /** Only a resignation given (`a présenté sa démission`), not one demanded (`plaide pour sa démission`). */
+  n('CONCEDE', 'démission', { before: /(?<![\p{L}])(?:présent\p{L}*|remis\p{L}*|remet\p{L}*|donn\p{L}*|annonc\p{L}*|accept\p{L}*)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:sa|leur|la)\s+$/u }),
   n('CONCEDE', 'concession'),
   n('CONCEDE', 'libération', { after: /^\s+(?:de|des|du|d['’])\s*(?:\S+\s+)?(?:prisonniers?|otages?|détenus?|opposants?|militants?|journalistes?)/u }),
   n('CONCEDE', 'levée des sanctions', { forms: ['levée des sanctions'] }),
@@ -344,6 +398,7 @@ export const TRIGGER_SPECS: TriggerSpec[] = [
   n('OTHER', 'référendum'),
   n('OTHER', 'nomination'),
   n('OTHER', 'investiture'),
+  n('OTHER', 'remaniement'),
   n('OTHER', 'prestation de serment', { forms: ['prestation de serment', 'prêté serment', 'prêter serment'] }),
 ];
 
