@@ -6,10 +6,15 @@ import { createRequire } from 'node:module';
  */
 
 export type TenseCode = 'P' | 'S' | 'Y' | 'I' | 'G' | 'K' | 'J' | 'T' | 'F' | 'C' | 'W';
-type ConjugationTable = Record<string, Partial<Record<TenseCode, Array<string | null>>>>;
+export type LefffEntry = Partial<Record<TenseCode, Array<string | null>>>;
 
 const require = createRequire(import.meta.url);
-const TABLE = require('french-verbs-lefff/dist/conjugations.json') as ConjugationTable;
+const TABLE = require('french-verbs-lefff/dist/conjugations.json') as Record<string, LefffEntry>;
+
+/** The Lefff table of one verb: its forms per tense code, or undefined when the verb is unknown. */
+export function lefffEntry(infinitive: string): LefffEntry | undefined {
+  return TABLE[infinitive];
+}
 
 export interface ConjugatedForm {
   form: string;

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { lefffEntry, type LefffEntry, type TenseCode } from './conjugation.ts';
 
 /**
  * Reporting verbs (verbs that introduce or frame reported speech) and a lookup from any
@@ -6,8 +6,6 @@ import { createRequire } from 'node:module';
  * load from the Lefff conjugation tables (package french-verbs-lefff), never hand-listed.
  */
 
-type Conjugations = Record<string, Partial<Record<TenseCode, Array<string | null>>>>;
-type TenseCode = 'P' | 'S' | 'Y' | 'I' | 'G' | 'K' | 'J' | 'T' | 'F' | 'C' | 'W';
 
 export type VerbTense =
   | 'present' | 'subjunctive' | 'imperative' | 'imperfect' | 'gerund' | 'participle'
@@ -85,8 +83,6 @@ export interface VerbForm {
   tense: VerbTense;
 }
 
-const require = createRequire(import.meta.url);
-const CONJUGATIONS = require('french-verbs-lefff/dist/conjugations.json') as Conjugations;
 
 /** Regular first-group forms for verbs the Lefff tables lack (`tweeter`). */
 function regularErTable(infinitive: string): Partial<Record<TenseCode, string[]>> {
@@ -104,8 +100,8 @@ function regularErTable(infinitive: string): Partial<Record<TenseCode, string[]>
   };
 }
 
-function conjugationTable(infinitive: string): Partial<Record<TenseCode, Array<string | null>>> | null {
-  const table = CONJUGATIONS[infinitive];
+function conjugationTable(infinitive: string): LefffEntry | null {
+  const table = lefffEntry(infinitive);
   if (table) return table;
   return infinitive.endsWith('er') ? regularErTable(infinitive) : null;
 }
