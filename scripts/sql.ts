@@ -12,6 +12,8 @@ if (!query) {
   console.error('usage: make sql Q="SELECT type, count(*) FROM events GROUP BY type"');
   process.exit(2);
 }
+// `make sql Q=… | head` closes the pipe early: that is not an error
+process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? 0 : 1));
 const { con } = await openDuckDB();
 for (const f of readdirSync(dist).filter((f) => f.endsWith('.parquet'))) {
   await con.run(`CREATE VIEW ${sqlIdent(f.replace(/\.parquet$/, ''))} AS SELECT * FROM read_parquet(${sqlString(join(dist, f))})`);
