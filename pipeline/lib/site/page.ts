@@ -2,7 +2,7 @@ import type { TableSchema } from '../schema.ts';
 import { agreementsByStatusChart, quotesPerSpeakerChart, timelineChart, timelinePoints, TOP_SPEAKERS } from './charts.ts';
 import { escapeHtml, formatCount } from './html.ts';
 import { agreementsByStatus, articleLabel, quotesPerSpeaker, type SiteData } from './model.ts';
-import { recordsSection } from './records-section.ts';
+import { MAX_SEARCHABLE_ROWS, recordsSection } from './records-section.ts';
 import { evaluationSection, qualitySection } from './report-section.ts';
 import { sqlSection } from './sql-section.ts';
 import { tablesSection } from './tables-section.ts';
@@ -21,14 +21,19 @@ function chartFigure(id: string, caption: string, marks: number, svg: () => stri
 }
 
 function chartsSection(data: SiteData): string {
-  const points = timelinePoints(data.events, (docId) => articleLabel(data, docId));
-  const undrawn = data.events.filter((e) => e.date != null).length - points.length;
+  // the timeline draws the events the searchable table lists (its dots link to their rows), so
+  // the page stays light on a large corpus; the files hold every event
+  const listed = data.events.slice(0, MAX_SEARCHABLE_ROWS);
+  const points = timelinePoints(listed, (docId) => articleLabel(data, docId));
+  const undrawn = listed.filter((e) => e.date != null).length - points.length;
+  const unlisted = data.events.length - listed.length;
   const speakers = quotesPerSpeaker(data.quotes);
   const statuses = agreementsByStatus(data.agreements, enumOf(data.schemas.get('agreements'), 'status'));
   const timeline = chartFigure(
     'chart-timeline',
     `Timeline of dated events: ${formatCount(points.length)} event(s) placed at the middle of the period their date names (the band shows the period when it is longer than a day); colour is the PLOVER type. Hover a dot for the sentence and the article, click it to find the event in the table below.` +
-      (undrawn > 0 ? ` ${formatCount(undrawn)} event(s) dated only to a decade or a century are not drawn.` : ''),
+      (undrawn > 0 ? ` ${formatCount(undrawn)} event(s) dated only to a decade or a century are not drawn.` : '') +
+      (unlisted > 0 ? ` Only the first ${formatCount(listed.length)} events (in article order) are drawn; the ${formatCount(unlisted)} others are in the downloads.` : ''),
     points.length,
     () => timelineChart(points, enumOf(data.schemas.get('events'), 'type')),
     'No dated events in this build.',
