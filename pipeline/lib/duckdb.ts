@@ -1,8 +1,14 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { columnsOf, duckdbType, type TableSchema } from './schema.ts';
 
-export async function openDuckDB(path = ':memory:'): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
-  const instance = await DuckDBInstance.create(path);
+/**
+ * A DuckDB connection whose memory is capped (DuckDB otherwise takes up to 80 % of the
+ * machine): large sorts and copies spill to a temporary folder instead of growing the process.
+ */
+export async function openDuckDB(path = ':memory:', memoryLimit = process.env.DUCKDB_MEMORY_LIMIT ?? '512MB'): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
+  const instance = await DuckDBInstance.create(path, { memory_limit: memoryLimit, temp_directory: join(tmpdir(), `duckdb-spill-${process.pid}`) });
   const con = await instance.connect();
   return { instance, con };
 }
