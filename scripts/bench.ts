@@ -4,7 +4,7 @@
 // comparison, and extraction throughput against chrono-node's French parser alone.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as chrono from 'chrono-node';
@@ -54,8 +54,10 @@ async function comparedToChrono(build: string): Promise<{ oursMBs: number; chron
 }
 
 const paragraphs = sourceParagraphs([join(ROOT, 'seeds'), join(ROOT, 'test', 'fixtures', 'good')]);
+mkdirSync(BENCH, { recursive: true });
 const lines: string[] = [];
-const out = (s = '') => { lines.push(s); console.log(s); };
+// results.md is rewritten after every line, so a long run that fails late keeps what it measured
+const out = (s = '') => { lines.push(s); console.log(s); writeFileSync(join(BENCH, 'results.md'), lines.join('\n') + '\n'); };
 out(`# Benchmark (${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version})`);
 for (const mb of sizes) {
   const corpus = join(BENCH, `corpus-${mb}`);
@@ -93,5 +95,4 @@ for (const mb of sizes) {
   const c = await comparedToChrono(build);
   out(`One core, ${c.sampleMB.toFixed(1)} MB of cleaned text: full extraction ${c.oursMBs.toFixed(2)} MB/s, chrono-node fr.parse alone ${c.chronoMBs.toFixed(2)} MB/s: ratio ${(c.oursMBs / c.chronoMBs).toFixed(2)}×.`);
 }
-writeFileSync(join(BENCH, 'results.md'), lines.join('\n') + '\n');
 if (!existsSync(join(BENCH, 'results.md'))) process.exit(1);
