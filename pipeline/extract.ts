@@ -4,6 +4,7 @@
 // Batches of articles go to a pool of worker threads (--jobs, default: all cores);
 // results are written in input order, so the output does not depend on the pool size.
 // An article already extracted by the same code is read from BUILD/cache/extract/.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { minimist, path } from 'zx';
 import { codeVersion } from './lib/code-version.ts';
@@ -32,7 +33,9 @@ runStage('extract', async () => {
   cache?.prune();
 
   const writers = new Map(EXTRACT_OUTPUTS.map((t) => [t, new AtomicWriter(path.join(build, 'extract', `${t}.jsonl`))]));
-  const progress = new Progress('extract');
+  const articlesFile = path.join(build, 'clean', 'articles.jsonl');
+  // the documents are not counted ahead; the bytes of the input file give the bar and the ETA
+  const progress = new Progress('extract', undefined, statSync(articlesFile).size);
   let docs = 0;
   let cachedDocs = 0;
   const quality = new JsonlWriter<QualityEntry>(path.join(build, 'extract', 'quality.jsonl'));
@@ -56,9 +59,9 @@ runStage('extract', async () => {
     batch = [];
     batchBytes = 0;
   };
-  for await (const line of readLines(path.join(build, 'clean', 'articles.jsonl'))) {
+  for await (const line of readLines(articlesFile)) {
     docs++;
-    progress.tick(line.length);
+    progress.tick(Buffer.byteLength(line) + 1);
     batch.push(line);
     batchBytes += line.length;
     if (batch.length >= BATCH_DOCS || batchBytes >= BATCH_BYTES) await flush();

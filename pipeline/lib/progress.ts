@@ -2,6 +2,32 @@
  * Progress for long stages, on stderr: a live line on a terminal, a plain line every
  * 10 s elsewhere, nothing in CI logs (CI=true). Data never goes to this stream.
  */
+export interface ProgressState {
+  stage: string;
+  done: number;
+  bytes: number;
+  seconds: number;
+  /** Known number of documents, if any. */
+  total?: number;
+  /** Known number of input bytes, if any: the fraction done then follows the bytes read. */
+  totalBytes?: number;
+}
+
+const BAR_WIDTH = 24;
+
+/** The progress line: documents, MB/s and, when the size of the whole is known, a bar and an ETA. */
+export function renderProgress({ stage, done, bytes, seconds, total, totalBytes }: ProgressState): string {
+  const secs = Math.max(seconds, 1e-3);
+  const rate = `${(bytes / 1e6 / secs).toFixed(1)} MB/s`;
+  const count = `${done}${total ? `/${total}` : ''} docs`;
+  const fraction = totalBytes ? bytes / totalBytes : total ? done / total : null;
+  if (fraction === null || done === 0) return `${stage}: ${count}, ${rate}`;
+  const clamped = Math.min(Math.max(fraction, 0), 1);
+  const filled = Math.round(clamped * BAR_WIDTH);
+  const eta = clamped > 0 ? Math.max(secs / clamped - secs, 0) : 0;
+  return `${stage} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${count}, ${rate}, ${Math.round(clamped * 100)} %, ETA ${Math.round(eta)} s`;
+}
+
 export class Progress {
   private readonly started = Date.now();
   private lastPrint = Date.now();
@@ -30,16 +56,6 @@ export class Progress {
   }
 
   private render(now: number): string {
-    const secs = Math.max((now - this.started) / 1000, 1e-3);
-    const mbs = this.bytes / 1e6 / secs;
-    let line = `${this.stage}: ${this.done}${this.total ? `/${this.total}` : ''} docs, ${mbs.toFixed(1)} MB/s`;
-    if (this.total && this.done > 0) {
-      const fraction = this.totalBytes ? this.bytes / this.totalBytes : this.done / this.total;
-      const width = 24;
-      const filled = Math.round(Math.min(fraction, 1) * width);
-      const eta = fraction > 0 ? secs / fraction - secs : 0;
-      line = `${this.stage} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} docs, ${mbs.toFixed(1)} MB/s, ETA ${Math.round(eta)} s`;
-    }
-    return line;
+    return renderProgress({ stage: this.stage, done: this.done, bytes: this.bytes, seconds: (now - this.started) / 1000, total: this.total, totalBytes: this.totalBytes });
   }
 }
