@@ -43,6 +43,8 @@ export function startsWithVowel(word: string): boolean {
 }
 
 let futureForms: Set<string> | null = null;
+/** The last two letters of the future forms (`ra`, `ez`, `nt`…): most words are ruled out by them alone. */
+let futureEndings: Set<string> = new Set();
 
 /** Whether a word is a simple-future form of some verb (`effectuera`, `auront`), and of no other tense. */
 export function isFutureForm(word: string): boolean {
@@ -55,6 +57,7 @@ export function isFutureForm(word: string): boolean {
       }
     }
     futureForms = new Set([...future].filter((f) => !other.has(f)));
+    futureEndings = new Set([...futureForms].map((f) => f.slice(-2)));
   }
-  return futureForms.has(word.toLowerCase());
+  return futureEndings.has(word.slice(-2).toLowerCase()) && futureForms.has(word.toLowerCase());
 }

@@ -39,6 +39,13 @@ export interface CompiledTrigger extends TriggerSpec {
   firstWords: ReadonlySet<string>;
   /** Tense codes of each verb surface form (empty for nouns). */
   tenses: Map<string, TenseCode[]>;
+  /**
+   * Folded forms that are one word of letters and digits, when the trigger has no complement:
+   * at a word start, such a form matches exactly when the whole word is it, so no regex runs.
+   */
+  singleWordForms: ReadonlySet<string> | null;
+  /** First words of the forms the regex must try (several words, hyphens, apostrophes). */
+  phraseFirstWords: ReadonlySet<string>;
 }
 
 const W = String.raw`[\p{L}\p{N}'’-]+`;
@@ -461,7 +468,15 @@ function compile(spec: TriggerSpec): CompiledTrigger {
     forms = spec.forms ?? [spec.lemma, pluralize(spec.lemma)];
   }
   const source = String.raw`(?<![\p{L}\p{N}])(?:${alternation(forms)})${spec.complement ?? ''}(?![\p{L}\p{N}])`;
-  return { ...spec, pattern: new RegExp(source, 'iuy'), firstWords: new Set(forms.map(firstWordOf)), tenses };
+  const isOneWord = (form: string): boolean => /^[\p{L}\p{N}]+$/u.test(form);
+  return {
+    ...spec,
+    pattern: new RegExp(source, 'iuy'),
+    firstWords: new Set(forms.map(firstWordOf)),
+    tenses,
+    singleWordForms: spec.complement ? null : new Set(forms.filter(isOneWord).map(foldWord)),
+    phraseFirstWords: new Set(forms.filter((f) => !isOneWord(f)).map(firstWordOf)),
+  };
 }
 
 export const TRIGGERS: readonly CompiledTrigger[] = TRIGGER_SPECS.map(compile);
@@ -489,33 +504,41 @@ export interface TriggerMatch {
  * A match starts at a word with one of the trigger's first words, so only those are tried.
  */
 export function findTriggerMatches(text: string): TriggerMatch[] {
-  const startsOf = new Map<number, number[]>();
   // Folding the whole text keeps its offsets unless a letter lower-cases to several (`İ`).
   const folded = foldWord(text);
   const sameOffsets = folded.length === text.length;
   const bounds = LETTERS_AND_DIGITS.wordBounds(text);
+  const foldedWord = (i: number): string => (sameOffsets ? folded.slice(bounds[i], bounds[i + 1]) : foldWord(text.slice(bounds[i], bounds[i + 1])));
+  // (trigger position, word) pairs as one number each, sorted: trigger by trigger, words left to right
+  const hits: number[] = [];
   for (let i = 0; i < bounds.length; i += 2) {
-    const start = bounds[i];
-    const end = bounds[i + 1];
-    const positions = sameOffsets ? TRIGGERS_BY_FIRST_WORD.get(folded, start, end) : TRIGGERS_BY_FIRST_WORD.valueOf(foldWord(text.slice(start, end)));
-    for (const position of positions ?? []) {
-      const starts = startsOf.get(position);
-      if (starts) starts.push(start);
-      else startsOf.set(position, [start]);
-    }
+    const positions = sameOffsets ? TRIGGERS_BY_FIRST_WORD.get(folded, bounds[i], bounds[i + 1]) : TRIGGERS_BY_FIRST_WORD.valueOf(foldedWord(i));
+    if (positions) for (const position of positions) hits.push(position * bounds.length + i);
   }
+  hits.sort((a, b) => a - b);
   const matches: TriggerMatch[] = [];
-  for (const position of [...startsOf.keys()].sort((a, b) => a - b)) {
+  let resumeAt = 0;
+  let previous = -1;
+  for (const hit of hits) {
+    const position = Math.floor(hit / bounds.length);
+    const i = hit % bounds.length;
+    if (position !== previous) resumeAt = 0;
+    previous = position;
+    const start = bounds[i];
+    if (start < resumeAt) continue;
     const trigger = TRIGGERS[position];
-    let resumeAt = 0;
-    for (const start of startsOf.get(position) ?? []) {
-      if (start < resumeAt) continue;
-      trigger.pattern.lastIndex = start;
-      const m = trigger.pattern.exec(text);
-      if (!m) continue;
-      matches.push({ trigger, index: start, text: m[0] });
-      resumeAt = start + m[0].length;
+    const word = trigger.singleWordForms ? foldedWord(i) : null;
+    if (word !== null && !trigger.phraseFirstWords.has(word)) {
+      if (!trigger.singleWordForms!.has(word)) continue;
+      matches.push({ trigger, index: start, text: text.slice(start, bounds[i + 1]) });
+      resumeAt = bounds[i + 1];
+      continue;
     }
+    trigger.pattern.lastIndex = start;
+    const m = trigger.pattern.exec(text);
+    if (!m) continue;
+    matches.push({ trigger, index: start, text: m[0] });
+    resumeAt = start + m[0].length;
   }
   return matches;
 }
