@@ -1,4 +1,5 @@
 import { findCountryMentions, type CountryMention } from '../lexicon/countries.ts';
+import { LETTERS, LETTERS_AND_MARKS, previousCodePoint, SurfaceIndex, type SurfaceMatch } from '../lexicon/words.ts';
 
 /**
  * People named in one article: full names, `M. X` / bare-surname mentions, spelling
@@ -266,21 +267,33 @@ interface KnownName {
 function findKnownNameMentions(text: string, known: KnownName[], taken: PersonNameMention[]): PersonNameMention[] {
   if (!known.length) return [];
   const byForm = new Map(known.map((k) => [k.form, k]));
-  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const re = new RegExp(String.raw`(?<![\p{L}\p{M}\-])(?:${forms.join('|')})(?![\p{L}\p{M}])`, 'gu');
   const out: PersonNameMention[] = [];
   // `taken` is in text order without overlaps, like the matches: the last taken mention
   // starting before a match's end is the only one that can overlap it
   let last = -1;
-  for (const m of text.matchAll(re)) {
+  for (const m of nameFormMatches(text, [...byForm.keys()])) {
     const start = m.index;
-    const end = start + m[0].length;
+    const end = start + m.surface.length;
     while (last + 1 < taken.length && taken[last + 1].start < end) last++;
     if (last >= 0 && taken[last].end > start) continue;
-    const name = byForm.get(m[0])!;
-    out.push({ surface: m[0], start, end, given: name.given, surname: name.surname, gender: name.given ? givenNameGender(name.given) : null });
+    const name = byForm.get(m.surface)!;
+    out.push({ surface: m.surface, start, end, given: name.given, surname: name.surname, gender: name.given ? givenNameGender(name.given) : null });
   }
   return out;
+}
+
+/**
+ * What `(?<![\p{L}\p{M}-])(?:longest|…|shortest)(?![\p{L}\p{M}])` finds of the forms, left to right;
+ * through a word index (no regex compiled per article) when every form starts with a letter.
+ */
+export function nameFormMatches(text: string, forms: string[]): SurfaceMatch[] {
+  if (!forms.every((form) => LETTERS.at(form, 0))) {
+    const re = new RegExp(String.raw`(?<![\p{L}\p{M}\-])(?:${forms.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\p{L}\p{M}])`, 'gu');
+    return [...text.matchAll(re)].map((m) => ({ index: m.index, surface: m[0] }));
+  }
+  const isLetterOrMark = (offset: number): boolean => LETTERS_AND_MARKS.at(text, offset);
+  const startsAt = (start: number): boolean => start === 0 || !(text.charCodeAt(start - 1) === 0x2d || isLetterOrMark(previousCodePoint(text, start)));
+  return new SurfaceIndex(forms, { chars: LETTERS }).matches(text, (end) => !isLetterOrMark(end), startsAt);
 }
 
 function rolesAround(text: string, mention: PersonNameMention): Array<Role & { gender: Gender }> {

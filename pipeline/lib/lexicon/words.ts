@@ -61,6 +61,13 @@ export class WordChars {
 export const LETTERS_AND_DIGITS = new WordChars(/[\p{L}\p{N}]/u);
 /** `\p{L}`: the word boundary of the people patterns. */
 export const LETTERS = new WordChars(/\p{L}/u);
+/** `[\p{L}\p{M}]`: letters and combining marks, around person names. */
+export const LETTERS_AND_MARKS = new WordChars(/[\p{L}\p{M}]/u);
+
+/** Offset of the code point that ends right before `offset` (a surrogate pair counts as one). */
+export function previousCodePoint(text: string, offset: number): number {
+  return offset >= 2 && isLowSurrogate(text.charCodeAt(offset - 1)) && isHighSurrogate(text.charCodeAt(offset - 2)) ? offset - 2 : offset - 1;
+}
 
 /** A hash of a word's length and its first, second and last code units. */
 function wordHash(text: string, start: number, end: number): number {
@@ -144,15 +151,15 @@ export class SurfaceIndex {
 
   /**
    * Non-overlapping matches, left to right, of the longest surface starting at a word
-   * start and followed by what `fits` accepts (by default, no word character).
+   * start that `startsAt` accepts and followed by what `fits` accepts (by default, no word character).
    */
-  matches(text: string, fits: (end: number) => boolean = (end) => !this.chars.at(text, end)): SurfaceMatch[] {
+  matches(text: string, fits: (end: number) => boolean = (end) => !this.chars.at(text, end), startsAt?: (start: number) => boolean): SurfaceMatch[] {
     const matches: SurfaceMatch[] = [];
     const bounds = this.chars.wordBounds(text);
     let resumeAt = 0;
     for (let i = 0; i < bounds.length; i += 2) {
       const start = bounds[i];
-      if (start < resumeAt) continue;
+      if (start < resumeAt || (startsAt && !startsAt(start))) continue;
       const found = this.byFirstWord.get(text, start, bounds[i + 1])?.find((s) => this.writtenAt(text, start, s) && fits(start + s.length));
       if (!found) continue;
       resumeAt = start + found.length;
