@@ -75,7 +75,7 @@ function partiesFor(text: string, sentence: Span, { people, main }: DocumentActo
   const codes: string[] = [];
   if (BOTH_PARTIES.test(sentenceText)) codes.push(...main.slice(0, 2));
   const offset = sentence.start;
-  for (const m of findActorMentions(sentenceText, people)) {
+  for (const m of findActorMentions(text, people, sentence.start, sentence.end)) {
     if (quotes.some((q) => offset + m.start >= q.start && offset + m.start < q.end)) continue;
     if (m.code !== 'WEST') codes.push(m.code);
   }

@@ -1,7 +1,7 @@
 import countries from 'i18n-iso-countries';
 import frenchCountryNames from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import { stableId } from '../ids.ts';
-import { findCountryMentions } from '../lexicon/countries.ts';
+import { findCountryMentions, findCountryMentionsIn } from '../lexicon/countries.ts';
 import type { EntityRecord } from '../types.generated.ts';
 import { indexPeople, personCountry, phraseCountryMentions, startingWithOneOf, type PeopleIndex } from './people.ts';
 import type { DocInput } from './types.ts';
@@ -153,7 +153,7 @@ function organizationMentions(text: string): EntityMention[] {
 
 function countryAndPlaceMentions(text: string): EntityMention[] {
   const out: EntityMention[] = [];
-  for (const m of findCountryMentions(text)) {
+  for (const m of findCountryMentionsIn(text, 0, text.length)) {
     if (!ISO_ALPHA3.test(m.code)) continue;
     if (m.via === 'name' || m.via === 'demonym') {
       const name = countryName(m.code);
@@ -227,7 +227,11 @@ export function entityIdFor(type: EntityType, canonical: string): string {
   return id;
 }
 
-type Acc = { type: EntityType; names: Map<string, number>; aliases: Set<string>; codes: Map<string, number>; count: number; docs: Set<string> };
+type Acc = {
+  type: EntityType; names: Map<string, number>; aliases: Set<string>; codes: Map<string, number>; count: number;
+  /** The articles naming the entity (unless mentions come grouped by article: then only the count and the last one). */
+  docs: Set<string> | null; docCount: number; lastDoc: string | null;
+};
 
 const byCountThenName = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
@@ -235,22 +239,45 @@ const byCountThenName = (a: [string, number], b: [string, number]) => b[1] - a[1
  * Builds the corpus-level `entities` table one mention at a time (memory grows with the
  * number of distinct entities, not of mentions): one row per (type, canonical name),
  * names folded for case and accents. The result does not depend on the order of mentions.
+ *
+ * With `groupedByDoc`, the mentions are expected in article order (`doc_id` ascending, as
+ * clean sorts the articles and extraction writes them): an entity's articles are then counted
+ * without being kept, so memory holds the distinct entities only. Should a `doc_id` come
+ * after a greater one, `interleaved` turns true and the counts may be wrong: aggregate again
+ * without the option.
  */
 export class EntityAggregator {
   private readonly groups = new Map<string, Acc>();
+  private readonly groupedByDoc: boolean;
+  /** The greatest `doc_id` so far (the current article's, while in order). */
+  private maxDoc: string | null = null;
+  /** With `groupedByDoc`: the articles were not in order (doc counts may be wrong). */
+  interleaved = false;
+
+  constructor(options: { groupedByDoc?: boolean } = {}) {
+    this.groupedByDoc = options.groupedByDoc ?? false;
+  }
 
   add(m: EntityMention & { doc_id: string }): void {
     const key = `${m.type}\u241f${foldKey(m.canonical)}`;
     let acc = this.groups.get(key);
     if (!acc) {
-      acc = { type: m.type, names: new Map(), aliases: new Set(), codes: new Map(), count: 0, docs: new Set() };
+      acc = { type: m.type, names: new Map(), aliases: new Set(), codes: new Map(), count: 0, docs: this.groupedByDoc ? null : new Set(), docCount: 0, lastDoc: null };
       this.groups.set(key, acc);
     }
     acc.names.set(m.canonical, (acc.names.get(m.canonical) ?? 0) + 1);
     acc.aliases.add(m.surface.replace(/\s+/g, ' '));
     if (m.country_code) acc.codes.set(m.country_code, (acc.codes.get(m.country_code) ?? 0) + 1);
     acc.count++;
-    acc.docs.add(m.doc_id);
+    if (acc.docs) acc.docs.add(m.doc_id);
+    else {
+      if (this.maxDoc !== null && m.doc_id < this.maxDoc) this.interleaved = true;
+      else this.maxDoc = m.doc_id;
+      if (acc.lastDoc !== m.doc_id) {
+        acc.docCount++;
+        acc.lastDoc = m.doc_id;
+      }
+    }
   }
 
   /** The rows, in the table's order (type, then name). */
@@ -264,7 +291,7 @@ export class EntityAggregator {
         country_code: [...acc.codes.entries()].sort(byCountThenName)[0]?.[0] ?? null,
         aliases: [...acc.aliases].sort(),
         mention_count: acc.count,
-        doc_count: acc.docs.size,
+        doc_count: acc.docs ? acc.docs.size : acc.docCount,
       };
     });
     return records.sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

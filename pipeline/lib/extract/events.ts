@@ -1,6 +1,6 @@
 import { BOTH_PARTIES, findActorMentions, indexPeople, mainActors, type PeopleIndex } from '../lexicon/actors.ts';
 import { formsOf, isFutureForm, type TenseCode } from '../lexicon/conjugation.ts';
-import { findPlaceMentions, type PlaceMention } from '../lexicon/places.ts';
+import { findPlaceMentionsIn, type PlaceMention } from '../lexicon/places.ts';
 import { findTriggerMatches, type CompiledTrigger, type EventType } from '../lexicon/triggers.ts';
 import type { Span } from '../text/sentences.ts';
 import type { DateMention, DocInput, EventMention } from './types.ts';
@@ -365,7 +365,7 @@ const PLACE_NOT_ACTOR = /(?<![\p{L}])dans\s+la\s+ville\s+(?:[\p{L}-]+\s+)?de\s+$
 function sentenceActors(doc: DocInput, sentence: Span, people: PeopleIndex, quotes: Span[], main: string[], previousFirst: string | null, previousCodes: string[], places: PlacesOf): SentenceActors {
   const body = doc.text.slice(sentence.start, sentence.end);
   const isPlaceNotActor = (start: number): boolean => PLACE_NOT_ACTOR.test(body.slice(Math.max(0, start - 40), start)) && places(sentence).some((p) => p.start === start);
-  const mentions = findActorMentions(body, people).filter((m) => !inside(quotes, sentence.start + m.start) && !isPlaceNotActor(m.start));
+  const mentions = findActorMentions(doc.text, people, sentence.start, sentence.end).filter((m) => !inside(quotes, sentence.start + m.start) && !isPlaceNotActor(m.start));
   const codes = mentions.map((m) => m.code);
   // `les deux pays`: the pair just named, else the article's two main actors.
   if (BOTH_PARTIES.test(body) && new Set(codes).size < 2) codes.push(...(previousCodes.length === 2 ? previousCodes : main.slice(0, 2)));
@@ -388,7 +388,7 @@ function placesOfText(text: string): PlacesOf {
   return (span) => {
     const key = `${span.start}:${span.end}`;
     let places = bySpan.get(key);
-    if (!places) bySpan.set(key, (places = findPlaceMentions(text.slice(span.start, span.end))));
+    if (!places) bySpan.set(key, (places = findPlaceMentionsIn(text, span.start, span.end)));
     return places;
   };
 }

@@ -3,7 +3,7 @@
  * `EU`, `WEST`) a sentence involves, from country names, demonyms, capitals,
  * institutions, and people whose role the article gives.
  */
-import { findCountryMentions } from './countries.ts';
+import { findCountryMentions, findCountryMentionsIn, mentionsWithin } from './countries.ts';
 import { LETTERS, SurfaceIndex } from './words.ts';
 
 /**
@@ -91,13 +91,23 @@ export interface ActorMention {
   end: number;
 }
 
-/** Countries and people mentioned in `text`, with offsets relative to `text`. */
-export function findActorMentions(text: string, people: PeopleIndex): ActorMention[] {
-  const mentions: ActorMention[] = findCountryMentions(text).map((m) => ({ code: m.code, start: m.start, end: m.end }));
-  for (const m of people.names.matches(text)) {
+/** The names of the people index found in the last document, for its sentences. */
+let lastNames: { text: string; people: PeopleIndex; names: Array<{ start: number; end: number; surface: string }> } | null = null;
+
+/**
+ * Countries and people mentioned in `text[start, end)` (a sentence, or the whole text), with
+ * offsets relative to `start`; the whole text is scanned once per document.
+ */
+export function findActorMentions(text: string, people: PeopleIndex, start = 0, end = text.length): ActorMention[] {
+  const mentions: ActorMention[] = findCountryMentionsIn(text, start, end).map((m) => ({ code: m.code, start: m.start, end: m.end }));
+  if (lastNames?.text !== text || lastNames.people !== people) {
+    lastNames = { text, people, names: people.names.matches(text).map((m) => ({ start: m.index, end: m.index + m.surface.length, surface: m.surface })) };
+  }
+  for (const m of mentionsWithin(lastNames.names, start, end)) {
     const code = people.codeOf.get(m.surface);
-    const end = m.index + m.surface.length;
-    if (code && !mentions.some((x) => x.start < end && m.index < x.end)) mentions.push({ code, start: m.index, end });
+    const from = m.start - start;
+    const to = m.end - start;
+    if (code && !mentions.some((x) => x.start < to && from < x.end)) mentions.push({ code, start: from, end: to });
   }
   return mentions.sort((a, b) => a.start - b.start);
 }

@@ -270,6 +270,33 @@ export function findCountryMentions(text: string): CountryMention[] {
   return lastMentions.map((m) => ({ ...m }));
 }
 
+/** The last document scanned whole: its sentences and clauses are answered from that scan. */
+let lastDocument: { text: string; mentions: CountryMention[] } | null = null;
+
+/**
+ * The mentions of `text[start, end)` (offsets relative to `start`), from one scan of the whole
+ * text: what findCountryMentions of the slice finds, as sentences and clauses start and end
+ * at word boundaries, without scanning every sentence, clause and the whole text in turn.
+ */
+export function findCountryMentionsIn(text: string, start: number, end: number): CountryMention[] {
+  if (lastDocument?.text !== text) lastDocument = { text, mentions: scanCountryMentions(text) };
+  return mentionsWithin(lastDocument.mentions, start, end).map((m) => ({ ...m, start: m.start - start, end: m.end - start }));
+}
+
+/** The items of `sorted` (by start) that lie within [start, end). */
+export function mentionsWithin<T extends { start: number; end: number }>(sorted: readonly T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i].start < end; i++) if (sorted[i].end <= end) out.push(sorted[i]);
+  return out;
+}
+
 function scanCountryMentions(text: string): CountryMention[] {
   const mentions: CountryMention[] = [];
   // A combining form is followed by a hyphen.

@@ -3,7 +3,7 @@
  * the country lexicon plus major cities and regions frequent in French
  * international news.
  */
-import { findCountryMentions } from './countries.ts';
+import { findCountryMentionsIn, mentionsWithin } from './countries.ts';
 import { SurfaceIndex } from './words.ts';
 
 export interface PlaceMention {
@@ -44,13 +44,21 @@ const EXTRA = Object.entries(MAJOR_PLACES).flatMap(([code, names]) => names.map(
 const EXTRA_SURFACES = new SurfaceIndex(EXTRA.map((e) => e.name));
 const CODE_OF_EXTRA = new Map(EXTRA.map((e) => [e.name, e.code]));
 
+/** The major places found in the last document, for its sentences and clauses. */
+let lastExtra: { text: string; places: PlaceMention[] } | null = null;
+
 /** Named places (countries, capitals, major cities) in `text`, in text order. */
 export function findPlaceMentions(text: string): PlaceMention[] {
-  const places: PlaceMention[] = [];
-  for (const m of EXTRA_SURFACES.matches(text)) {
-    places.push({ name: m.surface, start: m.index, end: m.index + m.surface.length, code: CODE_OF_EXTRA.get(m.surface) ?? null });
+  return findPlaceMentionsIn(text, 0, text.length);
+}
+
+/** Named places in `text[start, end)`, offsets relative to `start`; the whole text is scanned once per document. */
+export function findPlaceMentionsIn(text: string, start: number, end: number): PlaceMention[] {
+  if (lastExtra?.text !== text) {
+    lastExtra = { text, places: EXTRA_SURFACES.matches(text).map((m) => ({ name: m.surface, start: m.index, end: m.index + m.surface.length, code: CODE_OF_EXTRA.get(m.surface) ?? null })) };
   }
-  for (const m of findCountryMentions(text)) {
+  const places: PlaceMention[] = mentionsWithin(lastExtra.places, start, end).map((p) => ({ ...p, start: p.start - start, end: p.end - start }));
+  for (const m of findCountryMentionsIn(text, start, end)) {
     if (m.via !== 'name' && m.via !== 'capital') continue;
     if (places.some((p) => p.start < m.end && m.start < p.end)) continue;
     places.push({ name: m.surface, start: m.start, end: m.end, code: m.code === 'EU' ? 'BEL' : m.code });
