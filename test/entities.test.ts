@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateEntities, entityIdFor, extractEntityMentions, findInstitutionPhrases } from '../pipeline/lib/extract/entities.ts';
+import { aggregateEntities, EntityAggregator, entityIdFor, extractEntityMentions, findInstitutionPhrases } from '../pipeline/lib/extract/entities.ts';
 import { findPersonNames, indexPeople, parseRolePhrase, personCountry, resolveRole } from '../pipeline/lib/extract/people.ts';
 import { extractQuotes } from '../pipeline/lib/extract/quotes.ts';
 import type { DocInput } from '../pipeline/lib/extract/types.ts';
@@ -117,6 +117,19 @@ describe('aggregateEntities', () => {
     ...extractEntityMentions(doc(a, 'a')).map((m) => ({ ...m, doc_id: 'a' })),
     ...extractEntityMentions(doc(b, 'b')).map((m) => ({ ...m, doc_id: 'b' })),
   ]);
+
+  it('counts articles without keeping them when mentions come in article order', () => {
+    const mentionsOf = (text: string, doc_id: string) => extractEntityMentions(doc(text, doc_id)).map((m) => ({ ...m, doc_id }));
+    const grouped = new EntityAggregator({ groupedByDoc: true });
+    for (const m of [...mentionsOf(a, 'a'), ...mentionsOf(b, 'b'), ...mentionsOf(a, 'c')]) grouped.add(m);
+    expect(grouped.interleaved).toBe(false);
+    expect(grouped.records()).toEqual(aggregateEntities([...mentionsOf(a, 'c'), ...mentionsOf(b, 'b'), ...mentionsOf(a, 'a')]));
+    expect(grouped.records().find((r) => r.name === 'Vladimir Poutine')).toMatchObject({ mention_count: 5, doc_count: 3 });
+    // an article coming back after another: the counts cannot be trusted, and say so
+    const interleaved = new EntityAggregator({ groupedByDoc: true });
+    for (const m of [...mentionsOf(a, 'a'), ...mentionsOf(b, 'b'), ...mentionsOf(a, 'a')]) interleaved.add(m);
+    expect(interleaved.interleaved).toBe(true);
+  });
 
   it('merges mentions across documents by type and canonical name', () => {
     const putin = rows().find((r) => r.name === 'Vladimir Poutine')!;

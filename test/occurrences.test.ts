@@ -1,6 +1,10 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datesCompatible, groupOccurrences } from '../pipeline/lib/extract/occurrences.ts';
+import { linkOccurrences } from '../pipeline/lib/link/occurrences.ts';
 import type { EventRecord } from '../pipeline/lib/types.generated.ts';
+import { tempDir } from './helpers.ts';
 
 let counter = 0;
 function event(overrides: Partial<EventRecord>): EventRecord {
@@ -120,5 +124,74 @@ describe('groupOccurrences at corpus scale', () => {
     const dated = occurrences.filter((o) => o.date != null);
     expect(dated).toHaveLength(days);
     for (const o of dated) expect(o).toMatchObject({ precision: 'day', articles: 2, mentions: 2 });
+  });
+});
+
+describe('linkOccurrences (partitioned, bounded memory)', () => {
+  // a mixed corpus: several types and actor sets, nested dates over two years, places, undated
+  // mentions, two mentions of one sentence, articles without a date or without a documents row
+  const docs = Array.from({ length: 40 }, (_, i) => ({ doc_id: `d${String(i).padStart(3, '0')}`, published: i % 7 === 3 ? null : `2022-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` }));
+  const dates: Array<[string | null, EventRecord['precision']]> = [
+    ['2022-12-19', 'day'], ['2022-12-20', 'day'], ['2022-12', 'month'], ['2022', 'year'], ['2023-01-05', 'day'], ['2023-01', 'month'], ['2023', 'year'], [null, null],
+  ];
+  const types: EventRecord['type'][] = ['CONSULT', 'SUPPORT', 'AID'];
+  const actorSets = [['RUS', 'BLR'], ['BLR', 'RUS'], ['UKR'], ['EU', 'RUS']];
+  const corpus = (withMissingArticles: boolean): EventRecord[] => Array.from({ length: 600 }, (_, i) => {
+    const [date, precision] = dates[(i * 7) % dates.length];
+    const doc_id = withMissingArticles && i % 50 === 49 ? 'missing' : docs[Math.floor(i / 15)].doc_id;
+    return event({
+      doc_id, date, precision, basis: date ? 'explicit' : 'unresolved',
+      type: types[i % types.length], actors: actorSets[(i >> 2) % actorSets.length],
+      location: i % 5 === 0 ? 'Minsk' : i % 11 === 0 ? 'minsk' : i % 13 === 0 ? 'Moscou' : null,
+      ...(i % 40 === 1 ? { evidence_start: 7, evidence_end: 90 } : {}),
+    });
+  });
+  const events = corpus(false);
+
+  /** What the link stage wrote before partitioning: the in-memory grouping of the whole corpus. */
+  function inMemory(input: EventRecord[]): { occurrences: string; events: string } {
+    const { occurrences, occurrenceOf } = groupOccurrences(input.map((e) => ({ ...e, evidence: '', trigger: '' })), docs);
+    return {
+      occurrences: occurrences.map((o) => JSON.stringify(o) + '\n').join(''),
+      events: input.map((e) => JSON.stringify({ ...e, occurrence_id: occurrenceOf.get(e.id) ?? null }) + '\n').join(''),
+    };
+  }
+
+  async function partitioned(input: EventRecord[], partitions: number | undefined) {
+    const dir = tempDir('link-occurrences');
+    writeFileSync(join(dir, 'events.jsonl'), input.map((e) => JSON.stringify(e) + '\n').join(''));
+    writeFileSync(join(dir, 'documents.jsonl'), docs.map((d) => JSON.stringify({ ...d, text: 'x' }) + '\n').join(''));
+    const options = {
+      eventsFile: join(dir, 'events.jsonl'), documentsFile: join(dir, 'documents.jsonl'),
+      occurrencesFile: join(dir, 'occurrences.out.jsonl'), linkedEventsFile: join(dir, 'events.out.jsonl'), tmpDir: join(dir, 'tmp'), partitions,
+    };
+    const counts = await linkOccurrences(options);
+    expect(existsSync(options.tmpDir)).toBe(false);
+    return { counts, occurrences: readFileSync(options.occurrencesFile, 'utf8'), events: readFileSync(options.linkedEventsFile, 'utf8') };
+  }
+
+  it.each([1, 3, 17, 64, undefined])('writes byte for byte the in-memory result with %s partition(s)', async (partitions) => {
+    const expected = inMemory(events);
+    expect(expected.occurrences.split('\n').length).toBeGreaterThan(50);
+    expect(expected.occurrences).toContain('"mentions":3');
+    const got = await partitioned(events, partitions);
+    expect(got.occurrences).toBe(expected.occurrences);
+    expect(got.events).toBe(expected.events);
+    expect(got.counts.events).toBe(events.length);
+  });
+
+  it('also when the events are not in the articles\' order or name an article without a row', async () => {
+    const shuffled = corpus(true).map((e, i) => [(i * 7919) % events.length, e] as const).sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+    const expected = inMemory(shuffled);
+    const got = await partitioned(shuffled, 5);
+    expect(got.occurrences).toBe(expected.occurrences);
+    expect(got.events).toBe(expected.events);
+  });
+
+  it('gives an occurrence reported more times than a call takes arguments the same id', () => {
+    const many = Array.from({ length: 150_000 }, (_, i) => event({ doc_id: `m${i}`, date: '2022-12-19', precision: 'day', evidence: '', trigger: '' }));
+    const { occurrences } = groupOccurrences(many, []);
+    expect(occurrences).toHaveLength(1);
+    expect(occurrences[0].mentions).toBe(many.length);
   });
 });

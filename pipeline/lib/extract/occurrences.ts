@@ -1,5 +1,14 @@
-import { stableId } from '../ids.ts';
+import { sha256Hex } from '../ids.ts';
 import type { DocumentRecord, EventRecord, OccurrenceRecord } from '../types.generated.ts';
+
+/**
+ * What grouping needs of an event: its identifying fields and its article's publication
+ * date (the evidence text is not needed, so memory follows the number of events).
+ */
+export type OccurrenceEvent = Pick<EventRecord, 'id' | 'doc_id' | 'type' | 'actors' | 'date' | 'precision' | 'location' | 'start' | 'evidence_start'> & {
+  /** `published` of the event's article (null when unknown). */
+  published: string | null;
+};
 
 /**
  * Cross-article grouping of event mentions into occurrences: mentions that
@@ -33,7 +42,7 @@ function placesCompatible(a: string | null, b: string | null): boolean {
  * a newcomer agrees with every member when it agrees with the finest date and that place.
  */
 interface Cluster {
-  members: EventRecord[];
+  members: OccurrenceEvent[];
   /** The most precise member date (null only for a lone undated mention). */
   finestDate: string | null;
   /** The place the members name (lower-cased), if any. */
@@ -42,14 +51,14 @@ interface Cluster {
   sentences: Set<string>;
 }
 
-const sentenceKey = (event: EventRecord): string => `${event.doc_id}\u0000${event.evidence_start}`;
+const sentenceKey = (event: OccurrenceEvent): string => `${event.doc_id}\u0000${event.evidence_start}`;
 const placeKey = (location: string | null): string | null => (location == null ? null : location.toLocaleLowerCase('fr'));
 
-function newCluster(event: EventRecord): Cluster {
+function newCluster(event: OccurrenceEvent): Cluster {
   return { members: [event], finestDate: event.date, place: placeKey(event.location), sentences: new Set([sentenceKey(event)]) };
 }
 
-function addMember(cluster: Cluster, event: EventRecord): void {
+function addMember(cluster: Cluster, event: OccurrenceEvent): void {
   cluster.members.push(event);
   if (event.date != null && (cluster.finestDate == null || event.date.length > cluster.finestDate.length)) cluster.finestDate = event.date;
   cluster.place ??= placeKey(event.location);
@@ -63,7 +72,7 @@ function coarserDates(date: string): string[] {
   return coarser;
 }
 
-function bestDate(members: EventRecord[]): { date: string | null; precision: Precision } {
+function bestDate(members: OccurrenceEvent[]): { date: string | null; precision: Precision } {
   const dated = members.filter((m) => m.date != null);
   if (!dated.length) return { date: null, precision: null };
   const counts = new Map<string, number>();
@@ -80,7 +89,7 @@ function mostFrequent(values: Array<string | null>): string | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
-function fitsCluster(cluster: Cluster, event: EventRecord): boolean {
+function fitsCluster(cluster: Cluster, event: OccurrenceEvent): boolean {
   // Every member must agree with the newcomer, so two different days never meet through a month.
   // Distinct mentions of one sentence are distinct occurrences by construction.
   return (
@@ -104,14 +113,14 @@ class ClusterIndex {
   }
 
   /** Adds `event` to `cluster`, re-indexing it when the event refines its date. */
-  join(cluster: Cluster, event: EventRecord): void {
+  join(cluster: Cluster, event: OccurrenceEvent): void {
     const finest = cluster.finestDate;
     addMember(cluster, event);
     if (cluster.finestDate !== finest) this.register(cluster, finest);
   }
 
   /** The clusters `event` fits, stopping at two (a mention that fits several joins none). */
-  homesOf(event: EventRecord): Cluster[] {
+  homesOf(event: OccurrenceEvent): Cluster[] {
     const homes: Cluster[] = [];
     if (event.date == null) return homes;
     const coarser = coarserDates(event.date).map((date) => (this.byFinestDate.get(date) ?? []).filter((c) => c.finestDate === date));
@@ -144,56 +153,100 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-const actorsKey = (event: EventRecord): string => [...event.actors].sort().join(',');
+const actorsKey = (event: Pick<EventRecord, 'actors'>): string => [...event.actors].sort().join(',');
 
 /** Deterministic order: most precise dates first, so coarse mentions join the precise occurrence they refine. */
-function compareForClustering(a: EventRecord, b: EventRecord): number {
+function compareForClustering(a: OccurrenceEvent, b: OccurrenceEvent): number {
   return rank(b.precision) - rank(a.precision) || (a.date ?? '').localeCompare(b.date ?? '') || a.doc_id.localeCompare(b.doc_id) || a.start - b.start || a.id.localeCompare(b.id);
 }
 
+/** Events can share an occurrence only when they share this key (type and actor set). */
+export const occurrenceKey = (event: Pick<EventRecord, 'type' | 'actors'>): string => `${event.type}|${actorsKey(event)}`;
+
 /**
- * Groups event records from the whole corpus into occurrences (pure, deterministic).
+ * A finer key that still never separates two events that may share an occurrence: dates are
+ * compatible only when one is a `-`-prefix of the other, so they have the same first segment
+ * (the year), and an undated mention is always alone (keyed by its own id). Groups of
+ * different keys are clustered independently (see `clusterOccurrences`).
+ */
+export function partitionKey(event: Pick<EventRecord, 'id' | 'type' | 'actors' | 'date'>): string {
+  if (event.date == null) return `${occurrenceKey(event)}|\u0000${event.id}`;
+  const dash = event.date.indexOf('-');
+  return `${occurrenceKey(event)}|${dash < 0 ? event.date : event.date.slice(0, dash)}`;
+}
+
+/** The order of the `occurrences` table: type, date, id. */
+export function compareOccurrences(a: OccurrenceRecord, b: OccurrenceRecord): number {
+  return a.type.localeCompare(b.type) || (a.date ?? '').localeCompare(b.date ?? '') || a.occurrence_id.localeCompare(b.occurrence_id);
+}
+
+/**
+ * Groups events into occurrences (pure, deterministic), calling `emit` once per occurrence
+ * with its row, its members' ids (sorted) and its members. The occurrences do not depend on the order of
+ * `events`, and events of different `partitionKey`s never share one, so any split of a corpus
+ * along that key yields, part by part, exactly the occurrences of the whole.
+ */
+export function clusterOccurrences<E extends OccurrenceEvent>(events: E[], emit: (occurrence: OccurrenceRecord, memberIds: string[], members: readonly E[]) => void): void {
+  const byKey = new Map<string, E[]>();
+  for (const event of events) push(byKey, occurrenceKey(event), event);
+  for (const key of [...byKey.keys()].sort()) {
+    const local = new ClusterIndex();
+    const group = byKey.get(key) ?? [];
+    byKey.delete(key);
+    for (const event of group.sort(compareForClustering)) {
+      // A coarse mention that fits several occurrences (a month holding two meetings) joins none.
+      const homes = local.homesOf(event);
+      if (homes.length === 1) local.join(homes[0], event);
+      else local.add(newCluster(event));
+    }
+    for (const cluster of local.clusters) {
+      const members = cluster.members as E[];
+      const first = members[0];
+      const memberIds = members.map((m) => m.id).sort();
+      // stableId('occurrences', type, actors, ...memberIds), without spreading a large occurrence's ids as arguments
+      const occurrence_id = sha256Hex(['occurrences', first.type, actorsKey(first), ...memberIds].join('\u241f')).slice(0, 16);
+      const reports = [...new Set(members.map((m) => m.published))].filter((p): p is string => p != null).sort();
+      emit(
+        {
+          occurrence_id,
+          type: first.type,
+          actors: [...first.actors].sort(),
+          ...bestDate(members),
+          location: mostFrequent(members.map((m) => m.location)),
+          articles: new Set(members.map((m) => m.doc_id)).size,
+          mentions: members.length,
+          first_report: reports[0] ?? null,
+          last_report: reports[reports.length - 1] ?? null,
+        },
+        memberIds,
+        members,
+      );
+    }
+  }
+}
+
+/** The grouping fields of an event record, with its article's publication date. */
+export function occurrenceEvent(event: EventRecord, published: string | null): OccurrenceEvent {
+  const { id, doc_id, type, actors, date, precision, location, start, evidence_start } = event;
+  return { id, doc_id, type, actors, date, precision, location, start, evidence_start, published };
+}
+
+/**
+ * Groups event records from the whole corpus into occurrences (pure, deterministic), in memory.
  * Returns the occurrence rows, sorted by type, date and id, and the occurrence of every event id.
+ * (The link stage does the same in bounded memory: pipeline/lib/link/occurrences.ts.)
  */
 export function groupOccurrences(
   events: EventRecord[],
   documents: Pick<DocumentRecord, 'doc_id' | 'published'>[],
 ): { occurrences: OccurrenceRecord[]; occurrenceOf: Map<string, string> } {
   const publishedOf = new Map(documents.map((d) => [d.doc_id, d.published]));
-  const byKey = new Map<string, EventRecord[]>();
-  for (const event of events) push(byKey, `${event.type}|${actorsKey(event)}`, event);
-  const clusters: Cluster[] = [];
-  for (const key of [...byKey.keys()].sort()) {
-    const local = new ClusterIndex();
-    for (const event of [...(byKey.get(key) ?? [])].sort(compareForClustering)) {
-      // A coarse mention that fits several occurrences (a month holding two meetings) joins none.
-      const homes = local.homesOf(event);
-      if (homes.length === 1) local.join(homes[0], event);
-      else local.add(newCluster(event));
-    }
-    for (const cluster of local.clusters) clusters.push(cluster);
-  }
-
   const occurrences: OccurrenceRecord[] = [];
   const occurrenceOf = new Map<string, string>();
-  for (const { members } of clusters) {
-    const first = members[0];
-    const memberIds = members.map((m) => m.id).sort();
-    const occurrence_id = stableId('occurrences', first.type, actorsKey(first), ...memberIds);
-    const reports = [...new Set(members.map((m) => publishedOf.get(m.doc_id) ?? null))].filter((p): p is string => p != null).sort();
-    occurrences.push({
-      occurrence_id,
-      type: first.type,
-      actors: [...first.actors].sort(),
-      ...bestDate(members),
-      location: mostFrequent(members.map((m) => m.location)),
-      articles: new Set(members.map((m) => m.doc_id)).size,
-      mentions: members.length,
-      first_report: reports[0] ?? null,
-      last_report: reports[reports.length - 1] ?? null,
-    });
-    for (const id of memberIds) occurrenceOf.set(id, occurrence_id);
-  }
-  occurrences.sort((a, b) => a.type.localeCompare(b.type) || (a.date ?? '').localeCompare(b.date ?? '') || a.occurrence_id.localeCompare(b.occurrence_id));
+  clusterOccurrences(events.map((e) => occurrenceEvent(e, publishedOf.get(e.doc_id) ?? null)), (occurrence, memberIds) => {
+    occurrences.push(occurrence);
+    for (const id of memberIds) occurrenceOf.set(id, occurrence.occurrence_id);
+  });
+  occurrences.sort(compareOccurrences);
   return { occurrences, occurrenceOf };
 }
