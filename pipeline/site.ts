@@ -3,7 +3,8 @@
 // downloads (size, sha256) and data dictionary, charts of the events, quotations and agreements,
 // searchable quotations and events, an SQL box (DuckDB-WASM in the page over the Parquet files),
 // the quality report and, when DIST/quality/eval.json exists, the evaluation scores. Runs after
-// catalog (it reads datapackage.json); its script and DuckDB-WASM go to DIST/site/.
+// catalog (it reads datapackage.json); its script and DuckDB-WASM go to DIST/site/. The tables are
+// read through DuckDB from their Parquet files (counts, the first rows listed, aggregates), never whole.
 import { statSync } from 'node:fs';
 import { writeFileAtomicSync } from './lib/io/jsonl.ts';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ const SQL_DIR = fileURLToPath(new URL('./sql/', import.meta.url));
 
 runStage('site', async () => {
   const { dist } = stageArgs();
-  const data = loadSiteData(dist, loadTableSchemas(), SQL_DIR);
+  const data = await loadSiteData(dist, loadTableSchemas(), SQL_DIR);
   const page = join(dist, 'index.html');
   writeFileAtomicSync(page, renderPage(data));
   const written = [page, ...(await writeSiteAssets(dist))];

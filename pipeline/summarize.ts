@@ -1,6 +1,9 @@
 #!/usr/bin/env -S node --import tsx
 // Stage 6, summarize: each pipeline/sql/NAME.sql (one commented query) run by DuckDB over
 // the published Parquet files; results to DIST/summaries/NAME.csv.
+//
+// The queries scan, aggregate, join and sort whole tables: DuckDB streams the Parquet files and
+// spills what exceeds its cap, with one thread (each thread adds its own buffers to the peak).
 import { fs, path } from 'zx';
 import { openDuckDB, sqlIdent, sqlString } from './lib/duckdb.ts';
 import { loadTableSchemas } from './lib/schema.ts';
@@ -8,9 +11,12 @@ import { runStage, stageArgs } from './lib/stage.ts';
 
 export const SQL_DIR = new URL('./sql/', import.meta.url).pathname;
 
+/** DuckDB's cap here: enough for a Parquet page of article texts (up to ~100 MB) and a join. */
+const SUMMARIZE_MEMORY_LIMIT = process.env.DUCKDB_MEMORY_LIMIT ?? '384MB';
+
 runStage('summarize', async () => {
   const { dist } = stageArgs();
-  const { con } = await openDuckDB();
+  const { con } = await openDuckDB(':memory:', SUMMARIZE_MEMORY_LIMIT, { threads: 1 });
   for (const table of loadTableSchemas().keys()) {
     await con.run(`CREATE VIEW ${sqlIdent(table)} AS SELECT * FROM read_parquet(${sqlString(path.join(dist, `${table}.parquet`))})`);
   }

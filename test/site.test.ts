@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDuckDB, readJsonlSql, sqlString } from '../pipeline/lib/duckdb.ts';
 import { loadTableSchemas } from '../pipeline/lib/schema.ts';
 import { TOP_SPEAKERS } from '../pipeline/lib/site/charts.ts';
 import { formatBytes, withInlineCode } from '../pipeline/lib/site/html.ts';
 import { loadSiteData } from '../pipeline/lib/site/load.ts';
 import { agreementsByStatus, quotesPerSpeaker, type PageAgreement, type PageEvent, type PageQuote, type SiteData } from '../pipeline/lib/site/model.ts';
 import { renderPage } from '../pipeline/lib/site/page.ts';
+import { MAX_SEARCHABLE_ROWS } from '../pipeline/lib/site/records-section.ts';
 import { periodOf } from '../pipeline/lib/site/periods.ts';
 import { contentType, createStaticServer, listen, parseRange, resolveUnder } from '../pipeline/lib/site/static-server.ts';
 import { ROOT, runStage, tempDir } from './helpers.ts';
@@ -42,24 +44,32 @@ const EVENTS = [
 const QUOTES = [quote('q1', 'Emmanuel Macron'), quote('q2', 'Emmanuel Macron', 'fragment'), quote('q3', 'Olaf Scholz'), quote('q4', null)];
 const AGREEMENTS = [agreement('a1', 'signed', 'Accord de Minsk'), agreement('a2', 'negotiating', 'Traité X'), agreement('a3', 'signed', 'Accord de Paris')];
 
-function siteData(overrides: Partial<SiteData> = {}): SiteData {
+/** The page's data for these records, aggregated in memory as the site stage does in SQL. */
+function siteData(overrides: Partial<SiteData> & { agreements?: PageAgreement[] } = {}): SiteData {
   const schemas = loadTableSchemas();
+  const { agreements = AGREEMENTS, ...rest } = overrides;
+  const events = rest.events ?? EVENTS;
+  const quotes = rest.quotes ?? QUOTES;
+  const speakers = quotesPerSpeaker(quotes);
+  const counts: Record<string, number> = { events: events.length, quotes: quotes.length, agreements: agreements.length };
   return {
     title: 'Test dataset',
     description: 'A synthetic dist.',
     license: { title: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
     schemas,
-    rowCounts: new Map([...schemas.keys()].map((t) => [t, t === 'events' ? EVENTS.length : 0])),
+    rowCounts: new Map([...schemas.keys()].map((t) => [t, counts[t] ?? 0])),
     tableFiles: new Map([...schemas.keys()].map((t) => [t, ['csv', 'json', 'parquet'].map((f) => ({ path: `${t}.${f}`, format: f, bytes: 1234, sha256: 'ab'.repeat(32) }))])),
     otherFiles: [{ path: 'summaries/timeline.csv', format: 'csv', bytes: 10, sha256: 'cd'.repeat(32) }],
-    events: EVENTS,
-    quotes: QUOTES,
-    agreements: AGREEMENTS,
+    events,
+    quotes,
+    speakers: speakers.slice(0, TOP_SPEAKERS),
+    speakerCount: speakers.length,
+    statuses: agreementsByStatus(agreements, (schemas.get('agreements')?.properties.status?.enum ?? []) as string[]),
     articles: new Map([['doc_a', { title: 'Un titre', published: '2022-12' }], ['doc_b', { title: null, published: null }]]),
     quality: [{ file: 'bad.txt', sha256: null, outcome: 'rejected', code: 'empty_file', reason: 'The file is empty.', stage: 'clean' }],
     evaluation: { docs: 5, missing_tables: [], dates: { gold: 28, pred: 20, tp: 14, p: 0.7, r: 0.5, f1: 0.5833333 }, quotes: { gold: 3, p: 1, r: 1, f1: 1, speaker_acc: 0.5 }, macro_f1: 0.41 },
     examples: [{ name: 'quotes_per_speaker', sql: "SELECT coalesce(speaker, '(unattributed)') AS speaker FROM quotes" }],
-    ...overrides,
+    ...rest,
   };
 }
 
@@ -188,24 +198,65 @@ describe('the page', () => {
 });
 
 describe('reading a dist folder', () => {
-  it('takes downloads from datapackage.json, rows from the JSON tables and scores from quality/eval.json', () => {
-    const dist = tempDir('site-dist');
-    const schemas = loadTableSchemas();
-    const resources = [...schemas.keys()].flatMap((t) => ['csv', 'json', 'parquet'].map((f) => ({ path: `${t}.${f}`, format: f, bytes: 3, hash: `sha256:${'0'.repeat(64)}` })));
+  /** Writes each table's Parquet file (as publish does, through DuckDB) from records in memory. */
+  async function writeParquet(dist: string, tables: Record<string, Record<string, unknown>[]>): Promise<void> {
+    const { instance, con } = await openDuckDB();
+    for (const [name, schema] of loadTableSchemas()) {
+      const jsonl = join(dist, `${name}.jsonl`);
+      writeFileSync(jsonl, (tables[name] ?? []).map((r) => JSON.stringify(r) + '\n').join(''));
+      await con.run(`COPY (SELECT * FROM ${readJsonlSql(jsonl, schema)}) TO ${sqlString(join(dist, `${name}.parquet`))} (FORMAT parquet)`);
+    }
+    con.closeSync();
+    instance.closeSync();
+  }
+
+  function writeDataPackage(dist: string): void {
+    const resources = [...loadTableSchemas().keys()].flatMap((t) => ['csv', 'json', 'parquet'].map((f) => ({ path: `${t}.${f}`, format: f, bytes: 3, hash: `sha256:${'0'.repeat(64)}` })));
     resources.push({ path: 'summaries/timeline.csv', format: 'csv', bytes: 9, hash: `sha256:${'1'.repeat(64)}` });
     writeFileSync(join(dist, 'datapackage.json'), JSON.stringify({ title: 'T', description: 'D', licenses: [{ name: 'CC-BY-4.0', path: 'https://x', title: 'CC' }], resources }));
-    for (const t of schemas.keys()) writeFileSync(join(dist, `${t}.json`), JSON.stringify(t === 'events' ? EVENTS : t === 'documents' ? [{ doc_id: 'doc_a', title: 'Un titre', published: null }] : []));
+  }
+
+  it('takes downloads from datapackage.json, rows and aggregates from the Parquet tables and scores from quality/eval.json', async () => {
+    const dist = tempDir('site-dist');
+    const schemas = loadTableSchemas();
+    writeDataPackage(dist);
+    await writeParquet(dist, { events: EVENTS, quotes: QUOTES, agreements: AGREEMENTS, documents: [{ doc_id: 'doc_a', title: 'Un titre', published: null }] });
     mkdirSync(join(dist, 'quality'));
     writeFileSync(join(dist, 'quality', 'report.json'), '[]');
     writeFileSync(join(dist, 'quality', 'eval.json'), JSON.stringify({ macro_f1: 0.5 }));
 
-    const data = loadSiteData(dist, schemas, join(ROOT, 'pipeline', 'sql'));
+    const data = await loadSiteData(dist, schemas, join(ROOT, 'pipeline', 'sql'));
     expect(data.rowCounts.get('events')).toBe(EVENTS.length);
+    expect(data.events).toEqual(EVENTS);
+    expect(data.quotes).toEqual(QUOTES);
+    expect(data.speakers).toEqual(quotesPerSpeaker(QUOTES));
+    expect(data.speakerCount).toBe(3);
+    expect(data.statuses).toEqual(agreementsByStatus(AGREEMENTS, ['signed', 'in_force', 'negotiating', 'planned', 'rejected']));
     expect(data.tableFiles.get('quotes')?.map((f) => f.path)).toEqual(['quotes.csv', 'quotes.json', 'quotes.parquet']);
     expect(data.otherFiles).toEqual([{ path: 'summaries/timeline.csv', format: 'csv', bytes: 9, sha256: '1'.repeat(64) }]);
     expect(data.articles.get('doc_a')?.title).toBe('Un titre');
     expect(data.evaluation).toEqual({ macro_f1: 0.5 });
     expect(data.examples.map((e) => e.name)).toContain('quotes_per_speaker');
+  });
+
+  it('reads only the first rows of a large table and the most quoted speakers', async () => {
+    const dist = tempDir('site-dist-large');
+    writeDataPackage(dist);
+    const events = Array.from({ length: MAX_SEARCHABLE_ROWS + 7 }, (_, i) => event(`e${String(i).padStart(5, '0')}`, 'AGREE', null, null));
+    const quotes = Array.from({ length: TOP_SPEAKERS + 5 }, (_, i) => Array.from({ length: i + 1 }, (_, j) => quote(`q${i}-${j}`, `Speaker ${String(i).padStart(2, '0')}`))).flat();
+    await writeParquet(dist, { events, quotes });
+
+    const data = await loadSiteData(dist, loadTableSchemas(), join(ROOT, 'pipeline', 'sql'));
+    expect(data.rowCounts.get('events')).toBe(events.length);
+    expect(data.events).toEqual(events.slice(0, MAX_SEARCHABLE_ROWS));
+    expect(data.quotes).toHaveLength(quotes.length);
+    expect(data.speakers).toEqual(quotesPerSpeaker(quotes).slice(0, TOP_SPEAKERS));
+    expect(data.speakerCount).toBe(TOP_SPEAKERS + 5);
+    expect(data.statuses).toEqual([]);
+    const page = parse(renderPage(data));
+    expect(page.querySelectorAll('#events-search tbody tr')).toHaveLength(MAX_SEARCHABLE_ROWS);
+    expect(page.querySelector('#events-search .match-count')?.textContent).toBe(`${MAX_SEARCHABLE_ROWS.toLocaleString('en-US')} of ${events.length.toLocaleString('en-US')} rows`);
+    expect(page.querySelector('#chart-speakers figcaption')?.textContent).toContain(`the ${TOP_SPEAKERS} most quoted of ${TOP_SPEAKERS + 5}`);
   });
 });
 

@@ -1,14 +1,33 @@
+import './duckdb-allocator.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { columnsOf, duckdbType, type TableSchema } from './schema.ts';
 
+/** What a stage may ask of its DuckDB instance besides the memory cap. */
+export interface DuckDBOptions {
+  /**
+   * Worker threads (DuckDB takes one per core otherwise). Every thread keeps its own buffers
+   * and allocator caches, so fewer threads mean a lower peak; one thread also makes the row
+   * groups of a table built by `CREATE TABLE … AS` follow the order of its source exactly.
+   */
+  threads?: number;
+}
+
 /**
  * A DuckDB connection whose memory is capped (DuckDB otherwise takes up to 80 % of the
  * machine): large sorts and copies spill to a temporary folder instead of growing the process.
+ * The cap is DuckDB's buffer pool; the process also holds Node's heap and DuckDB's
+ * allocator caches, which is why the stages keep it well below what they may use.
  */
-export async function openDuckDB(path = ':memory:', memoryLimit = process.env.DUCKDB_MEMORY_LIMIT ?? '512MB'): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
-  const instance = await DuckDBInstance.create(path, { memory_limit: memoryLimit, temp_directory: join(tmpdir(), `duckdb-spill-${process.pid}`) });
+export async function openDuckDB(
+  path = ':memory:',
+  memoryLimit = process.env.DUCKDB_MEMORY_LIMIT ?? '512MB',
+  options: DuckDBOptions = {},
+): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
+  const config: Record<string, string> = { memory_limit: memoryLimit, temp_directory: join(tmpdir(), `duckdb-spill-${process.pid}`) };
+  if (options.threads != null) config.threads = String(options.threads);
+  const instance = await DuckDBInstance.create(path, config);
   const con = await instance.connect();
   return { instance, con };
 }

@@ -111,7 +111,7 @@ export function agreementsByStatusChart(counts: StatusCount[]): string {
         x: 'status',
         y: 'agreements',
         fill: 'status',
-        title: (s: StatusCount) => `${s.status}: ${s.agreements} agreement record(s)\n${s.names.join('\n')}`,
+        title: (s: StatusCount) => `${s.status}: ${s.agreements} agreement record(s)\n${s.names.join('\n')}` + (s.otherNames ? `\n… and ${s.otherNames} other name(s)` : ''),
         className: 'mark-status',
       }),
       Plot.ruleY([0]),

@@ -35,10 +35,19 @@ export interface SiteData {
   tableFiles: Map<string, DownloadFile[]>;
   /** Summaries, quality report and the other files datapackage.json lists or the build writes. */
   otherFiles: DownloadFile[];
+  /**
+   * The events and quotations the page lists: the first rows of their tables, in table order
+   * (at most MAX_SEARCHABLE_ROWS each; `rowCounts` has the totals). The page stays bounded
+   * however large the corpus; the downloads and the SQL box hold every row.
+   */
   events: PageEvent[];
   quotes: PageQuote[];
-  agreements: PageAgreement[];
-  /** doc_id -> title (or null) and publication date, for naming an article. */
+  /** The most quoted speakers (at most TOP_SPEAKERS), most quoted first, and how many there are. */
+  speakers: SpeakerCount[];
+  speakerCount: number;
+  /** Agreements per status, in the schema's order of statuses. */
+  statuses: StatusCount[];
+  /** doc_id -> title (or null) and publication date, for naming an article (the listed records' articles). */
   articles: Map<string, Pick<DocumentRecord, 'title' | 'published'>>;
   quality: QualityEntry[];
   evaluation: EvaluationScores | null;
@@ -60,7 +69,10 @@ export interface SpeakerCount {
 
 export const UNATTRIBUTED = '(unattributed)';
 
-/** Quotations per speaker, most quoted first, ties by name (as pipeline/sql/quotes_per_speaker.sql). */
+/**
+ * Quotations per speaker, most quoted first, ties by name (as pipeline/sql/quotes_per_speaker.sql),
+ * over records in memory; the site stage computes the same in SQL over the Parquet files (load.ts).
+ */
 export function quotesPerSpeaker(quotes: PageQuote[]): SpeakerCount[] {
   const bySpeaker = new Map<string, { quotes: number; fragments: number; docs: Set<string> }>();
   for (const q of quotes) {
@@ -79,10 +91,16 @@ export function quotesPerSpeaker(quotes: PageQuote[]): SpeakerCount[] {
 export interface StatusCount {
   status: string;
   agreements: number;
+  /** The distinct agreement names, sorted (the first MAX_STATUS_NAMES of them). */
   names: string[];
+  /** Distinct names beyond `names`, when they were capped. */
+  otherNames?: number;
 }
 
-/** Agreements per status, in the schema's order of statuses, only statuses that occur. */
+/** Names listed per status in the agreements chart; a large corpus has more in the downloads. */
+export const MAX_STATUS_NAMES = 50;
+
+/** Agreements per status, in the schema's order of statuses, only statuses that occur (records in memory, as load.ts in SQL). */
 export function agreementsByStatus(agreements: PageAgreement[], statusOrder: readonly string[]): StatusCount[] {
   return statusOrder
     .map((status) => {

@@ -1,7 +1,7 @@
 import type { TableSchema } from '../schema.ts';
 import { agreementsByStatusChart, quotesPerSpeakerChart, timelineChart, timelinePoints, TOP_SPEAKERS } from './charts.ts';
 import { escapeHtml, formatCount } from './html.ts';
-import { agreementsByStatus, articleLabel, quotesPerSpeaker, type SiteData } from './model.ts';
+import { articleLabel, type SiteData } from './model.ts';
 import { MAX_SEARCHABLE_ROWS, recordsSection } from './records-section.ts';
 import { evaluationSection, qualitySection } from './report-section.ts';
 import { sqlSection } from './sql-section.ts';
@@ -26,9 +26,9 @@ function chartsSection(data: SiteData): string {
   const listed = data.events.slice(0, MAX_SEARCHABLE_ROWS);
   const points = timelinePoints(listed, (docId) => articleLabel(data, docId));
   const undrawn = listed.filter((e) => e.date != null).length - points.length;
-  const unlisted = data.events.length - listed.length;
-  const speakers = quotesPerSpeaker(data.quotes);
-  const statuses = agreementsByStatus(data.agreements, enumOf(data.schemas.get('agreements'), 'status'));
+  const unlisted = Math.max(0, (data.rowCounts.get('events') ?? data.events.length) - listed.length);
+  const speakers = data.speakers;
+  const statuses = data.statuses;
   const timeline = chartFigure(
     'chart-timeline',
     `Timeline of dated events: ${formatCount(points.length)} event(s) placed at the middle of the period their date names (the band shows the period when it is longer than a day); colour is the PLOVER type. Hover a dot for the sentence and the article, click it to find the event in the table below.` +
@@ -40,7 +40,7 @@ function chartsSection(data: SiteData): string {
   );
   const quotes = chartFigure(
     'chart-speakers',
-    `Quotations per speaker${speakers.length > TOP_SPEAKERS ? ` (the ${TOP_SPEAKERS} most quoted of ${formatCount(speakers.length)})` : ''}.`,
+    `Quotations per speaker${data.speakerCount > TOP_SPEAKERS ? ` (the ${TOP_SPEAKERS} most quoted of ${formatCount(data.speakerCount)})` : ''}.`,
     Math.min(speakers.length, TOP_SPEAKERS),
     () => quotesPerSpeakerChart(speakers),
     'No quotations in this build.',

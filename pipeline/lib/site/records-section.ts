@@ -43,7 +43,7 @@ export function recordsSection(data: SiteData): string {
     title: 'Quotations',
     header: ['speaker', 'said on', 'quotation', 'kind', 'article'],
     rows: data.quotes.map((q) => ({ anchor: `quote-${q.id}`, cells: [q.speaker ?? '', q.said_on ?? '', q.text, q.kind, article(q.doc_id)] })),
-    total: data.quotes.length,
+    total: Math.max(data.rowCounts.get('quotes') ?? 0, data.quotes.length),
   });
   const events = searchableTable({
     id: 'events-search',
@@ -53,7 +53,7 @@ export function recordsSection(data: SiteData): string {
       anchor: `event-${e.id}`,
       cells: [e.date ? `${e.date} (${e.precision})` : '', e.type + (e.modality === 'scheduled' ? ' (scheduled)' : ''), e.actors.join(', '), e.trigger, e.evidence, e.location ?? '', article(e.doc_id)],
     })),
-    total: data.events.length,
+    total: Math.max(data.rowCounts.get('events') ?? 0, data.events.length),
   });
   return `<section id="records">
 <h2>Search quotations and events</h2>

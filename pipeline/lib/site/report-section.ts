@@ -2,13 +2,17 @@ import type { QualityEntry } from '../quality.ts';
 import { escapeHtml, formatCount, htmlTable } from './html.ts';
 import type { EvaluationScores } from './model.ts';
 
+/** Entries of the quality report listed in the page; the report files have them all. */
+export const MAX_QUALITY_ROWS = 1000;
+
 export function qualitySection(entries: QualityEntry[]): string {
   const rejected = entries.filter((e) => e.outcome === 'rejected').length;
-  const summary = `<p>${formatCount(rejected)} input file(s) rejected, ${formatCount(entries.length - rejected)} warning(s) on published files. The same list is in <a href="quality/report.csv">quality/report.csv</a> and <a href="quality/report.json">quality/report.json</a>.</p>`;
+  const capped = entries.length > MAX_QUALITY_ROWS ? ` Only the first ${formatCount(MAX_QUALITY_ROWS)} are listed below.` : '';
+  const summary = `<p>${formatCount(rejected)} input file(s) rejected, ${formatCount(entries.length - rejected)} warning(s) on published files. The same list is in <a href="quality/report.csv">quality/report.csv</a> and <a href="quality/report.json">quality/report.json</a>.${capped}</p>`;
   const table = entries.length
     ? htmlTable(
         ['file', 'outcome', 'code', 'reason', 'stage'],
-        entries.map((e) => [
+        entries.slice(0, MAX_QUALITY_ROWS).map((e) => [
           `<code>${escapeHtml(e.file)}</code>`,
           e.outcome === 'rejected' ? '<strong>rejected</strong>' : 'warning',
           `<code>${escapeHtml(e.code)}</code>`,
