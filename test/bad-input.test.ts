@@ -229,6 +229,28 @@ describe('clean stage: robustness', () => {
     expect(passing.status, passing.stderr).toBe(0);
   });
 
+  it('gives the same output with 1 worker and with 2, and from its cache after a change', () => {
+    const seeds = tempDir('clean-pool');
+    const article = readFileSync(join(FIXTURES, 'article-valide.txt'), 'utf8');
+    // several batches of the pool, with every kind of bad file and copies across batches
+    for (let i = 0; i < 200; i++) writeFileSync(join(seeds, `a${String(i).padStart(3, '0')}.txt`), `${article} Numéro ${i % 150}.\n`);
+    for (const f of readdirSync(FIXTURES)) cpSync(join(FIXTURES, f), join(seeds, f));
+    const run = (build: string, jobs: string) => {
+      const r = runStage('clean.ts', ['--seeds', seeds, '--build', build, '--jobs', jobs]);
+      expect(r.status, r.stderr).toBe(0);
+      return ['articles.jsonl', 'quality.jsonl'].map((f) => readFileSync(join(build, 'clean', f), 'utf8'));
+    };
+    const pooled = tempDir('clean-pool-2');
+    const serial = run(tempDir('clean-pool-1'), '1');
+    expect(serial[0].split('\n').length).toBeGreaterThan(150);
+    expect(run(pooled, '2')).toEqual(serial);
+    expect(run(pooled, '2')).toEqual(serial);
+    writeFileSync(join(seeds, 'a007.txt'), `${article} Un autre texte.\n`);
+    const changed = run(pooled, '2');
+    expect(changed).not.toEqual(serial);
+    expect(run(tempDir('clean-pool-fresh'), '1')).toEqual(changed);
+  });
+
   it('leaves no output and no temporary file behind when interrupted mid-run', async () => {
     const seeds = tempDir('bad-interrupt');
     const build = tempDir('bad-interrupt-build');

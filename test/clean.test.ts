@@ -1,6 +1,15 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectAll } from 'tinyld';
 import { describe, expect, it } from 'vitest';
+import { PackCache, StatIndex } from '../pipeline/lib/cache.ts';
 import { cleanArticle, collapseSpaces, detectTitle } from '../pipeline/lib/clean.ts';
-import { decodeBytes } from '../pipeline/lib/text/decode.ts';
+import { inspectArticle, inspectFile, type InspectedArticle } from '../pipeline/lib/clean-files.ts';
+import { sha256Hex } from '../pipeline/lib/ids.ts';
+import { countLetters } from '../pipeline/lib/language.ts';
+import { decodeBytes, decodeWellFormedUtf8, scanUtf8 } from '../pipeline/lib/text/decode.ts';
+import { detectAllFast, gramsOf, longestChunks } from '../pipeline/lib/tinyld-fast.ts';
+import { tempDir } from './helpers.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const clean = (s: string) => cleanArticle(utf8(s), 'a.txt');
@@ -16,6 +25,22 @@ describe('decodeBytes', () => {
     const d = decodeBytes(bytes);
     expect(d.encoding).toBe(encoding);
     expect(d.text).toBe(text);
+  });
+});
+
+describe('decodeWellFormedUtf8', () => {
+  it.each([
+    ['ASCII', [0x61, 0x62]],
+    ['two- to four-byte sequences', [0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80]],
+    ['a lone continuation byte', [0x61, 0x80]],
+    ['a truncated sequence at the end', [0x61, 0xe2, 0x82]],
+    ['an overlong encoding', [0xc0, 0xaf]],
+    ['a UTF-16 surrogate', [0xed, 0xa0, 0x80]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['Windows-1252 accents', [0xe9, 0x74, 0xe9]],
+  ])('agrees with scanUtf8 on %s', (_name, raw) => {
+    const bytes = new Uint8Array(raw);
+    expect(decodeWellFormedUtf8(bytes) !== null).toBe(scanUtf8(bytes).invalid === 0);
   });
 });
 
@@ -78,5 +103,130 @@ describe('detectTitle', () => {
     [['Seul paragraphe sans point'], null],
   ])('%j -> %j', (paragraphs, title) => {
     expect(detectTitle(paragraphs)).toBe(title);
+  });
+});
+
+describe('detectAllFast: tinyld re-implemented', () => {
+  const FIXTURES = new URL('./fixtures/bad/', import.meta.url).pathname;
+  const fixtureTexts = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => decodeBytes(readFileSync(join(FIXTURES, f))).text);
+
+  // deterministic mixtures of words of many scripts and of the punctuation tinyld splits on
+  function mixtures(count: number): string[] {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const pick = <T>(a: T[]) => a[Math.floor(next() * a.length)];
+    const words = ('le la des président gouvernement été déjà où œuvre l’accord aujourd’hui the government agreement der Regierung Straße el gobierno ' +
+      'acuerdo il governo и правительство президент Україна уряд ΟΔΟΣ κυβέρνηση 政府 总统 日本 대통령 İstanbul hükümet rząd vláda حكومة ממשלה सरकार ' +
+      '１２３ 2020 መንግሥት 𝑥 😀').split(' ');
+    const seps = [' ', ' ', ' ', ', ', '. ', '; ', ' (', ') ', ' « ', ' » ', '\n', '\n\n', '  ', '\t', '\u00a0', '!', '?', '…', '"', '[', '{', '<', '/', '《', '*'];
+    return Array.from({ length: count }, () => {
+      const bias = pick(words);
+      let text = '';
+      for (let n = 1 + Math.floor(next() * 200); n > 0; n--) text += (next() < 0.3 ? bias : pick(words)) + pick(seps);
+      return next() < 0.3 ? text.toUpperCase() : text;
+    });
+  }
+
+  it('gives exactly tinyld\'s languages and scores', () => {
+    const texts = [...fixtureTexts, ...fixtureTexts.map((t) => t.slice(0, 300)), ...mixtures(300), '', '   ', '123'];
+    for (const text of texts) expect(detectAllFast(text), JSON.stringify(text.slice(0, 80))).toEqual(detectAll(text).map(({ lang, accuracy }) => ({ lang, accuracy })));
+  });
+
+  it('takes the grams tinyld takes', () => {
+    expect(gramsOf('ab', 2)).toEqual([' a', 'ab', 'b ']);
+    expect(gramsOf('a b', 3)).toEqual([' a ', 'a b', ' b ']);
+  });
+
+  it('keeps the seven longest cleaned chunks, the first ones among equals', () => {
+    expect(longestChunks('aa, bb, cc, dd, ee, ff, gg, hh, iii, 12')).toEqual(['iii', 'aa', 'bb', 'cc', 'dd', 'ee', 'ff']);
+  });
+});
+
+describe('countLetters', () => {
+  it.each(['abc DEF éà 中文 𝑥 \uD800 x \uDC00 123 ß ǅ', 'Привет, мир !', '', '@[`{'])('counts the letters of %j as /\\p{L}/gu does', (text) => {
+    expect(countLetters(text)).toBe((text.match(/\p{L}/gu) ?? []).length);
+  });
+});
+
+describe('StatIndex', () => {
+  const later = Date.now() + 60_000;
+
+  it('knows an unchanged file by its stat after a save, and forgets a changed one', () => {
+    const dir = tempDir('stat-index');
+    const file = join(dir, 'a.txt');
+    writeFileSync(file, 'un');
+    const index = new StatIndex(join(dir, 'index.json'), later);
+    const stamp = index.stampOf(statSync(file, { bigint: true }));
+    expect(stamp).not.toBeNull();
+    index.record(file, stamp, 'hash-un');
+    index.save();
+    const reloaded = new StatIndex(join(dir, 'index.json'), later);
+    expect(reloaded.lookup(file, reloaded.stampOf(statSync(file, { bigint: true })))).toBe('hash-un');
+    writeFileSync(file, 'deux');
+    expect(reloaded.lookup(file, reloaded.stampOf(statSync(file, { bigint: true })))).toBeNull();
+    // files not recorded again are forgotten
+    reloaded.save();
+    expect(new StatIndex(join(dir, 'index.json'), later).lookup(file, stamp)).toBeNull();
+  });
+
+  it('gives no stamp to a file written too recently to trust its stat, nor to a folder', () => {
+    const dir = tempDir('stat-index-racy');
+    writeFileSync(join(dir, 'a.txt'), 'un');
+    const now = new StatIndex(join(dir, 'index.json'));
+    expect(now.stampOf(statSync(join(dir, 'a.txt'), { bigint: true }))).toBeNull();
+    expect(new StatIndex(join(dir, 'index.json'), later).stampOf(statSync(dir, { bigint: true }))).toBeNull();
+  });
+});
+
+describe('PackCache', () => {
+  it('reads back what was added, in this process and in a reader given its lines', () => {
+    const root = tempDir('pack');
+    const pack = new PackCache<{ n: number }>(root, 'v1');
+    pack.add('k1', { n: 1 });
+    pack.add('k2', { n: 2 });
+    expect(pack.read('k1')).toBeUndefined(); // not written yet
+    pack.close();
+    const reopened = new PackCache<{ n: number }>(root, 'v1');
+    expect([reopened.read('k1'), reopened.read('k2'), reopened.read('k3')]).toEqual([{ n: 1 }, { n: 2 }, undefined]);
+    expect(new PackCache<{ n: number }>(root, 'v1', reopened.located()).read('k2')).toEqual({ n: 2 });
+  });
+
+  it('ignores and cuts a line left incomplete, and treats a damaged line as a miss', () => {
+    const root = tempDir('pack-cut');
+    mkdirSync(join(root, 'v1'));
+    writeFileSync(join(root, 'v1', 'pack.jsonl'), 'k1\t{"n":1}\nk2\t{"n":oops}\nk3\t{"n":');
+    const pack = new PackCache<{ n: number }>(root, 'v1');
+    expect([pack.read('k1'), pack.read('k2'), pack.has('k3')]).toEqual([{ n: 1 }, undefined, false]);
+    pack.add('k4', { n: 4 });
+    pack.close();
+    expect(new PackCache<{ n: number }>(root, 'v1').read('k4')).toEqual({ n: 4 });
+  });
+
+  it('removes the folders of other code versions', () => {
+    const root = tempDir('pack-prune');
+    mkdirSync(join(root, 'old'));
+    new PackCache(root, 'v1').prune();
+    expect(existsSync(join(root, 'old'))).toBe(false);
+  });
+});
+
+describe('inspectFile', () => {
+  const bytes = utf8('Le conseil municipal a voté jeudi soir la création de trois nouvelles pistes cyclables.\n');
+
+  it('cleans a file not in the cache and says so', () => {
+    const dir = tempDir('inspect');
+    writeFileSync(join(dir, 'a.txt'), bytes);
+    const outcome = inspectFile({ file: join(dir, 'a.txt'), size: bytes.length, known: null }, { cache: new PackCache(join(dir, 'cache'), 'v1'), shard: null });
+    expect(outcome).toEqual({ sha256: sha256Hex(bytes), bytes: bytes.length, inspected: inspectArticle(bytes), fresh: true });
+  });
+
+  it('does not read a file whose hash is known from its stat and cached', () => {
+    const dir = tempDir('inspect-known');
+    const cache = new PackCache<InspectedArticle>(join(dir, 'cache'), 'v1');
+    cache.add(sha256Hex(bytes), inspectArticle(bytes));
+    cache.close();
+    const reader = new PackCache<InspectedArticle>(join(dir, 'cache'), 'v1');
+    const outcome = inspectFile({ file: join(dir, 'gone.txt'), size: bytes.length, known: sha256Hex(bytes) }, { cache: reader, shard: null });
+    expect(outcome).toEqual({ sha256: sha256Hex(bytes), bytes: bytes.length, inspected: inspectArticle(bytes) });
   });
 });

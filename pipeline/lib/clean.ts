@@ -164,11 +164,15 @@ export function cleanArticle(bytes: Uint8Array, sourceFile: string): CleanedArti
 
 /** Runs of horizontal space become one space; a run of only no-break spaces stays one no-break space (French typography). */
 export function collapseSpaces(line: string): string {
-  return line
-    .replace(/[\t \u00a0\u202f\u2007\u2009\u200a\u3000]+/g, (run) => (/^[\u00a0\u202f]+$/.test(run) ? run[0] === '\u202f' ? '\u202f' : '\u00a0' : ' '))
+  // most lines have only single plain spaces, which the first replacement leaves as they are
+  return (SPACE_RUN_TEST.test(line) ? line.replace(SPACE_RUN_RE, collapseRun) : line)
     .replace(/[\u200b\ufeff]/g, '')
     .replace(/^[\s]+|[\s]+$/g, '');
 }
+
+const SPACE_RUN_TEST = /[\t\u00a0\u202f\u2007\u2009\u200a\u3000]| {2}/;
+const SPACE_RUN_RE = /[\t \u00a0\u202f\u2007\u2009\u200a\u3000]+/g;
+const collapseRun = (run: string) => (/^[\u00a0\u202f]+$/.test(run) ? run[0] === '\u202f' ? '\u202f' : '\u00a0' : ' ');
 
 /**
  * A title is a short first paragraph that does not read as a sentence of the body:

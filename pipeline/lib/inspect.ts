@@ -27,7 +27,10 @@ export function rejectBytes(bytes: Uint8Array): Verdict | null {
   const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
   if (!utf16) {
     let control = 0;
-    for (const b of sample) if (b === 0 || (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12)) control++;
+    for (let i = 0; i < sample.length; i++) {
+      const b = sample[i];
+      if (b === 0 || (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12)) control++;
+    }
     if (control > 0 && control / sample.length > 0.01) return { code: 'binary_file', reason: 'the file holds binary data, not text' };
   }
   return null;

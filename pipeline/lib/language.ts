@@ -1,4 +1,4 @@
-import { detectAll } from 'tinyld';
+import { detectAllFast } from './tinyld-fast.ts';
 
 export interface LanguageGuess {
   /** ISO 639-1 code of the most likely language, e.g. `fr`. */
@@ -29,9 +29,9 @@ const WINDOW_CHARS = 1000;
  */
 export function guessLanguage(text: string): LanguageGuess | null {
   const sample = sampleWindows(text);
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
+  const letters = countLetters(sample);
   if (letters < MIN_LETTERS_TO_JUDGE) return null;
-  const scores = detectAll(sample);
+  const scores = detectAllFast(sample);
   const best = scores[0];
   if (!best) return null;
   return { lang: best.lang, accuracy: best.accuracy, french: scores.find((s) => s.lang === 'fr')?.accuracy ?? 0, letters };
@@ -42,6 +42,22 @@ export function confidentlyNotFrench(text: string): LanguageGuess | null {
   const guess = guessLanguage(text);
   if (!guess || guess.lang === 'fr' || guess.french >= MAX_FRENCH_SCORE_TO_REJECT) return null;
   return guess;
+}
+
+const LETTER = /\p{L}/u;
+
+/** The number of letters (code points of category L), without a match array per letter. */
+export function countLetters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) { n++; continue; }
+    if (text.charCodeAt(i) < 0x80) continue;
+    const cp = text.codePointAt(i)!;
+    if (LETTER.test(String.fromCodePoint(cp))) n++;
+    if (cp > 0xffff) i++;
+  }
+  return n;
 }
 
 function sampleWindows(text: string): string {
