@@ -70,7 +70,7 @@ runStage('clean', async () => {
   const version = codeVersion();
   const cacheRoot = path.join(build, 'cache', 'clean');
   const cache = new PackCache<InspectedArticle>(cacheRoot, version);
-  const stats = new StatIndex(path.join(build, 'cache', 'clean-stat.json'));
+  const stats = new StatIndex(path.join(build, 'cache', 'clean-stat.tsv'));
 
   /** The verdict on one file, in file order: what its bytes decided, then copies of earlier files. */
   const settle = async (plan: Plan, outcome: FileOutcome | null): Promise<string> => {
@@ -125,18 +125,23 @@ runStage('clean', async () => {
     if (lines) await articles.write(lines);
   };
 
-  const plans = txt.map((name) => planFile(seeds, name, stats));
   // a worker thread costs about half a second to start: unless --jobs is given, the pool is
-  // used only for enough files that are not in the cache already
-  const toCompute = plans.filter((p) => p.job && !(p.job.known && cache.has(p.job.known))).length;
+  // used only for enough files that are not in the cache already. Plans are made again batch
+  // by batch below rather than kept: hundreds of thousands of them would weigh on memory.
+  const minFiles = jobsAsked === undefined ? POOL_MIN_FILES : 1;
+  let toCompute = 0;
+  for (const name of txt) {
+    const { job } = planFile(seeds, name, stats);
+    if (job && !(job.known && cache.has(job.known)) && ++toCompute >= minFiles) break;
+  }
   // batches go to worker threads, which answer in submission order: `planned` holds their plans
   const planned: Plan[][] = [];
-  const pool = jobs > 1 && toCompute >= (jobsAsked === undefined ? POOL_MIN_FILES : 1)
+  const pool = jobs > 1 && toCompute >= minFiles
     ? new OrderedPool<{ jobs: Array<FileJob | null> }, { outcomes: Array<FileOutcome | null> }>(
       new URL('./lib/clean-worker.ts', import.meta.url), jobs, { cacheRoot, version, located: cache.located(), shard }, (r) => settleBatch(planned.shift()!, r.outcomes))
     : null;
-  for (let i = 0; i < plans.length; i += BATCH_FILES) {
-    const batch = plans.slice(i, i + BATCH_FILES);
+  for (let i = 0; i < txt.length; i += BATCH_FILES) {
+    const batch = txt.slice(i, i + BATCH_FILES).map((name) => planFile(seeds, name, stats));
     const fileJobs = batch.map((p) => p.job);
     if (pool) {
       planned.push(batch);

@@ -2,6 +2,7 @@
 // Stage 4, validate: every record of every table against its JSON Schema (ajv, strict,
 // formats on). Any violation fails the build, naming table, record id, field and reason.
 import { fs, path } from 'zx';
+import { IdSet } from './lib/id-set.ts';
 import { readJsonl } from './lib/io/jsonl.ts';
 import { compileValidators, describeErrors, loadTableSchemas } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
@@ -16,14 +17,13 @@ runStage('validate', async () => {
   for (const [table] of schemas) {
     const file = tableBuildPath(build, table);
     const validate = validators.get(table)!;
-    const ids = new Set<string>();
+    const ids = new IdSet();
     let n = 0;
     for await (const record of readJsonl<Record<string, unknown>>(file)) {
       n++;
       const id = String(record.id ?? record.doc_id ?? `line ${n}`);
       if (!validate(record)) problems.push(...describeErrors(table, id, validate.errors));
-      if (ids.has(id)) problems.push(`table ${table}, record ${id}: field /id: duplicate id`);
-      ids.add(id);
+      if (!ids.add(id)) problems.push(`table ${table}, record ${id}: field /id: duplicate id`);
       if (problems.length > 50) break;
     }
     counts.push(`${n} ${table}`);

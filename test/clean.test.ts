@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectAll } from 'tinyld';
 import { describe, expect, it } from 'vitest';
@@ -155,26 +155,41 @@ describe('StatIndex', () => {
     const dir = tempDir('stat-index');
     const file = join(dir, 'a.txt');
     writeFileSync(file, 'un');
-    const index = new StatIndex(join(dir, 'index.json'), later);
+    const index = new StatIndex(join(dir, 'index.tsv'), later);
     const stamp = index.stampOf(statSync(file, { bigint: true }));
     expect(stamp).not.toBeNull();
     index.record(file, stamp, 'hash-un');
     index.save();
-    const reloaded = new StatIndex(join(dir, 'index.json'), later);
+    const reloaded = new StatIndex(join(dir, 'index.tsv'), later);
     expect(reloaded.lookup(file, reloaded.stampOf(statSync(file, { bigint: true })))).toBe('hash-un');
     writeFileSync(file, 'deux');
     expect(reloaded.lookup(file, reloaded.stampOf(statSync(file, { bigint: true })))).toBeNull();
     // files not recorded again are forgotten
     reloaded.save();
-    expect(new StatIndex(join(dir, 'index.json'), later).lookup(file, stamp)).toBeNull();
+    expect(new StatIndex(join(dir, 'index.tsv'), later).lookup(file, stamp)).toBeNull();
+  });
+
+  it('keeps names with tabs or line breaks, and ignores a damaged line', () => {
+    const dir = tempDir('stat-index-names');
+    const odd = join(dir, 'a\tb\nc.txt');
+    const plain = join(dir, 'plain.txt');
+    writeFileSync(odd, 'un');
+    writeFileSync(plain, 'deux');
+    const index = new StatIndex(join(dir, 'index.tsv'), later);
+    for (const [file, hash] of [[odd, 'hash-odd'], [plain, 'hash-plain']]) index.record(file, index.stampOf(statSync(file, { bigint: true })), hash);
+    index.save();
+    appendFileSync(join(dir, 'index.tsv'), '"cut short\t12:3\n');
+    const reloaded = new StatIndex(join(dir, 'index.tsv'), later);
+    expect(reloaded.lookup(odd, reloaded.stampOf(statSync(odd, { bigint: true })))).toBe('hash-odd');
+    expect(reloaded.lookup(plain, reloaded.stampOf(statSync(plain, { bigint: true })))).toBe('hash-plain');
   });
 
   it('gives no stamp to a file written too recently to trust its stat, nor to a folder', () => {
     const dir = tempDir('stat-index-racy');
     writeFileSync(join(dir, 'a.txt'), 'un');
-    const now = new StatIndex(join(dir, 'index.json'));
+    const now = new StatIndex(join(dir, 'index.tsv'));
     expect(now.stampOf(statSync(join(dir, 'a.txt'), { bigint: true }))).toBeNull();
-    expect(new StatIndex(join(dir, 'index.json'), later).stampOf(statSync(dir, { bigint: true }))).toBeNull();
+    expect(new StatIndex(join(dir, 'index.tsv'), later).stampOf(statSync(dir, { bigint: true }))).toBeNull();
   });
 });
 

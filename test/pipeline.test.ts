@@ -99,4 +99,18 @@ describe('validate stage', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('table dates, record 0123456789abcdef: field /value: must match pattern');
   });
+
+  it('fails on a repeated id', () => {
+    const build = tempDir('duplicate-id');
+    for (const t of loadTableSchemas().keys()) {
+      const stage = ['events', 'occurrences', 'entities'].includes(t) ? 'link' : 'extract';
+      mkdirSync(join(build, stage), { recursive: true });
+      writeFileSync(join(build, stage, `${t}.jsonl`), '');
+    }
+    const date = { id: '0123456789abcdef', doc_id: 'x', text: 'jeudi', value: '2022-12-15', precision: 'day', basis: 'explicit', start: 0, end: 5 };
+    writeFileSync(join(build, 'extract', 'dates.jsonl'), JSON.stringify(date) + '\n' + JSON.stringify({ ...date, start: 10, end: 15 }) + '\n');
+    const r = runStage('validate.ts', ['--build', build]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('table dates, record 0123456789abcdef: field /id: duplicate id');
+  });
 });

@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -58,8 +58,9 @@ export class ContentCache<V> {
  */
 export class StatIndex {
   static readonly RACY_NS = 2_000_000_000n;
-  private readonly previous: Map<string, [string, string]>;
-  private readonly next = new Map<string, [string, string]>();
+  /** Path → `stamp<tab>hash`: one string per file keeps hundreds of thousands of entries small. */
+  private readonly previous: Map<string, string>;
+  private readonly next = new Map<string, string>();
   private readonly racyFrom: bigint;
 
   constructor(private readonly file: string, nowMs = Date.now()) {
@@ -67,12 +68,25 @@ export class StatIndex {
     this.racyFrom = BigInt(nowMs) * 1_000_000n - StatIndex.RACY_NS;
   }
 
-  private static load(file: string): Map<string, [string, string]> {
+  /** Lines of `JSON path<tab>stamp<tab>hash`; a missing or damaged file is an empty index. */
+  private static load(file: string): Map<string, string> {
+    const entries = new Map<string, string>();
+    let text: string;
     try {
-      return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, [string, string]>));
+      text = readFileSync(file, 'utf8');
     } catch {
-      return new Map();
+      return entries;
     }
+    for (const line of text.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      try {
+        entries.set(JSON.parse(line.slice(0, tab)) as string, line.slice(tab + 1));
+      } catch {
+        // a damaged line only costs a read of that file
+      }
+    }
+    return entries;
   }
 
   /** The stamp of a regular file whose stat can be trusted, else null. */
@@ -84,19 +98,34 @@ export class StatIndex {
   /** The content hash recorded for this path with this very stamp, or null. */
   lookup(path: string, stamp: string | null): string | null {
     const known = stamp === null ? undefined : this.previous.get(path);
-    return known && known[0] === stamp ? known[1] : null;
+    // a stamp has no tab: the prefix test is an exact comparison of the stamps
+    if (!known || !known.startsWith(`${stamp}\t`)) return null;
+    return known.slice(stamp!.length + 1);
   }
 
   /** Remembers a file's hash for the next run. */
   record(path: string, stamp: string | null, hash: string): void {
-    if (stamp !== null) this.next.set(path, [stamp, hash]);
+    if (stamp !== null) this.next.set(path, `${stamp}\t${hash}`);
   }
 
-  /** Writes the files recorded in this run (only those: files gone are forgotten). */
+  /** Writes the files recorded in this run (only those: files gone are forgotten), a chunk at a time. */
   save(): void {
     mkdirSync(join(this.file, '..'), { recursive: true });
     const tmp = `${this.file}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.next)));
+    const fd = openSync(tmp, 'w');
+    try {
+      let chunk = '';
+      for (const [path, entry] of this.next) {
+        chunk += `${JSON.stringify(path)}\t${entry}\n`;
+        if (chunk.length >= 1 << 20) {
+          writeSync(fd, chunk);
+          chunk = '';
+        }
+      }
+      writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, this.file);
   }
 }

@@ -39,7 +39,7 @@ const WORD_SPLIT = /[ ]+/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const DICTIONARY_MARKER = '{id:"tinyld-dict"';
 /** Remembered word scores; past this many distinct words the memory starts afresh. */
-const MAX_REMEMBERED_WORDS = 200_000;
+const MAX_REMEMBERED_WORDS = 50_000;
 
 let model: Model | null | undefined;
 const wordScores = new Map<string, Array<[string, number]>>();
