@@ -9,6 +9,12 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `${prefix}-`));
 }
 
+/**
+ * Lets the test runner's messages through between long synchronous steps: vitest's worker
+ * fails the run when its reporter gets no answer for 60 s, though every test passes.
+ */
+export const letRunnerIn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Runs the project's make with the given variables; returns its combined output. */
 export function make(vars: Record<string, string>, target = 'all'): string {
   const args = [target, ...Object.entries(vars).map(([k, v]) => `${k}=${v}`)];

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTableSchemas } from '../pipeline/lib/schema.ts';
 import { parseShard, shardOf } from '../pipeline/lib/shard.ts';
 import { generateCorpus, sourceParagraphs } from '../scripts/bench/corpus.ts';
-import { make, ROOT, runStage, tempDir } from './helpers.ts';
+import { letRunnerIn, make, ROOT, runStage, tempDir } from './helpers.ts';
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 const tableFiles = (dist: string) => [...loadTableSchemas().keys()].flatMap((t) => ['csv', 'json', 'parquet'].map((e) => `${t}.${e}`));
@@ -35,19 +35,23 @@ describe('a small generated corpus', () => {
     make({ SEEDS: corpus, BUILD: join(work, 'b-single'), DIST: single });
   });
 
-  it('gives the same tables when extracted in two shards and merged', () => {
+  it('gives the same tables when extracted in two shards and merged', async () => {
     const sharded = join(work, 'sharded');
-    for (const s of ['0/2', '1/2']) make({ SEEDS: corpus, BUILD: join(work, 'b-shards'), DIST: sharded, SHARD: s });
+    for (const s of ['0/2', '1/2']) {
+      make({ SEEDS: corpus, BUILD: join(work, 'b-shards'), DIST: sharded, SHARD: s });
+      await letRunnerIn();
+    }
     expect(readdirSync(join(sharded, 'shards', 'documents')).sort()).toEqual(['part-0-of-2.parquet', 'part-1-of-2.parquet']);
     make({ BUILD: join(work, 'b-shards'), DIST: sharded }, 'merge-shards');
     for (const f of tableFiles(single)) expect(sha(join(sharded, f)), f).toBe(sha(join(single, f)));
     expect(readFileSync(join(sharded, 'quality', 'report.json'), 'utf8')).toBe(readFileSync(join(single, 'quality', 'report.json'), 'utf8'));
   });
 
-  it('gives the same extraction with 1 worker and with 2', () => {
+  it('gives the same extraction with 1 worker and with 2', async () => {
     const build = join(work, 'b-jobs');
     cpSync(join(work, 'b-single'), build, { recursive: true });
     for (const jobs of ['1', '2']) {
+      await letRunnerIn();
       const r = runStage('extract.ts', ['--build', build, '--jobs', jobs, '--no-cache']);
       expect(r.status, r.stderr).toBe(0);
       for (const f of readdirSync(join(build, 'extract')).filter((f) => f.endsWith('.jsonl'))) {
