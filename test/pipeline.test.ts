@@ -86,13 +86,19 @@ describe('the build on seeds/ (end to end)', () => {
 });
 
 describe('validate stage', () => {
-  it('fails the build naming the table, the record, the field and the reason', () => {
-    const build = tempDir('invalid');
+  /** A build folder where every table the validate stage reads is empty. */
+  const emptyBuild = (prefix: string): string => {
+    const build = tempDir(prefix);
     for (const t of loadTableSchemas().keys()) {
       const stage = ['events', 'occurrences', 'entities'].includes(t) ? 'link' : 'extract';
       mkdirSync(join(build, stage), { recursive: true });
       writeFileSync(join(build, stage, `${t}.jsonl`), '');
     }
+    return build;
+  };
+
+  it('fails the build naming the table, the record, the field and the reason', () => {
+    const build = emptyBuild('invalid');
     const bad = { id: '0123456789abcdef', doc_id: 'x', text: 'jeudi', value: 'demain', precision: 'day', basis: 'explicit', start: 0, end: 5 };
     writeFileSync(join(build, 'extract', 'dates.jsonl'), JSON.stringify(bad) + '\n');
     const r = runStage('validate.ts', ['--build', build]);
@@ -101,12 +107,7 @@ describe('validate stage', () => {
   });
 
   it('fails on a repeated id', () => {
-    const build = tempDir('duplicate-id');
-    for (const t of loadTableSchemas().keys()) {
-      const stage = ['events', 'occurrences', 'entities'].includes(t) ? 'link' : 'extract';
-      mkdirSync(join(build, stage), { recursive: true });
-      writeFileSync(join(build, stage, `${t}.jsonl`), '');
-    }
+    const build = emptyBuild('duplicate-id');
     const date = { id: '0123456789abcdef', doc_id: 'x', text: 'jeudi', value: '2022-12-15', precision: 'day', basis: 'explicit', start: 0, end: 5 };
     writeFileSync(join(build, 'extract', 'dates.jsonl'), JSON.stringify(date) + '\n' + JSON.stringify({ ...date, start: 10, end: 15 }) + '\n');
     const r = runStage('validate.ts', ['--build', build]);
