@@ -4,27 +4,37 @@
 // Parquet (zstd) and the database are written by DuckDB. Every file is written under
 // a temporary name and renamed, so an interrupted run leaves no half-written output.
 //
-// Memory stays flat as the corpus grows: Node streams one record at a time, and DuckDB (one
+// Memory stays flat as the corpus grows: Node streams one record at a time (CSV and JSON of
+// several tables at once in worker threads, --jobs, default: all cores), and DuckDB (one
 // thread, capped) loads each table straight into the database file, then writes the Parquet
 // file by scanning that table. The JSON Lines come in the schema's row order, which the CSV/JSON
-// pass checks; only a table that is not strictly in that order is sorted (spilling to disk).
-import { fs, path } from 'zx';
-import { csvHeader, csvRows } from './lib/csv.ts';
+// pass checks; only a table that is not strictly in that order is sorted (spilling to disk)
+// before its Parquet file is written.
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fs, minimist, path } from 'zx';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDuckDB, orderBySql, readJsonlSql, sqlIdent, sqlString } from './lib/duckdb.ts';
-import { AtomicWriter, readJsonl } from './lib/io/jsonl.ts';
+import { writeCsvAndJson } from './lib/publish/csv-json.ts';
 import { columnsOf, loadTableSchemas, type TableSchema } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
 import { tableBuildPath } from './lib/tables.ts';
+import { shareOut, TaskPool } from './lib/task-pool.ts';
 
-const BATCH = 1000;
+/** Below this many bytes of tables, starting worker threads (about half a second each) costs more than it saves. */
+const POOL_MIN_BYTES = 32 << 20;
 
 /**
- * DuckDB's cap while publishing. Writing a Parquet row group (122,880 rows, the size that makes
- * the files what they are) holds the whole group in memory: for documents, whose rows carry the
- * article text, that is a few hundred MB on a large corpus.
+ * Rows per Parquet row group, where not DuckDB's 122,880. A row group is held whole in memory
+ * while it is written: documents rows carry the article text, so theirs are kept to a few tens of MB.
  */
-const PUBLISH_MEMORY_LIMIT = process.env.DUCKDB_MEMORY_LIMIT ?? '640MB';
+const ROW_GROUP_ROWS: Record<string, number> = { documents: 8192 };
+
+const parquetOptions = (table: string): string =>
+  `FORMAT parquet, COMPRESSION zstd${ROW_GROUP_ROWS[table] ? `, ROW_GROUP_SIZE ${ROW_GROUP_ROWS[table]}` : ''}`;
+
+/** DuckDB's cap while publishing: its largest need is one Parquet row group (see ROW_GROUP_ROWS). */
+const PUBLISH_MEMORY_LIMIT = process.env.DUCKDB_MEMORY_LIMIT ?? '384MB';
 
 runStage('publish', async () => {
   const { build, dist, partitioned } = stageArgs();
@@ -39,34 +49,71 @@ runStage('publish', async () => {
   await fs.remove(db + '.tmp');
   await fs.remove(db + '.tmp.wal');
   await con.run(`ATTACH ${sqlString(db + '.tmp')} AS ds`);
-  // DuckDB loads table N while Node writes the CSV and JSON of table N + 1.
-  let loading: Promise<void> = Promise.resolve();
-  for (const [table, schema] of schemas) {
-    const source = tableBuildPath(build, table);
-    const sorted = await writeCsvAndJson(source, schema, path.join(dist, table));
-    await loading;
-    loading = loadTable(con, table, schema, source, sorted, path.join(dist, `${table}.parquet`));
-    loading.catch(() => {}); // awaited below; this only keeps Node from calling it unhandled meanwhile
+  // Node writes the CSV and JSON of the tables while DuckDB loads every table; each table's
+  // Parquet file follows once its CSV and JSON pass has told whether its records came in order.
+  // With more than one job, the tables are shared out, largest first, between this thread and
+  // jobs - 1 worker threads, by bytes.
+  const opts = minimist(process.argv.slice(2), { string: ['jobs'] });
+  const jobsAsked = opts.jobs ?? process.env.JOBS;
+  const jobs = Math.max(1, Number(jobsAsked ?? availableParallelism()));
+  const sources = new Map([...schemas.keys()].map((table) => [table, tableBuildPath(build, table)]));
+  const bytes = new Map([...sources].map(([table, source]) => [table, statSync(source).size]));
+  const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+  const lanes = shareOut([...schemas.keys()], (table) => bytes.get(table)!, jobs > 1 && (jobsAsked !== undefined || total >= POOL_MIN_BYTES) ? jobs : 1);
+  const pool = lanes.length > 1
+    ? new TaskPool<{ source: string; schema: TableSchema; base: string }, { inOrder: boolean }>(new URL('./lib/publish/worker.ts', import.meta.url), lanes.length - 1)
+    : null;
+  const inOrder = new Map<string, Promise<boolean>>();
+  const jobOf = (table: string) => ({ source: sources.get(table)!, schema: schemas.get(table)!, base: path.join(dist, table) });
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const table of lanes[0]) {
+    const job = jobOf(table);
+    const done = previous.then(() => writeCsvAndJson(job.source, job.schema, job.base));
+    inOrder.set(table, done);
+    previous = done;
   }
-  await loading;
-  if (partitioned) await writePartitioned(con, schemas, path.join(dist, 'partitioned'));
-  await con.run('DETACH ds');
+  for (const table of lanes.slice(1).flat()) inOrder.set(table, pool!.run(jobOf(table)).then((r) => r.inOrder));
+  for (const done of inOrder.values()) done.catch(() => {}); // awaited below; this only keeps Node from calling them unhandled meanwhile
+  try {
+    for (const [table, schema] of schemas) await loadTable(con, table, schema, sources.get(table)!);
+    for (const [table, schema] of schemas) await writeParquet(con, table, schema, await inOrder.get(table)!, path.join(dist, `${table}.parquet`));
+    if (partitioned) await writePartitioned(con, schemas, path.join(dist, 'partitioned'));
+    await con.run('DETACH ds');
+  } catch (err) {
+    await pool?.close();
+    con.closeSync();
+    instance.closeSync();
+    // the temporary files of the database and of the workers (a terminated worker does not get to remove its own)
+    for (const f of await fs.readdir(dist)) if (f.startsWith('dataset.duckdb.tmp') || f.endsWith(`.tmp-${process.pid}`)) await fs.remove(path.join(dist, f));
+    throw err;
+  }
+  await pool?.close();
   con.closeSync();
   instance.closeSync();
   await fs.rename(db + '.tmp', db);
   console.error(`publish: ${schemas.size} tables to ${dist}`);
 });
 
+/** ds.TABLE from the JSON Lines, in the order of their lines. */
+async function loadTable(con: DuckDBConnection, table: string, schema: TableSchema, source: string): Promise<void> {
+  await con.run(`CREATE TABLE ds.${sqlIdent(table)} AS SELECT * FROM ${readJsonlSql(source, schema)}`);
+}
+
 /**
- * ds.TABLE from the JSON Lines, in the schema's row order, and DIST/TABLE.parquet from it. When
- * the file is strictly in that order, insertion order is the order and nothing is sorted.
+ * DIST/TABLE.parquet from ds.TABLE, in the schema's row order. When the JSON Lines were
+ * strictly in that order (`inOrder`), insertion order is the order and nothing is sorted.
  */
-async function loadTable(con: DuckDBConnection, table: string, schema: TableSchema, source: string, sorted: boolean, parquet: string): Promise<void> {
+async function writeParquet(con: DuckDBConnection, table: string, schema: TableSchema, inOrder: boolean, parquet: string): Promise<void> {
   const t = `ds.${sqlIdent(table)}`;
-  await con.run(`CREATE TABLE ${t} AS SELECT * FROM ${readJsonlSql(source, schema)}${sorted ? '' : ` ORDER BY ${orderBySql(schema)}`}`);
+  if (!inOrder) {
+    const unsorted = `ds.${sqlIdent(`${table}_unsorted`)}`;
+    await con.run(`ALTER TABLE ${t} RENAME TO ${sqlIdent(`${table}_unsorted`)}`);
+    await con.run(`CREATE TABLE ${t} AS SELECT * FROM ${unsorted} ORDER BY ${orderBySql(schema)}`);
+    await con.run(`DROP TABLE ${unsorted}`);
+  }
   await con.run(`COMMENT ON TABLE ${t} IS ${sqlString(schema.description)}`);
   for (const c of columnsOf(schema)) await con.run(`COMMENT ON COLUMN ${t}.${sqlIdent(c.name)} IS ${sqlString(c.description)}`);
-  await con.run(`COPY (SELECT * FROM ${t}) TO ${sqlString(parquet + '.tmp')} (FORMAT parquet, COMPRESSION zstd)`);
+  await con.run(`COPY (SELECT * FROM ${t}) TO ${sqlString(parquet + '.tmp')} (${parquetOptions(table)})`);
   await fs.rename(parquet + '.tmp', parquet);
 }
 
@@ -83,79 +130,8 @@ async function writePartitioned(con: DuckDBConnection, schemas: Map<string, Tabl
     const year = table === 'documents' ? `coalesce(substr(t.published, 1, 4), 'unknown')` : `coalesce(substr(d.published, 1, 4), 'unknown')`;
     const join = table === 'documents' ? '' : 'LEFT JOIN ds.documents d ON d.doc_id = t.doc_id';
     const order = schema['x-order'].map((k) => `t.${sqlIdent(k)} NULLS FIRST`).join(', ');
-    await con.run(`COPY (SELECT t.*, ${year} AS year FROM ds.${sqlIdent(table)} t ${join} ORDER BY ${order}) TO ${sqlString(path.join(root + '.tmp', table))} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), FILENAME_PATTERN 'part_{i}')`);
+    await con.run(`COPY (SELECT t.*, ${year} AS year FROM ds.${sqlIdent(table)} t ${join} ORDER BY ${order}) TO ${sqlString(path.join(root + '.tmp', table))} (${parquetOptions(table)}, PARTITION_BY (year), FILENAME_PATTERN 'part_{i}')`);
   }
   await fs.remove(root);
   await fs.rename(root + '.tmp', root);
-}
-
-/**
- * DIST/NAME.csv and DIST/NAME.json, streamed from the JSON Lines; returns whether the records
- * came strictly in the schema's row order (`x-order`, as DuckDB sorts: nulls first, strings by
- * code point), so that DuckDB can keep their order instead of sorting the table again.
- */
-async function writeCsvAndJson(source: string, schema: TableSchema, base: string): Promise<boolean> {
-  const columns = columnsOf(schema);
-  const keys = schema['x-order'];
-  const csv = new AtomicWriter(`${base}.csv`);
-  const json = new AtomicWriter(`${base}.json`);
-  await csv.write(csvHeader(columns));
-  await json.write('[');
-  let batch: Record<string, unknown>[] = [];
-  let first = true;
-  let sorted = true;
-  let previous: unknown[] | null = null;
-  const flush = async () => {
-    await csv.write(csvRows(batch, columns));
-    batch = [];
-  };
-  for await (const record of readJsonl<Record<string, unknown>>(source)) {
-    // key order follows the schema, whatever order the extractor used
-    const ordered = Object.fromEntries(columns.map((c) => [c.name, record[c.name] ?? null]));
-    if (sorted) {
-      const key = keys.map((k) => ordered[k] ?? null);
-      if (previous && !(compareKeys(previous, key) < 0)) sorted = false;
-      previous = key;
-    }
-    await json.write((first ? '\n' : ',\n') + JSON.stringify(ordered));
-    first = false;
-    batch.push(ordered);
-    if (batch.length >= BATCH) await flush();
-  }
-  await flush();
-  await json.write(first ? ']\n' : '\n]\n');
-  await csv.close();
-  await json.close();
-  return sorted;
-}
-
-/** Code point order, as DuckDB compares VARCHAR (UTF-8 bytes); `<` compares UTF-16 units. */
-function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    // a surrogate (a code point above U+FFFF) sorts after any other unit from U+E000 up
-    if (xs !== ys && (xs ? y : x) >= 0xe000) return xs ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
-
-/** ORDER BY k1 NULLS FIRST, k2 NULLS FIRST, …; NaN (not comparable) for a value of another type. */
-function compareKeys(a: unknown[], b: unknown[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x === null) return -1;
-    if (y === null) return 1;
-    if (typeof x === 'string' && typeof y === 'string') return compareCodePoints(x, y);
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return NaN;
-  }
-  return 0;
 }

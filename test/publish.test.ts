@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTableSchemas } from '../pipeline/lib/schema.ts';
+import { tableBuildPath } from '../pipeline/lib/tables.ts';
+import { shareOut } from '../pipeline/lib/task-pool.ts';
+import { ROOT, runStage, tempDir } from './helpers.ts';
+
+const FORMATS = ['csv', 'json', 'parquet'];
+const TABLES = [...loadTableSchemas().keys()];
+const sha256 = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+/** A validated build folder whose tables are the committed dist/'s, as JSON Lines; `reorder` may change a table's lines. */
+function buildFromCommittedDist(reorder: (table: string, lines: string[]) => string[] = (_, lines) => lines): string {
+  const build = join(tempDir('publish'), 'build');
+  for (const table of TABLES) {
+    const records = JSON.parse(readFileSync(join(ROOT, 'dist', `${table}.json`), 'utf8')) as unknown[];
+    const file = tableBuildPath(build, table);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, reorder(table, records.map((r) => JSON.stringify(r))).map((l) => l + '\n').join(''));
+  }
+  mkdirSync(join(build, 'validate'), { recursive: true });
+  writeFileSync(join(build, 'validate', 'ok'), '');
+  return build;
+}
+
+function publish(build: string, jobs: number): string {
+  const dist = join(dirname(build), `dist-${jobs}`);
+  const r = runStage('publish.ts', ['--build', build, '--dist', dist, '--jobs', String(jobs)]);
+  expect(r.status, r.stderr).toBe(0);
+  return dist;
+}
+
+const differentFromCommitted = (dist: string, formats = FORMATS) =>
+  TABLES.flatMap((t) => formats.map((ext) => `${t}.${ext}`)).filter((f) => sha256(join(dist, f)) !== sha256(join(ROOT, 'dist', f)));
+
+describe('publish stage', () => {
+  it.each([1, 2])('with %i job(s), writes every table byte-identical to the committed dist/ from the same records', (jobs) => {
+    const dist = publish(buildFromCommittedDist(), jobs);
+    expect(differentFromCommitted(dist)).toEqual([]);
+  });
+
+  it('sorts a table whose JSON Lines are out of order before writing its Parquet file', () => {
+    const build = buildFromCommittedDist((table, lines) => (table === 'dates' ? [...lines].reverse() : lines));
+    const dist = publish(build, 2);
+    expect(differentFromCommitted(dist, ['parquet'])).toEqual([]);
+  });
+
+  it('fails, naming the file and line, on a line that is not JSON, and leaves no temporary file', () => {
+    const build = buildFromCommittedDist((table, lines) => (table === 'quotes' ? [...lines, '{"id": '] : lines));
+    const dist = join(dirname(build), 'dist-bad');
+    const r = runStage('publish.ts', ['--build', build, '--dist', dist, '--jobs', '2']);
+    expect(r.status).not.toBe(0);
+    // DuckDB or the CSV and JSON pass, whichever reads the line first, names it
+    expect(r.stderr).toMatch(/quotes\.jsonl(:\d+: not a JSON line|", at byte \d+ in line \d+)/);
+    const leftovers = existsSync(dist) ? readdirSync(dist).filter((f) => f.includes('.tmp')) : [];
+    expect(leftovers).toEqual([]);
+  });
+});
+
+describe('shareOut: tables shared between threads by bytes', () => {
+  const sizes: Record<string, number> = { agreements: 54, dates: 37, documents: 111, events: 283, quotes: 67, removals: 8 };
+  const names = Object.keys(sizes);
+  it.each([
+    { lanes: 1, expected: [names] },
+    { lanes: 2, expected: [['events'], ['documents', 'quotes', 'agreements', 'dates', 'removals']] },
+    { lanes: 3, expected: [['events'], ['documents', 'dates'], ['quotes', 'agreements', 'removals']] },
+  ])('$lanes lane(s)', ({ lanes, expected }) => {
+    expect(shareOut(names, (t) => sizes[t], lanes)).toEqual(expected);
+  });
+
+  it('keeps the given order among equals', () => {
+    expect(shareOut(['b', 'a', 'c', 'd'], () => 1, 2)).toEqual([['b', 'c'], ['a', 'd']]);
+  });
+});
