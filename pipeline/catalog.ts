@@ -152,9 +152,17 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return out;
 }
 
+/** Hashes by path: the data package and SHA256SUMS name the same files, gigabytes on a large corpus, read once. */
+const hashes = new Map<string, Promise<string>>();
+
 function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file).on('data', (d) => hash.update(d)).on('end', () => resolve(hash.digest('hex'))).on('error', reject);
-  });
+  let hashed = hashes.get(file);
+  if (!hashed) {
+    hashed = new Promise((resolve, reject) => {
+      const hash = createHash('sha256');
+      createReadStream(file, { highWaterMark: 1 << 20 }).on('data', (d) => hash.update(d)).on('end', () => resolve(hash.digest('hex'))).on('error', reject);
+    });
+    hashes.set(file, hashed);
+  }
+  return hashed;
 }
