@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datesCompatible, groupOccurrences } from '../pipeline/lib/extract/occurrences.ts';
 import { linkOccurrences } from '../pipeline/lib/link/occurrences.ts';
+import type { LinkJob } from '../pipeline/lib/link/batches.ts';
+import type { LinkPool } from '../pipeline/lib/link/occurrences.ts';
+import { TaskPool } from '../pipeline/lib/task-pool.ts';
 import type { EventRecord } from '../pipeline/lib/types.generated.ts';
 import { tempDir } from './helpers.ts';
 
@@ -157,13 +160,13 @@ describe('linkOccurrences (partitioned, bounded memory)', () => {
     };
   }
 
-  async function partitioned(input: EventRecord[], partitions: number | undefined) {
+  async function partitioned(input: EventRecord[], partitions: number | undefined, more: { pool?: LinkPool; batchBytes?: number } = {}) {
     const dir = tempDir('link-occurrences');
     writeFileSync(join(dir, 'events.jsonl'), input.map((e) => JSON.stringify(e) + '\n').join(''));
     writeFileSync(join(dir, 'documents.jsonl'), docs.map((d) => JSON.stringify({ ...d, text: 'x' }) + '\n').join(''));
     const options = {
       eventsFile: join(dir, 'events.jsonl'), documentsFile: join(dir, 'documents.jsonl'),
-      occurrencesFile: join(dir, 'occurrences.out.jsonl'), linkedEventsFile: join(dir, 'events.out.jsonl'), tmpDir: join(dir, 'tmp'), partitions,
+      occurrencesFile: join(dir, 'occurrences.out.jsonl'), linkedEventsFile: join(dir, 'events.out.jsonl'), tmpDir: join(dir, 'tmp'), partitions, ...more,
     };
     const counts = await linkOccurrences(options);
     expect(existsSync(options.tmpDir)).toBe(false);
@@ -186,6 +189,21 @@ describe('linkOccurrences (partitioned, bounded memory)', () => {
     const got = await partitioned(shuffled, 5);
     expect(got.occurrences).toBe(expected.occurrences);
     expect(got.events).toBe(expected.events);
+  });
+
+  it('writes the same bytes with worker threads, whatever the batches', async () => {
+    const expected = inMemory(events);
+    const pool: LinkPool = new TaskPool<LinkJob>(new URL('../pipeline/lib/link/worker.ts', import.meta.url), 2);
+    try {
+      for (const batchBytes of [1 << 20, 2000, 1]) {
+        const got = await partitioned(events, 7, { pool, batchBytes });
+        expect(got.occurrences).toBe(expected.occurrences);
+        expect(got.events).toBe(expected.events);
+        expect(await partitioned(events, 7, { batchBytes })).toEqual(got);
+      }
+    } finally {
+      await pool.close();
+    }
   });
 
   it('gives an occurrence reported more times than a call takes arguments the same id', () => {

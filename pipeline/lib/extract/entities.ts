@@ -228,7 +228,7 @@ export function entityIdFor(type: EntityType, canonical: string): string {
 }
 
 type Acc = {
-  type: EntityType; names: Map<string, number>; aliases: Set<string>; codes: Map<string, number>; count: number;
+  type: EntityType; names: Map<string, number>; aliases: Set<string>; surfaces: Set<string>; codes: Map<string, number>; count: number;
   /** The articles naming the entity (unless mentions come grouped by article: then only the count and the last one). */
   docs: Set<string> | null; docCount: number; lastDoc: string | null;
 };
@@ -248,6 +248,8 @@ const byCountThenName = (a: [string, number], b: [string, number]) => b[1] - a[1
  */
 export class EntityAggregator {
   private readonly groups = new Map<string, Acc>();
+  /** Each group by type and canonical name as written: folding a name is slow and names repeat. */
+  private readonly groupOf = new Map<EntityType, Map<string, Acc>>();
   private readonly groupedByDoc: boolean;
   /** The greatest `doc_id` so far (the current article's, while in order). */
   private maxDoc: string | null = null;
@@ -259,14 +261,23 @@ export class EntityAggregator {
   }
 
   add(m: EntityMention & { doc_id: string }): void {
-    const key = `${m.type}\u241f${foldKey(m.canonical)}`;
-    let acc = this.groups.get(key);
+    let ofType = this.groupOf.get(m.type);
+    if (!ofType) this.groupOf.set(m.type, (ofType = new Map()));
+    let acc = ofType.get(m.canonical);
     if (!acc) {
-      acc = { type: m.type, names: new Map(), aliases: new Set(), codes: new Map(), count: 0, docs: this.groupedByDoc ? null : new Set(), docCount: 0, lastDoc: null };
-      this.groups.set(key, acc);
+      const key = `${m.type}\u241f${foldKey(m.canonical)}`;
+      acc = this.groups.get(key);
+      if (!acc) {
+        acc = { type: m.type, names: new Map(), aliases: new Set(), surfaces: new Set(), codes: new Map(), count: 0, docs: this.groupedByDoc ? null : new Set(), docCount: 0, lastDoc: null };
+        this.groups.set(key, acc);
+      }
+      ofType.set(m.canonical, acc);
     }
     acc.names.set(m.canonical, (acc.names.get(m.canonical) ?? 0) + 1);
-    acc.aliases.add(m.surface.replace(/\s+/g, ' '));
+    if (!acc.surfaces.has(m.surface)) {
+      acc.surfaces.add(m.surface);
+      acc.aliases.add(m.surface.replace(/\s+/g, ' '));
+    }
     if (m.country_code) acc.codes.set(m.country_code, (acc.codes.get(m.country_code) ?? 0) + 1);
     acc.count++;
     if (acc.docs) acc.docs.add(m.doc_id);

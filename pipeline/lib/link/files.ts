@@ -1,0 +1,112 @@
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+
+/** The link stage's temporary and input files, read and written synchronously in chunks. */
+
+/** The non-empty lines of a file, read synchronously in chunks (so that many can be open at once). */
+export class LineReader {
+  private fd: number | null;
+  private readonly buffer: Buffer;
+  private readonly decoder = new StringDecoder('utf8');
+  private pending = '';
+  private lines: string[] = [];
+  private index = 0;
+
+  constructor(readonly path: string, chunkBytes = 1 << 16) {
+    this.fd = openSync(path, 'r');
+    this.buffer = Buffer.allocUnsafe(chunkBytes);
+  }
+
+  /** The next non-empty line (without its `\n`), or null at the end of the file. */
+  next(): string | null {
+    for (;;) {
+      while (this.index < this.lines.length) {
+        const line = this.lines[this.index++];
+        if (line !== '') return line;
+      }
+      if (this.fd == null) return null;
+      const n = readSync(this.fd, this.buffer, 0, this.buffer.length, null);
+      this.index = 0;
+      if (n === 0) {
+        this.close();
+        this.lines = [this.pending + this.decoder.end()];
+        this.pending = '';
+        continue;
+      }
+      const lines = (this.pending + this.decoder.write(this.buffer.subarray(0, n))).split('\n');
+      this.pending = lines.pop() as string;
+      this.lines = lines;
+    }
+  }
+
+  close(): void {
+    if (this.fd != null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+
+/** Appends lines to a file through a small buffer. */
+export class LineWriter {
+  private readonly fd: number;
+  private buffer = '';
+  count = 0;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  write(line: string): void {
+    this.buffer += line + '\n';
+    this.count++;
+    if (this.buffer.length >= 1 << 15) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer) writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** The partition of each event, in file order, kept on disk between steps 1 and 4. */
+export class PartitionOrderWriter {
+  private readonly fd: number;
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w');
+  }
+  write(partitions: Uint32Array): void {
+    writeSync(this.fd, new Uint8Array(partitions.buffer, partitions.byteOffset, partitions.byteLength));
+  }
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+export class PartitionOrderReader {
+  private readonly fd: number;
+  private readonly values = new Uint32Array(1 << 14);
+  private length = 0;
+  private index = 0;
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'r');
+  }
+  /** The next event's partition, or -1 at the end. */
+  next(): number {
+    if (this.index === this.length) {
+      const bytes = readSync(this.fd, new Uint8Array(this.values.buffer), 0, this.values.byteLength, null);
+      this.length = bytes >> 2;
+      this.index = 0;
+      if (this.length === 0) return -1;
+    }
+    return this.values[this.index++];
+  }
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
