@@ -302,8 +302,8 @@ describe('make over the whole fixture folder (end to end)', () => {
     expect(csv.some((line) => line.startsWith('doublon-2.txt,') && line.includes('doublon-1.txt'))).toBe(true);
   });
 
-  it('fails with STRICT=1', () => {
-    expect(() => make({ SEEDS: FIXTURES, BUILD: join(work, 'build-strict'), DIST: join(work, 'dist-strict'), STRICT: '1' })).toThrow();
+  it('fails with STRICT=1', async () => {
+    await expect(make({ SEEDS: FIXTURES, BUILD: join(work, 'build-strict'), DIST: join(work, 'dist-strict'), STRICT: '1' })).rejects.toThrow();
     expect(existsSync(join(work, 'dist-strict', 'SHA256SUMS'))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +15,19 @@ export function tempDir(prefix: string): string {
  */
 export const letRunnerIn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Runs the project's make with the given variables; returns its combined output. */
-export function make(vars: Record<string, string>, target = 'all'): string {
+/**
+ * Runs the project's make with the given variables; resolves with its combined output, or
+ * rejects when it fails. Asynchronous so that vitest's worker stays responsive meanwhile: a
+ * worker blocked for a minute fails the run (`Timeout calling onTaskUpdate`), though every test passes.
+ */
+export function make(vars: Record<string, string>, target = 'all'): Promise<string> {
   const args = [target, ...Object.entries(vars).map(([k, v]) => `${k}=${v}`)];
-  return execFileSync('make', ['--no-print-directory', '-C', ROOT, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+  return new Promise((resolve, reject) => {
+    execFile('make', ['--no-print-directory', '-C', ROOT, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, CI: 'true' } }, (err, stdout, stderr) => {
+      if (err) reject(Object.assign(err, { stdout, stderr }));
+      else resolve(stdout);
+    });
+  });
 }
 
 /** Runs one stage script; returns exit status and stderr. */

@@ -14,8 +14,8 @@ describe('the build on seeds/ (end to end)', () => {
   const build = join(work, 'build');
   let firstOutput = '';
 
-  beforeAll(() => {
-    firstOutput = make({ SEEDS: join(ROOT, 'seeds'), BUILD: build, DIST: dist });
+  beforeAll(async () => {
+    firstOutput = await make({ SEEDS: join(ROOT, 'seeds'), BUILD: build, DIST: dist });
   });
 
   it('runs every stage', () => {
@@ -37,13 +37,13 @@ describe('the build on seeds/ (end to end)', () => {
     expect(different, 'rebuild differs from committed dist/: run `make` and commit dist/').toEqual([]);
   });
 
-  it('publishes the same rows in JSON and CSV, one document per seed', () => {
+  it('publishes the same rows in JSON and CSV, one document per seed', async () => {
     const docs = JSON.parse(readFileSync(join(dist, 'documents.json'), 'utf8'));
     expect(docs.map((d: { doc_id: string }) => d.doc_id)).toEqual(readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '')).sort());
     for (const t of loadTableSchemas().keys()) {
       const json = JSON.parse(readFileSync(join(dist, `${t}.json`), 'utf8'));
       expect(Array.isArray(json)).toBe(true);
-      const out = make({ DIST: dist, Q: `SELECT count(*) AS n FROM ${t}` }, 'sql');
+      const out = await make({ DIST: dist, Q: `SELECT count(*) AS n FROM ${t}` }, 'sql');
       expect(out.trim().split('\n')[1], t).toBe(String(json.length));
     }
   });
@@ -67,20 +67,20 @@ describe('the build on seeds/ (end to end)', () => {
     expect(readFileSync(join(dist, 'README.md'), 'utf8')).toContain('| `published_precision` |');
   });
 
-  it('does nothing on a second make with nothing changed', () => {
-    const again = make({ SEEDS: join(ROOT, 'seeds'), BUILD: build, DIST: dist });
+  it('does nothing on a second make with nothing changed', async () => {
+    const again = await make({ SEEDS: join(ROOT, 'seeds'), BUILD: build, DIST: dist });
     expect(again).not.toMatch(/pipeline\/\w+\.ts/);
   });
 
-  it('rebuilds when one input changes', () => {
+  it('rebuilds when one input changes', async () => {
     const seeds = join(work, 'seeds');
     cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
     const b2 = join(work, 'build2');
-    make({ SEEDS: seeds, BUILD: b2, DIST: join(work, 'dist2') });
+    await make({ SEEDS: seeds, BUILD: b2, DIST: join(work, 'dist2') });
     const first = readdirSync(seeds)[0];
     const later = new Date(Date.now() + 5000);
     utimesSync(join(seeds, first), later, later);
-    const out = make({ SEEDS: seeds, BUILD: b2, DIST: join(work, 'dist2') });
+    const out = await make({ SEEDS: seeds, BUILD: b2, DIST: join(work, 'dist2') });
     expect(out).toContain('pipeline/clean.ts');
   });
 });

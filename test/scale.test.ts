@@ -29,20 +29,20 @@ describe('a small generated corpus', () => {
   const corpus = join(work, 'corpus');
   let single = '';
 
-  beforeAll(() => {
+  beforeAll(async () => {
     generateCorpus(corpus, 200_000, sourceParagraphs([join(ROOT, 'seeds')]));
     single = join(work, 'single');
-    make({ SEEDS: corpus, BUILD: join(work, 'b-single'), DIST: single });
+    await make({ SEEDS: corpus, BUILD: join(work, 'b-single'), DIST: single });
   });
 
   it('gives the same tables when extracted in two shards and merged', async () => {
     const sharded = join(work, 'sharded');
     for (const s of ['0/2', '1/2']) {
-      make({ SEEDS: corpus, BUILD: join(work, 'b-shards'), DIST: sharded, SHARD: s });
+      await make({ SEEDS: corpus, BUILD: join(work, 'b-shards'), DIST: sharded, SHARD: s });
       await letRunnerIn();
     }
     expect(readdirSync(join(sharded, 'shards', 'documents')).sort()).toEqual(['part-0-of-2.parquet', 'part-1-of-2.parquet']);
-    make({ BUILD: join(work, 'b-shards'), DIST: sharded }, 'merge-shards');
+    await make({ BUILD: join(work, 'b-shards'), DIST: sharded }, 'merge-shards');
     for (const f of tableFiles(single)) expect(sha(join(sharded, f)), f).toBe(sha(join(single, f)));
     expect(readFileSync(join(sharded, 'quality', 'report.json'), 'utf8')).toBe(readFileSync(join(single, 'quality', 'report.json'), 'utf8'));
   });
@@ -68,14 +68,14 @@ describe('a small generated corpus', () => {
     expect(m![2]).toBe(m![1]);
   });
 
-  it('publishes Hive-partitioned Parquet by year with PARTITIONED=1', () => {
+  it('publishes Hive-partitioned Parquet by year with PARTITIONED=1', async () => {
     const dist = join(work, 'partitioned');
-    make({ SEEDS: corpus, BUILD: join(work, 'b-part'), DIST: dist, PARTITIONED: '1' });
+    await make({ SEEDS: corpus, BUILD: join(work, 'b-part'), DIST: dist, PARTITIONED: '1' });
     const years = readdirSync(join(dist, 'partitioned', 'events'));
     expect(years.length).toBeGreaterThan(1);
     for (const y of years) expect(y).toMatch(/^year=(\d{4}|unknown)$/);
-    const total = make({ DIST: dist, Q: `SELECT count(*) FROM read_parquet('${join(dist, 'partitioned', 'events', '*', '*.parquet')}', hive_partitioning = true)` }, 'sql');
-    const direct = make({ DIST: dist, Q: 'SELECT count(*) FROM events' }, 'sql');
+    const total = await make({ DIST: dist, Q: `SELECT count(*) FROM read_parquet('${join(dist, 'partitioned', 'events', '*', '*.parquet')}', hive_partitioning = true)` }, 'sql');
+    const direct = await make({ DIST: dist, Q: 'SELECT count(*) FROM events' }, 'sql');
     expect(total.split('\n')[1]).toBe(direct.split('\n')[1]);
     expect(existsSync(join(dist, 'events.parquet'))).toBe(true);
   });

@@ -35,7 +35,7 @@ describe.skipIf(!runnable)('the dataset page in a browser', () => {
 
   beforeAll(async () => {
     if (!process.env.E2E_DIST) {
-      make({ SEEDS: join(ROOT, 'seeds'), BUILD: join(work, 'build'), DIST: dist });
+      await make({ SEEDS: join(ROOT, 'seeds'), BUILD: join(work, 'build'), DIST: dist });
       // Harmless once the Makefile runs the site stage itself: the page is the same bytes.
       const site = runStage('site.ts', ['--dist', dist]);
       if (site.status !== 0) throw new Error(`site stage failed:\n${site.stderr}`);
