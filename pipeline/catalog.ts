@@ -12,7 +12,7 @@ import { readJsonl, writeFileAtomic } from './lib/io/jsonl.ts';
 import { DATASET } from './lib/dataset.ts';
 import { renderDataDictionary } from './lib/dictionary.ts';
 import type { QualityEntry } from './lib/quality.ts';
-import { columnsOf, frictionlessType, loadTableSchemas, type TableSchema } from './lib/schema.ts';
+import { columnsOf, frictionlessType, loadTableSchemas, primaryKeyOf, type TableSchema } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
 
 const QUALITY_COLUMNS = ['file', 'sha256', 'outcome', 'code', 'reason', 'stage'] as const;
@@ -117,7 +117,7 @@ function frictionlessSchema(schema: TableSchema): object {
         ...(c.enum && c.type !== 'array' ? { enum: c.enum } : {}),
       },
     })),
-    primaryKey: schema.properties.id ? ['id'] : ['doc_id'],
+    primaryKey: [primaryKeyOf(schema)],
     ...(schema.title !== 'documents' && schema.properties.doc_id
       ? { foreignKeys: [{ fields: ['doc_id'], reference: { resource: 'documents', fields: ['doc_id'] } }] }
       : {}),

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fs, minimist, path } from 'zx';
 import { OrderedPool } from './lib/pool.ts';
-import { compileValidators, loadTableSchemas } from './lib/schema.ts';
+import { compileValidators, loadTableSchemas, primaryKeyOf } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
 import { tableBuildPath } from './lib/tables.ts';
 import { lineBatches } from './lib/io/line-batches.ts';
@@ -22,7 +22,7 @@ runStage('validate', async () => {
   const jobs = Math.max(1, Number(opts.jobs ?? process.env.JOBS ?? availableParallelism()));
   const schemas = loadTableSchemas();
   const problems: string[] = [];
-  const checks = [...schemas.keys()].map((table) => new TableCheck(table, tableBuildPath(build, table), problems));
+  const checks = [...schemas.keys()].map((table) => new TableCheck(table, tableBuildPath(build, table), problems, primaryKeyOf(schemas.get(table)!)));
   // no more workers than batches: a small build is validated without starting any
   // (a missing file counts for nothing here; reading it fails below with the usual message)
   const inputBytes = checks.reduce((sum, c) => sum + (existsSync(c.file) ? statSync(c.file).size : 0), 0);
@@ -41,7 +41,7 @@ runStage('validate', async () => {
         submitted.push(check);
         await pool.submit({ table: check.table, chunk });
       } else {
-        check.add(validateBatch(chunk, validators!.get(check.table)!));
+        check.add(validateBatch(chunk, validators!.get(check.table)!, check.key));
       }
     }
   }

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileValidators, loadTableSchemas } from '../pipeline/lib/schema.ts';
+import { compileValidators, loadTableSchemas, primaryKeyOf } from '../pipeline/lib/schema.ts';
 import { lineBatches } from '../pipeline/lib/io/line-batches.ts';
 import { MAX_PROBLEMS, TableCheck, validateBatch } from '../pipeline/lib/validate-batch.ts';
-import { runStage, tempDir } from './helpers.ts';
+import { ROOT, runStage, tempDir } from './helpers.ts';
 
 const schemas = loadTableSchemas();
 const validators = compileValidators(schemas);
@@ -14,12 +14,15 @@ const date = (fields: Record<string, unknown> = {}): string =>
 const documentRecord = (fields: Record<string, unknown> = {}): string =>
   JSON.stringify({ doc_id: 'bench_0000000', source_file: 'bench_0000000.txt', sha256: 'a'.repeat(64), bytes: 1890, encoding: 'utf-8', title: null, dateline: null, published: '2023-06', published_precision: 'month', published_basis: 'header', paragraphs: 1, text: 'Il a aussi assuré', ...fields });
 const hexId = (i: number): string => i.toString(16).padStart(16, '0');
+/** A valid occurrence: the committed dist/'s first, with another id. */
+const occurrence = (id: string): string => JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'dist', 'occurrences.json'), 'utf8'))[0], occurrence_id: id });
 
 /** A table's problems and record count, its lines given in batches, each validated on its own. */
 function checkBatches(table: string, batches: string[][]): { problems: string[]; records: number } {
   const problems: string[] = [];
-  const check = new TableCheck(table, `${table}.jsonl`, problems);
-  for (const lines of batches) check.add(validateBatch(Buffer.from(lines.map((l) => `${l}\n`).join('')), validators.get(table)!));
+  const key = primaryKeyOf(schemas.get(table)!);
+  const check = new TableCheck(table, `${table}.jsonl`, problems, key);
+  for (const lines of batches) check.add(validateBatch(Buffer.from(lines.map((l) => `${l}\n`).join('')), validators.get(table)!, key));
   return { problems, records: check.records };
 }
 
@@ -58,7 +61,7 @@ describe('validateBatch and TableCheck', () => {
       name: 'non-hex ids (doc_id), duplicated across batches',
       table: 'documents',
       batches: [[documentRecord(), documentRecord({ doc_id: 'bench_0000001' })], [documentRecord({ doc_id: 'BENCH_0000000' }), documentRecord()]],
-      problems: ['table documents, record bench_0000000: field /id: duplicate id'],
+      problems: ['table documents, record bench_0000000: field /doc_id: duplicate id'],
       records: 4,
     },
     {
@@ -74,6 +77,13 @@ describe('validateBatch and TableCheck', () => {
         "table removals, record line 2: field /raw_end: must have required property 'raw_end'",
       ],
       records: 2,
+    },
+    {
+      name: 'occurrences identified by occurrence_id',
+      table: 'occurrences',
+      batches: [[occurrence(hexId(1)), occurrence(hexId(2))], [occurrence(hexId(1))]],
+      problems: [`table occurrences, record ${hexId(1)}: field /occurrence_id: duplicate id`],
+      records: 3,
     },
     {
       name: 'a JSON value that is not an object',
@@ -100,7 +110,7 @@ describe('validateBatch and TableCheck', () => {
   });
 
   it('splits lines as readline does: \\n, \\r\\n and a lone \\r', () => {
-    const result = validateBatch(Buffer.from(`${date()}\r\n${date({ id: hexId(1) })}\r${date({ id: hexId(2) })}\n\r\n`), validators.get('dates')!);
+    const result = validateBatch(Buffer.from(`${date()}\r\n${date({ id: hexId(1) })}\r${date({ id: hexId(2) })}\n\r\n`), validators.get('dates')!, 'id');
     expect(result).toEqual({ lines: 4, ids: ['0123456789abcdef', hexId(1), hexId(2)], invalid: [] });
   });
 });
@@ -117,8 +127,8 @@ describe('lineBatches', () => {
     expect(chunks.slice(0, -1).every((c) => c.at(-1) === 0x0a)).toBe(true);
     expect(Buffer.concat(chunks).toString()).toBe(content);
     const problems: string[] = [];
-    const check = new TableCheck('dates', file, problems);
-    for (const chunk of chunks) check.add(validateBatch(chunk, validators.get('dates')!));
+    const check = new TableCheck('dates', file, problems, 'id');
+    for (const chunk of chunks) check.add(validateBatch(chunk, validators.get('dates')!, 'id'));
     expect({ problems, records: check.records }).toEqual({ problems: [], records: 201 });
   });
 });

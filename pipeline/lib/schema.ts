@@ -35,6 +35,14 @@ export interface Column {
   enum?: unknown[];
 }
 
+/** The field that identifies a table's records: `id`, else the first required `…_id` field (`doc_id`, `occurrence_id`). */
+export function primaryKeyOf(schema: TableSchema): string {
+  if (schema.properties.id) return 'id';
+  const key = schema.required.find((k) => k.endsWith('_id'));
+  if (!key) throw new Error(`schema ${schema.$id}: no id field`);
+  return key;
+}
+
 /** Every table schema in schemas/, by table name, in name order. */
 export function loadTableSchemas(dir = SCHEMA_DIR): Map<string, TableSchema> {
   const out = new Map<string, TableSchema>();

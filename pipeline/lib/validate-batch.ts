@@ -13,7 +13,7 @@ export const MAX_PROBLEMS = 50;
 export interface BatchResult {
   /** Lines in the chunk, empty ones included. */
   lines: number;
-  /** Per record, in order: its id or doc_id; null when it has neither (the table numbers it). */
+  /** Per record, in order: its key (see primaryKeyOf); null when it has none (the table numbers it). */
   ids: Array<string | null>;
   /** The records that break the schema: their index in `ids`, and ajv's errors. */
   invalid: Array<{ record: number; errors: ErrorObject[] }>;
@@ -25,7 +25,7 @@ export interface BatchResult {
 const LINE_BREAK = /\r?\n|\r(?!\n)/;
 
 /** Parses and validates a chunk of whole JSON lines (UTF-8) of one table. */
-export function validateBatch(chunk: Uint8Array, validate: ValidateFunction): BatchResult {
+export function validateBatch(chunk: Uint8Array, validate: ValidateFunction, key: string): BatchResult {
   const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
   const lines = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
   if (lines.at(-1) === '') lines.pop();
@@ -39,7 +39,7 @@ export function validateBatch(chunk: Uint8Array, validate: ValidateFunction): Ba
       result.notJson = { line: i + 1, reason: (err as Error).message };
       return result;
     }
-    const ownId = record?.id ?? record?.doc_id;
+    const ownId = record?.[key];
     if (!validate(record)) result.invalid.push({ record: result.ids.length, errors: validate.errors ?? [] });
     result.ids.push(ownId == null ? null : String(ownId));
   }
@@ -54,7 +54,8 @@ export class TableCheck {
   private lines = 0;
   private readonly ids = new IdSet();
 
-  constructor(readonly table: string, readonly file: string, private readonly problems: string[]) {}
+  /** `key`: the field that identifies the table's records (primaryKeyOf). */
+  constructor(readonly table: string, readonly file: string, private readonly problems: string[], readonly key: string) {}
 
   /** Takes the table's chunks' results in file order; throws at a line that is not JSON. */
   add(batch: BatchResult): void {
@@ -64,7 +65,7 @@ export class TableCheck {
       this.records++;
       const id = batch.ids[i] ?? `line ${this.records}`;
       if (batch.invalid[nextInvalid]?.record === i) this.problems.push(...describeErrors(this.table, id, batch.invalid[nextInvalid++].errors));
-      if (!this.ids.add(id)) this.problems.push(`table ${this.table}, record ${id}: field /id: duplicate id`);
+      if (!this.ids.add(id)) this.problems.push(`table ${this.table}, record ${id}: field /${this.key}: duplicate id`);
       if (this.problems.length > MAX_PROBLEMS) {
         this.done = true;
         return;
