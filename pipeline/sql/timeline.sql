@@ -13,4 +13,4 @@ SELECT
   doc_id
 FROM events
 WHERE date IS NOT NULL
-ORDER BY date, type, doc_id, start;
+ORDER BY date, type, doc_id, start, "end", trigger;
