@@ -30,6 +30,9 @@ export type LinkJob =
   | { kind: 'link'; batch: Uint8Array; entries: Array<string | null> }
   | { kind: 'entities'; mentionsFile: string };
 
+/** The jobs of the occurrence steps (all but the entities). */
+export type OccurrenceJob = Exclude<LinkJob, { kind: 'entities' }>;
+
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
@@ -178,4 +181,14 @@ export function groupPartition(files: PartitionFiles): void {
   for (const m of members) assigned.write(`${m.id}\t${occurrenceAt[m.index] ?? ''}`);
   assigned.close();
   collectGarbage();
+}
+
+/** Runs a partition, group or link job (in a worker thread or in the stage's own), as its answer object. */
+export function runOccurrenceJob(job: OccurrenceJob): object {
+  if (job.kind === 'partition') return partitionBatch(job.batch, job.partitions);
+  if (job.kind === 'group') {
+    groupPartition(job.files);
+    return {};
+  }
+  return { text: linkBatch(job.batch, job.entries) };
 }

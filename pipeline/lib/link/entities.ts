@@ -1,13 +1,12 @@
 import { EntityAggregator, type EntityMention } from '../extract/entities.ts';
 import type { EntityRecord } from '../types.generated.ts';
 import { batchLines } from './batches.ts';
-import { LineBatches } from '../io/line-batches.ts';
+import { lineBatches } from '../io/line-batches.ts';
 
 function aggregate(file: string, groupedByDoc: boolean): EntityAggregator {
   const aggregator = new EntityAggregator({ groupedByDoc });
-  const batches = new LineBatches(file);
   let lineNo = 0;
-  for (let batch = batches.next(); batch !== null; batch = batches.next()) {
+  for (const batch of lineBatches(file)) {
     for (const line of batchLines(batch)) {
       lineNo++;
       let mention: EntityMention & { doc_id: string };

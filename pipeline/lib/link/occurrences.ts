@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { compareOccurrences } from '../extract/occurrences.ts';
 import { AtomicWriter } from '../io/jsonl.ts';
 import type { DocumentRecord, OccurrenceRecord } from '../types.generated.ts';
-import { countBatchLines, groupPartition, linkBatch, partitionBatch, partitionLine, type LinkJob, type PartitionedBatch, type PartitionFiles } from './batches.ts';
+import { countBatchLines, partitionLine, runOccurrenceJob, type LinkJob, type OccurrenceJob, type PartitionedBatch, type PartitionFiles } from './batches.ts';
 import { lineBatches } from '../io/line-batches.ts';
 import { LineReader, PartitionOrderReader, PartitionOrderWriter, LineWriter } from './files.ts';
-import type { TaskPool } from '../task-pool.ts';
-import { inOrder } from './pool.ts';
+import { inOrder, type TaskPool } from '../task-pool.ts';
 
 export type LinkPool = TaskPool<LinkJob>;
 
@@ -130,12 +129,8 @@ async function mergeRuns(runs: string[], out: AtomicWriter): Promise<number> {
 }
 
 /** Runs a job in the pool, or in this thread without one. */
-function runJob<R>(pool: LinkPool | null, job: LinkJob): Promise<R> | R {
-  if (pool) return pool.run<R>(job);
-  if (job.kind === 'partition') return partitionBatch(job.batch, job.partitions) as R;
-  if (job.kind === 'group') return groupPartition(job.files) as R;
-  if (job.kind === 'link') return { text: linkBatch(job.batch, job.entries) } as R;
-  throw new Error(`link: no ${job.kind} job here`);
+function runJob<R>(pool: LinkPool | null, job: OccurrenceJob): Promise<R> | R {
+  return pool ? pool.run<R>(job) : (runOccurrenceJob(job) as R);
 }
 
 export interface LinkOccurrencesOptions {
@@ -196,7 +191,7 @@ export async function linkOccurrences(options: LinkOccurrencesOptions): Promise<
     const assigned = Array.from({ length: partitions }, (_, i) => new LineReader(file('assigned', i), 1 << 14));
     const partitionOrder = new PartitionOrderReader(file('order', 0));
     const out = new AtomicWriter(options.linkedEventsFile);
-    const linkJobs = function* (): Generator<LinkJob> {
+    const linkJobs = function* (): Generator<OccurrenceJob> {
       for (const batch of lineBatches(eventsFile, options.batchBytes)) {
         const entries = new Array<string | null>(countBatchLines(batch));
         for (let i = 0; i < entries.length; i++) {

@@ -1,16 +1,11 @@
 // Worker thread of the link stage's pool (TaskPool): runs one job at a time (see ./batches.ts).
 import { parentPort } from 'node:worker_threads';
-import { groupPartition, linkBatch, partitionBatch, type LinkJob } from './batches.ts';
+import { runOccurrenceJob, type LinkJob } from './batches.ts';
 
 parentPort!.on('message', async ({ seq, ...job }: LinkJob & { seq: number }) => {
   const reply = (result: object) => parentPort!.postMessage({ seq, ...result });
   try {
-    if (job.kind === 'partition') reply(partitionBatch(job.batch, job.partitions));
-    else if (job.kind === 'group') {
-      groupPartition(job.files);
-      reply({});
-    }
-    else if (job.kind === 'link') reply({ text: linkBatch(job.batch, job.entries) });
+    if (job.kind !== 'entities') reply(runOccurrenceJob(job));
     else {
       // imported here: the other jobs do not need the entity code and its lexicons
       const { entityRecords } = await import('./entities.ts');
