@@ -169,6 +169,22 @@ describe('StatIndex', () => {
     expect(new StatIndex(join(dir, 'index.tsv'), later).lookup(file, stamp)).toBeNull();
   });
 
+  it('drops the last run\'s entry of a path once the path is recorded again, so the two runs\' maps are never both whole', () => {
+    const dir = tempDir('stat-index-move');
+    const file = join(dir, 'a.txt');
+    writeFileSync(file, 'un');
+    const first = new StatIndex(join(dir, 'index.tsv'), later);
+    const stamp = first.stampOf(statSync(file, { bigint: true }));
+    first.record(file, stamp, 'hash-un');
+    first.save();
+    const second = new StatIndex(join(dir, 'index.tsv'), later);
+    expect(second.lookup(file, stamp)).toBe('hash-un');
+    second.record(file, stamp, 'hash-un');
+    expect(second.lookup(file, stamp)).toBeNull();
+    second.save();
+    expect(new StatIndex(join(dir, 'index.tsv'), later).lookup(file, stamp)).toBe('hash-un');
+  });
+
   it('keeps names with tabs or line breaks, and ignores a damaged line', () => {
     const dir = tempDir('stat-index-names');
     const odd = join(dir, 'a\tb\nc.txt');

@@ -103,8 +103,13 @@ export class StatIndex {
     return known.slice(stamp!.length + 1);
   }
 
-  /** Remembers a file's hash for the next run. */
+  /**
+   * Remembers a file's hash for the next run. The entry of the last run is dropped: a path
+   * is looked up before it is recorded, and with hundreds of thousands of files the two
+   * maps would otherwise both be whole at the end.
+   */
   record(path: string, stamp: string | null, hash: string): void {
+    this.previous.delete(path);
     if (stamp !== null) this.next.set(path, `${stamp}\t${hash}`);
   }
 
