@@ -3,14 +3,16 @@
 // table in BUILD/extract/ (documents, removals, dates, quotes, events, agreements).
 // Batches of articles go to a pool of worker threads (--jobs, default: all cores);
 // results are written in input order, so the output does not depend on the pool size.
-// An article already extracted by the same code is read from BUILD/cache/extract/.
+// An article already extracted by the same code is read from BUILD/cache/extract/ (a Pack
+// keyed by the hash of its line) and its JSON Lines copied as bytes, without a worker.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { minimist, path } from 'zx';
 import { codeVersion } from './lib/code-version.ts';
-import { ContentCache } from './lib/cache.ts';
-import { extractBatch, type BatchOutput } from './lib/extract/batch.ts';
+import { Pack } from './lib/cache.ts';
+import { extractBatch, type ArticleOutput } from './lib/extract/batch.ts';
 import { EXTRACT_OUTPUTS } from './lib/extract/rows.ts';
+import { sha256Hex } from './lib/ids.ts';
 import { AtomicWriter, JsonlWriter } from './lib/io/jsonl.ts';
 import { formatQualityLine, type QualityEntry } from './lib/quality.ts';
 import { readLines } from './lib/io/lines.ts';
@@ -20,57 +22,114 @@ import { loadTableSchemas } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
 
 const BATCH_DOCS = 32;
-type BatchResult = ReturnType<typeof extractBatch>;
 const BATCH_BYTES = 1 << 20;
+/** Articles extracted in the stage's own thread before the pool of workers starts. */
+const IN_THREAD_ARTICLES = 64;
+
+/** Articles extracted now (by a worker or this thread), or read from the cache: their tables' bytes. */
+type Extracted = ReturnType<typeof extractBatch>;
+interface Cached { cached: Buffer[][] }
 
 runStage('extract', async () => {
   const { build, strict } = stageArgs();
   const opts = minimist(process.argv.slice(2), { string: ['jobs'], boolean: ['cache'], default: { cache: true } });
   const jobs = Math.max(1, Number(opts.jobs ?? process.env.JOBS ?? availableParallelism()));
   const version = codeVersion();
-  const cacheRoot = !opts.cache || process.env.EXTRACT_CACHE === '0' ? null : path.join(build, 'cache', 'extract');
-  const cache = cacheRoot ? new ContentCache<BatchOutput>(cacheRoot, version) : null;
+  const cache = !opts.cache || process.env.EXTRACT_CACHE === '0' ? null : new Pack(path.join(build, 'cache', 'extract'), version);
   cache?.prune();
 
-  const writers = new Map(EXTRACT_OUTPUTS.map((t) => [t, new AtomicWriter(path.join(build, 'extract', `${t}.jsonl`))]));
+  const writers = EXTRACT_OUTPUTS.map((t) => new AtomicWriter(path.join(build, 'extract', `${t}.jsonl`)));
   const articlesFile = path.join(build, 'clean', 'articles.jsonl');
   // the documents are not counted ahead; the bytes of the input file give the bar and the ETA
   const progress = new Progress('extract', undefined, statSync(articlesFile).size);
   let docs = 0;
   let cachedDocs = 0;
   const quality = new JsonlWriter<QualityEntry>(path.join(build, 'extract', 'quality.jsonl'));
-  const write = async (r: BatchResult) => {
-    cachedDocs += r.cached;
+  // the cache keys of the batches in the pool, in submission order, which is the order of the results
+  const submittedKeys: string[][] = [];
+  const writeExtracted = async (r: Extracted, keys: string[]) => {
     for (const f of r.failures) {
       console.error(formatQualityLine(f));
       await quality.write(f);
     }
-    for (const t of EXTRACT_OUTPUTS) if (r.output[t]) await writers.get(t)!.write(r.output[t]);
+    const texts = EXTRACT_OUTPUTS.map(() => '');
+    r.outputs.forEach((output, i) => {
+      if (!output) return;
+      cache?.addParts(keys[i], output);
+      output.forEach((text, t) => { texts[t] += text; });
+    });
+    for (let t = 0; t < writers.length; t++) if (texts[t]) await writers[t].write(texts[t]);
+  };
+  const writeCached = async ({ cached }: Cached) => {
+    cachedDocs += cached.length;
+    for (let t = 0; t < writers.length; t++) {
+      const bytes = Buffer.concat(cached.map((parts) => parts[t]));
+      if (bytes.length) await writers[t].write(bytes);
+    }
   };
 
   const schemas = loadTableSchemas();
-  const pool = jobs > 1 ? new OrderedPool<{ lines: string[] }, BatchResult>(new URL('./lib/extract/worker.ts', import.meta.url), jobs, { cacheRoot, version }, write) : null;
+  // a worker thread takes about half a second and tens of MB to start: the first articles to
+  // extract are extracted here, and the pool starts only when more come (never, when one changed)
+  let pool = null as OrderedPool<{ lines: string[] }, Extracted | Cached> | null;
+  let extractedHere = 0;
+  const poolFor = (articles: number) => {
+    if (!pool && jobs > 1 && (extractedHere += articles) > IN_THREAD_ARTICLES) {
+      pool = new OrderedPool(new URL('./lib/extract/worker.ts', import.meta.url), jobs, {}, (r) => ('cached' in r ? writeCached(r) : writeExtracted(r, submittedKeys.shift()!)));
+    }
+    return pool;
+  };
+  // consecutive articles to extract, or consecutive articles found in the cache
   let batch: string[] = [];
-  let batchBytes = 0;
-  const flush = async () => {
+  let keys: string[] = [];
+  let hits: Buffer[][] = [];
+  let pendingBytes = 0;
+  const flushBatch = async () => {
     if (!batch.length) return;
-    if (pool) await pool.submit({ lines: batch });
-    else await write(extractBatch(batch, { schemas, cache }));
+    const workers = poolFor(batch.length);
+    if (workers) {
+      submittedKeys.push(keys);
+      await workers.submit({ lines: batch });
+    } else {
+      await writeExtracted(extractBatch(batch, schemas), keys);
+    }
     batch = [];
-    batchBytes = 0;
+    keys = [];
+    pendingBytes = 0;
+  };
+  const flushHits = async () => {
+    if (!hits.length) return;
+    if (pool) await pool.push({ cached: hits });
+    else await writeCached({ cached: hits });
+    hits = [];
+    pendingBytes = 0;
   };
   for await (const line of readLines(articlesFile)) {
     docs++;
     progress.tick(Buffer.byteLength(line) + 1);
-    batch.push(line);
-    batchBytes += line.length;
-    if (batch.length >= BATCH_DOCS || batchBytes >= BATCH_BYTES) await flush();
+    const key = cache ? sha256Hex(line) : '';
+    const hit = cache?.readParts(key);
+    if (hit) {
+      await flushBatch();
+      hits.push(hit);
+      for (const part of hit) pendingBytes += part.length;
+      if (pendingBytes >= BATCH_BYTES) await flushHits();
+    } else {
+      await flushHits();
+      batch.push(line);
+      keys.push(key);
+      pendingBytes += line.length;
+      if (batch.length >= BATCH_DOCS || pendingBytes >= BATCH_BYTES) await flushBatch();
+    }
   }
-  await flush();
-  if (pool) await pool.drain();
+  await flushHits();
+  await flushBatch();
+  await pool?.drain();
+  cache?.close();
   progress.finish();
-  for (const w of writers.values()) await w.close();
+  for (const w of writers) await w.close();
   await quality.close();
   if (strict && quality.count > 0) throw new Error(`${quality.count} article(s) failed extraction (--strict)`);
-  console.error(`extract: ${docs} documents (${cachedDocs} from cache), ${jobs} worker${jobs > 1 ? 's' : ''}`);
+  const workers = pool ? `${jobs} workers` : 'in the stage\'s own thread';
+  console.error(`extract: ${docs} documents (${cachedDocs} from cache), ${workers}`);
 });

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statS
 import { join } from 'node:path';
 import { detectAll } from 'tinyld';
 import { describe, expect, it } from 'vitest';
-import { PackCache, StatIndex } from '../pipeline/lib/cache.ts';
+import { Pack, PackCache, StatIndex } from '../pipeline/lib/cache.ts';
 import { cleanArticle, collapseSpaces, detectTitle } from '../pipeline/lib/clean.ts';
 import { inspectArticle, inspectFile, type InspectedArticle } from '../pipeline/lib/clean-files.ts';
 import { sha256Hex } from '../pipeline/lib/ids.ts';
@@ -209,8 +209,8 @@ describe('StatIndex', () => {
   });
 });
 
-describe('PackCache', () => {
-  it('reads back what was added, in this process and in a reader given its lines', () => {
+describe('Pack', () => {
+  it('reads back what was added, in this process and in a reader given its values', () => {
     const root = tempDir('pack');
     const pack = new PackCache<{ n: number }>(root, 'v1');
     pack.add('k1', { n: 1 });
@@ -222,15 +222,33 @@ describe('PackCache', () => {
     expect(new PackCache<{ n: number }>(root, 'v1', reopened.located()).read('k2')).toEqual({ n: 2 });
   });
 
-  it('ignores and cuts a line left incomplete, and treats a damaged line as a miss', () => {
-    const root = tempDir('pack-cut');
-    mkdirSync(join(root, 'v1'));
-    writeFileSync(join(root, 'v1', 'pack.jsonl'), 'k1\t{"n":1}\nk2\t{"n":oops}\nk3\t{"n":');
-    const pack = new PackCache<{ n: number }>(root, 'v1');
-    expect([pack.read('k1'), pack.read('k2'), pack.has('k3')]).toEqual([{ n: 1 }, undefined, false]);
-    pack.add('k4', { n: 4 });
+  it('gives back the bytes of each part, line breaks, empty parts and non-ASCII text included', () => {
+    const root = tempDir('pack-parts');
+    const parts = ['{"a":"é"}\n{"b":2}\n', '', '{"c":"€ – ß"}\n'];
+    const pack = new Pack(root, 'v1');
+    pack.addParts('k1', parts);
+    pack.addParts('k2', ['']);
     pack.close();
-    expect(new PackCache<{ n: number }>(root, 'v1').read('k4')).toEqual({ n: 4 });
+    const reopened = new Pack(root, 'v1');
+    expect(reopened.readParts('k1')!.map((b) => b.toString('utf8'))).toEqual(parts);
+    expect(reopened.readParts('k2')!.map((b) => b.toString('utf8'))).toEqual(['']);
+  });
+
+  it('cuts a value left incomplete, keeps those before it, and treats a damaged value as a miss', () => {
+    const root = tempDir('pack-cut');
+    const pack = new PackCache<{ n: number }>(root, 'v1');
+    pack.add('k1', { n: 1 });
+    pack.addParts('k2', ['{"n":oops}']);
+    pack.add('k3', { n: 3 });
+    pack.close();
+    const file = join(root, 'v1', 'pack');
+    writeFileSync(file, readFileSync(file).subarray(0, statSync(file).size - 3));
+    const cut = new PackCache<{ n: number }>(root, 'v1');
+    expect([cut.read('k1'), cut.read('k2'), cut.has('k3')]).toEqual([{ n: 1 }, undefined, false]);
+    cut.add('k4', { n: 4 });
+    cut.close();
+    const reopened = new PackCache<{ n: number }>(root, 'v1');
+    expect([reopened.read('k1'), reopened.read('k4')]).toEqual([{ n: 1 }, { n: 4 }]);
   });
 
   it('removes the folders of other code versions', () => {

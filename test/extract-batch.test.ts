@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle } from '../pipeline/lib/clean.ts';
-import { ContentCache } from '../pipeline/lib/cache.ts';
-import { extractBatch, type BatchOutput } from '../pipeline/lib/extract/batch.ts';
+import { extractBatch } from '../pipeline/lib/extract/batch.ts';
+import { EXTRACT_OUTPUTS } from '../pipeline/lib/extract/rows.ts';
 import { loadTableSchemas } from '../pipeline/lib/schema.ts';
-import { ROOT, tempDir } from './helpers.ts';
+import { ROOT } from './helpers.ts';
 
 const schemas = loadTableSchemas();
 const line = (name: string) => JSON.stringify({ doc_id: name.replace(/\.txt$/, ''), ...cleanArticle(readFileSync(join(ROOT, 'seeds', name)), name) });
@@ -15,19 +15,20 @@ describe('extractBatch', () => {
 
   it('reports an article whose extraction fails and goes on with the others', () => {
     const broken = JSON.stringify({ ...JSON.parse(good), doc_id: 'broken', source_file: 'broken.txt', text: null });
-    const { output, failures } = extractBatch([broken, good], { schemas, cache: null });
+    const { outputs, failures } = extractBatch([broken, good], schemas);
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ file: 'broken.txt', outcome: 'rejected', code: 'extract_failed', stage: 'extract' });
-    expect(output.documents.trim().split('\n').map((l) => JSON.parse(l).doc_id)).toEqual(['001_bde86fb79f36bd3f']);
+    expect(outputs[0]).toBeNull();
+    const documents = outputs[1]![EXTRACT_OUTPUTS.indexOf('documents')];
+    expect(documents.trim().split('\n').map((l) => JSON.parse(l).doc_id)).toEqual(['001_bde86fb79f36bd3f']);
   });
 
-  it('gives the same output from the cache as from extraction', () => {
-    const cache = new ContentCache<BatchOutput>(tempDir('cache'), 'v1');
-    const first = extractBatch([good], { schemas, cache });
-    const second = extractBatch([good], { schemas, cache });
-    expect(first.cached).toBe(0);
-    expect(second.cached).toBe(1);
-    expect(second.output).toEqual(first.output);
-    expect(first.output.dates.length).toBeGreaterThan(0);
+  it('gives each article its JSON Lines per table, in the order of EXTRACT_OUTPUTS', () => {
+    const { outputs } = extractBatch([good, good], schemas);
+    expect(outputs[0]).toHaveLength(EXTRACT_OUTPUTS.length);
+    expect(outputs[1]).toEqual(outputs[0]);
+    const dates = outputs[0]![EXTRACT_OUTPUTS.indexOf('dates')];
+    expect(dates.endsWith('\n')).toBe(true);
+    for (const l of dates.trim().split('\n')) expect(JSON.parse(l).doc_id).toBe('001_bde86fb79f36bd3f');
   });
 });

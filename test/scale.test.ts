@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTableSchemas } from '../pipeline/lib/schema.ts';
@@ -59,12 +59,36 @@ describe('a small generated corpus', () => {
     }
   });
 
-  it('reuses the cache for unchanged articles', () => {
-    const r = runStage('extract.ts', ['--build', join(work, 'b-single'), '--jobs', '1']);
+  it('reuses the cache for unchanged articles, with the output of an extraction', () => {
+    const extracted = join(work, 'b-single', 'extract');
+    const files = readdirSync(extracted).filter((f) => f.endsWith('.jsonl'));
+    const before = files.map((f) => sha(join(extracted, f)));
+    for (const jobs of ['1', '2']) {
+      const r = runStage('extract.ts', ['--build', join(work, 'b-single'), '--jobs', jobs]);
+      expect(r.status, r.stderr).toBe(0);
+      const m = /extract: (\d+) documents \((\d+) from cache\)/.exec(r.stderr);
+      expect(m).not.toBeNull();
+      expect(m![2]).toBe(m![1]);
+      expect(files.map((f) => sha(join(extracted, f))), `with ${jobs} worker(s)`).toEqual(before);
+    }
+  });
+
+  it('interleaves cached and newly extracted articles in input order', () => {
+    const build = join(work, 'b-mixed');
+    cpSync(join(work, 'b-single'), build, { recursive: true });
+    // every third article changed: runs of hits and misses alternate
+    const articles = join(build, 'clean', 'articles.jsonl');
+    const lines = readFileSync(articles, 'utf8').trimEnd().split('\n');
+    const changed = lines.map((l, i) => (i % 3 === 1 ? JSON.stringify({ ...JSON.parse(l), text: `${JSON.parse(l).text}\n\nLe ministre a ajouté jeudi qu’il se rendrait à Minsk.` }) : l));
+    writeFileSync(articles, changed.join('\n') + '\n');
+    const r = runStage('extract.ts', ['--build', build, '--jobs', '2']);
     expect(r.status, r.stderr).toBe(0);
-    const m = /extract: (\d+) documents \((\d+) from cache\)/.exec(r.stderr);
-    expect(m).not.toBeNull();
-    expect(m![2]).toBe(m![1]);
+    expect(r.stderr).toContain(`(${lines.length - Math.floor((lines.length + 1) / 3)} from cache)`);
+    const extracted = join(build, 'extract');
+    const files = readdirSync(extracted).filter((f) => f.endsWith('.jsonl'));
+    const mixed = files.map((f) => sha(join(extracted, f)));
+    expect(runStage('extract.ts', ['--build', build, '--jobs', '1', '--no-cache']).status).toBe(0);
+    expect(mixed).toEqual(files.map((f) => sha(join(extracted, f))));
   });
 
   it('publishes Hive-partitioned Parquet by year with PARTITIONED=1', async () => {

@@ -1,52 +1,5 @@
-import { appendFileSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync, type BigIntStats } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
-
-/**
- * A content-addressed cache on disk: values keyed by the hash of their input, in a folder
- * per code version, so an unchanged input is not processed again by the same code.
- * Folders of other code versions are removed by `prune()`.
- */
-export class ContentCache<V> {
-  private readonly dir: string;
-  hits = 0;
-
-  constructor(private readonly root: string, private readonly version: string) {
-    this.dir = join(root, version);
-  }
-
-  private fileOf(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.json`);
-  }
-
-  read(key: string): V | undefined {
-    const file = this.fileOf(key);
-    if (!existsSync(file)) return undefined;
-    this.hits++;
-    return JSON.parse(readFileSync(file, 'utf8')) as V;
-  }
-
-  write(key: string, value: V): void {
-    const file = this.fileOf(key);
-    mkdirSync(join(file, '..'), { recursive: true });
-    // unique temporary name: worker threads of one process may write the same key
-    const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, file);
-  }
-
-  get(key: string, compute: () => V): V {
-    const cached = this.read(key);
-    if (cached !== undefined) return cached;
-    const value = compute();
-    this.write(key, value);
-    return value;
-  }
-
-  prune(): void {
-    if (!existsSync(this.root)) return;
-    for (const old of readdirSync(this.root)) if (old !== this.version) rmSync(join(this.root, old), { recursive: true, force: true });
-  }
-}
 
 /**
  * Content hashes of files remembered by path and stat (size, modification and change
@@ -136,23 +89,28 @@ export class StatIndex {
 }
 
 /**
- * A content-addressed cache like ContentCache, but in one append-only file per code
- * version (`KEY<tab>JSON` lines) rather than one file per value: for tens of thousands
- * of small values, one sequential write instead of as many file creations. Lines are
- * located when the cache is opened; a line cut short by an interrupted run is ignored,
- * and one that does not parse counts as a miss.
+ * A content-addressed cache in one append-only file per code version: each value is a
+ * list of text parts, stored as `KEY<tab>BYTES<newline>` then the parts' UTF-8 bytes joined
+ * by NUL, then a newline. A reader gets the parts back as bytes, with no parsing: the
+ * extract stage copies cached JSON Lines straight to its outputs. NUL never occurs in
+ * JSON text, which is all the pipeline stores. For hundreds of thousands of values, one
+ * sequential write replaces as many file creations. Values are located when the pack is
+ * opened (one small read per value); a value cut short by an interrupted run is cut off.
  */
-export class PackCache<V> {
+export class Pack {
   private static readonly FLUSH_BYTES = 1 << 20;
+  /** Room for a header: a key (up to 64 hex digits), a tab, a length and a newline. */
+  private static readonly HEADER_MAX = 96;
   private readonly file: string;
+  /** Key → [offset of the value's bytes, their length]; [-1, 0] while queued for `flush()`. */
   private readonly at = new Map<string, [number, number]>();
   private readonly pending: string[] = [];
   private pendingBytes = 0;
   private fd: number | null = null;
 
-  /** `located`: the lines another PackCache found (`located()`), for a reader in a worker thread. */
+  /** `located`: the values another Pack found (`located()`), for a reader in a worker thread. */
   constructor(private readonly root: string, private readonly version: string, located?: Array<[string, [number, number]]>) {
-    this.file = join(root, version, 'pack.jsonl');
+    this.file = join(root, version, 'pack');
     if (located) for (const [key, at] of located) this.at.set(key, at);
     else this.locateAll();
   }
@@ -165,28 +123,33 @@ export class PackCache<V> {
     return [...this.at].filter(([, at]) => at[0] >= 0);
   }
 
-  /** The value of a key located when the pack was opened; undefined when absent or unreadable. */
-  read(key: string): V | undefined {
+  /** The parts of a value located when the pack was opened; undefined when absent or unreadable. */
+  readParts(key: string): Buffer[] | undefined {
     const at = this.at.get(key);
     if (!at || at[0] < 0) return undefined;
     try {
       this.fd ??= openSync(this.file, 'r');
-      const buf = Buffer.alloc(at[1]);
-      readSync(this.fd, buf, 0, at[1], at[0]);
-      return JSON.parse(buf.toString('utf8')) as V;
+      const buf = Buffer.allocUnsafe(at[1]);
+      if (readSync(this.fd, buf, 0, at[1], at[0]) !== at[1]) return undefined;
+      const parts: Buffer[] = [];
+      let start = 0;
+      for (let nul = buf.indexOf(0); nul >= 0; start = nul + 1, nul = buf.indexOf(0, start)) parts.push(buf.subarray(start, nul));
+      parts.push(buf.subarray(start));
+      return parts;
     } catch {
       return undefined;
     }
   }
 
   /** Queues a value for `flush()`, unless the pack already holds its key. */
-  add(key: string, value: V): void {
+  addParts(key: string, parts: string[]): void {
     if (this.at.has(key)) return;
     this.at.set(key, [-1, 0]);
-    const line = `${key}\t${JSON.stringify(value)}\n`;
-    this.pending.push(line);
-    this.pendingBytes += line.length;
-    if (this.pendingBytes >= PackCache.FLUSH_BYTES) this.flush();
+    const body = parts.join('\0');
+    const entry = `${key}\t${Buffer.byteLength(body)}\n${body}\n`;
+    this.pending.push(entry);
+    this.pendingBytes += entry.length;
+    if (this.pendingBytes >= Pack.FLUSH_BYTES) this.flush();
   }
 
   /** Appends the queued values in one write. */
@@ -204,32 +167,50 @@ export class PackCache<V> {
     this.fd = null;
   }
 
+  /** Removes the folders of other code versions. */
   prune(): void {
     if (!existsSync(this.root)) return;
     for (const old of readdirSync(this.root)) if (old !== this.version) rmSync(join(this.root, old), { recursive: true, force: true });
   }
 
-  /** Finds every complete line; cuts an incomplete last line, so appends start on a fresh line. */
+  /** Reads each value's header and skips its bytes; cuts a value left incomplete, so appends start clean. */
   private locateAll(): void {
     if (!existsSync(this.file)) return;
     const fd = openSync(this.file, 'r+');
     try {
-      const chunk = Buffer.alloc(PackCache.FLUSH_BYTES);
-      let carry = Buffer.alloc(0);
-      let offset = 0; // file offset of carry[0]
-      for (let n; (n = readSync(fd, chunk, 0, chunk.length, offset + carry.length)) > 0;) {
-        const buf = Buffer.concat([carry, chunk.subarray(0, n)]);
-        let start = 0;
-        for (let nl = buf.indexOf(10, start); nl >= 0; start = nl + 1, nl = buf.indexOf(10, start)) {
-          const tab = buf.indexOf(9, start);
-          if (tab > start && tab < nl) this.at.set(buf.toString('latin1', start, tab), [offset + tab + 1, nl - tab - 1]);
-        }
-        carry = Buffer.from(buf.subarray(start));
-        offset += start;
+      const size = fstatSync(fd).size;
+      const header = Buffer.alloc(Pack.HEADER_MAX);
+      let offset = 0;
+      while (offset < size) {
+        const n = readSync(fd, header, 0, header.length, offset);
+        const nl = header.subarray(0, n).indexOf(10);
+        const tab = header.subarray(0, Math.max(nl, 0)).indexOf(9);
+        const length = tab > 0 ? Number(header.toString('latin1', tab + 1, nl)) : NaN;
+        const body = offset + nl + 1;
+        if (!Number.isInteger(length) || length < 0 || body + length + 1 > size) break;
+        this.at.set(header.toString('latin1', 0, tab), [body, length]);
+        offset = body + length + 1;
       }
-      if (carry.length > 0) ftruncateSync(fd, offset);
+      if (offset < size) ftruncateSync(fd, offset);
     } finally {
       closeSync(fd);
     }
+  }
+}
+
+/** A Pack of JSON values, one part each. */
+export class PackCache<V> extends Pack {
+  read(key: string): V | undefined {
+    const parts = this.readParts(key);
+    if (!parts) return undefined;
+    try {
+      return JSON.parse(parts[0].toString('utf8')) as V;
+    } catch {
+      return undefined;
+    }
+  }
+
+  add(key: string, value: V): void {
+    this.addParts(key, [JSON.stringify(value)]);
   }
 }

@@ -19,8 +19,12 @@ export class OrderedPool<J extends object, R> {
     const result = this.pool.run(job);
     // a failure is reported when its turn comes; until then it must not count as unhandled
     result.catch(() => {});
-    this.pending.push(result);
-    while (this.pending.length >= this.pool.size * 2) await this.flushOne();
+    await this.enqueue(result);
+  }
+
+  /** Queues a result that needs no worker (one read from a cache), to be handed on in its turn. */
+  async push(result: R): Promise<void> {
+    await this.enqueue(Promise.resolve(result));
   }
 
   /** Waits for every job, flushes all results in order, and stops the workers. */
@@ -30,6 +34,11 @@ export class OrderedPool<J extends object, R> {
     } finally {
       await this.pool.close();
     }
+  }
+
+  private async enqueue(result: Promise<R>): Promise<void> {
+    this.pending.push(result);
+    while (this.pending.length >= this.pool.size * 2) await this.flushOne();
   }
 
   private async flushOne(): Promise<void> {

@@ -1,45 +1,25 @@
-import type { ContentCache } from '../cache.ts';
-import { sha256Hex } from '../ids.ts';
 import type { QualityEntry } from '../quality.ts';
 import type { TableSchema } from '../schema.ts';
 import { articleRows, EXTRACT_OUTPUTS, type CleanedLine } from './rows.ts';
 
-/** The JSON Lines text of one batch, per table, in input order. */
-export type BatchOutput = Record<string, string>;
-
-export interface BatchOptions {
-  schemas: Map<string, TableSchema>;
-  /** The content-hash cache of this code version; null disables it. */
-  cache: ContentCache<BatchOutput> | null;
-}
+/** One article's JSON Lines text per table, in EXTRACT_OUTPUTS order. */
+export type ArticleOutput = string[];
 
 /**
- * Extracts a batch of cleaned-article JSON lines. An article whose line (its cleaned
- * text and metadata) was already extracted by this code version is read from the cache.
+ * Extracts a batch of cleaned-article JSON lines: per article its output, or null when its
+ * extraction failed (reported in `failures`; one article's failure never stops the others).
  */
-export function extractBatch(lines: string[], options: BatchOptions): { output: BatchOutput; cached: number; failures: QualityEntry[] } {
-  const output: BatchOutput = Object.fromEntries(EXTRACT_OUTPUTS.map((t) => [t, '']));
+export function extractBatch(lines: string[], schemas: Map<string, TableSchema>): { outputs: Array<ArticleOutput | null>; failures: QualityEntry[] } {
   const failures: QualityEntry[] = [];
-  let cached = 0;
-  for (const line of lines) {
-    const key = options.cache ? sha256Hex(line) : '';
-    let perTable = options.cache?.read(key);
-    if (perTable) {
-      cached++;
-    } else {
-      const article = JSON.parse(line) as CleanedLine;
-      let rows: ReturnType<typeof articleRows>;
-      try {
-        rows = articleRows(article, options.schemas);
-      } catch (err) {
-        // one article's failure never stops the others: it is reported and left out
-        failures.push({ file: article.source_file, sha256: article.sha256, outcome: 'rejected', code: 'extract_failed', reason: `extraction failed: ${err instanceof Error ? err.message : String(err)}`, stage: 'extract' });
-        continue;
-      }
-      perTable = Object.fromEntries(EXTRACT_OUTPUTS.map((t) => [t, (rows[t] ?? []).map((r) => JSON.stringify(r) + '\n').join('')]));
-      options.cache?.write(key, perTable);
+  const outputs = lines.map((line) => {
+    const article = JSON.parse(line) as CleanedLine;
+    try {
+      const rows = articleRows(article, schemas);
+      return EXTRACT_OUTPUTS.map((t) => (rows[t] ?? []).map((r) => JSON.stringify(r) + '\n').join(''));
+    } catch (err) {
+      failures.push({ file: article.source_file, sha256: article.sha256, outcome: 'rejected', code: 'extract_failed', reason: `extraction failed: ${err instanceof Error ? err.message : String(err)}`, stage: 'extract' });
+      return null;
     }
-    for (const t of EXTRACT_OUTPUTS) output[t] += perTable[t] ?? '';
-  }
-  return { output, cached, failures };
+  });
+  return { outputs, failures };
 }

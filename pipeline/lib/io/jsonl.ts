@@ -43,7 +43,7 @@ export class AtomicWriter {
     pendingTemporaries.add(this.tmp);
   }
 
-  async write(chunk: string): Promise<void> {
+  async write(chunk: string | Uint8Array): Promise<void> {
     if (this.failed) throw this.failed;
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
