@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateEntities, type EntityMention } from '../pipeline/lib/extract/entities.ts';
-import { batchLines, countBatchLines, partitionBatch, partitionLine, partitionOf } from '../pipeline/lib/link/batches.ts';
+import { batchLines, countBatchLines, linkBatch, partitionBatch, partitionLine, partitionOf, withOccurrence } from '../pipeline/lib/link/batches.ts';
 import { entityRecords } from '../pipeline/lib/link/entities.ts';
 import { LineBatches } from '../pipeline/lib/io/line-batches.ts';
 import type { EventRecord } from '../pipeline/lib/types.generated.ts';
@@ -52,6 +52,30 @@ describe('partitionBatch', () => {
     expect(partitionLine(batch.heads[0], '2022-12-19')).toBe(JSON.stringify(['e1', 'a', 'CONSULT', ['RUS', 'BLR'], '2022-12', 'month', 'Minsk', 5, 0, '2022-12-19']));
     // a missing field is null in the line, as in a JSON array
     expect(partitionLine(batch.heads[1], null)).toBe(JSON.stringify(['e2', 'b', 'AID', ['UKR'], null, null, null, 9, 3, null]));
+  });
+});
+
+describe('linkBatch', () => {
+  const event = { id: '96b7c9aba7f1a992', doc_id: 'd1', type: 'CONSULT', trigger: 'négocient', evidence: 'Il a dit : ,"occurrence_id":null, – « non ».', actors: ['RUS'], date: null, precision: null, basis: 'none', location: null, modality: 'asserted', occurrence_id: null, start: 1, end: 2, evidence_start: 0, evidence_end: 9 };
+  const linked = (e: object, occurrence: string | null) => JSON.stringify({ ...e, occurrence_id: occurrence }) + '\n';
+
+  it('sets the occurrence of lines written by the extract stage as parsing and writing them again would', () => {
+    const line = JSON.stringify(event);
+    expect(withOccurrence(line, event.id, 'abcdef0123456789')).toBe(linked(event, 'abcdef0123456789').trimEnd());
+    expect(withOccurrence(line, event.id, null)).toBe(line);
+    expect(linkBatch(bytes(`${line}\n${line}\n`), [`${event.id}\tabcdef0123456789`, `${event.id}\t`])).toBe(linked(event, 'abcdef0123456789') + linked(event, null));
+  });
+
+  it('parses any other line: fields in another order, spaces, no occurrence field, another id', () => {
+    const { id, ...rest } = event;
+    const others = [JSON.stringify({ ...rest, id }), JSON.stringify(event, null, 1).replace(/\n/g, ''), JSON.stringify({ ...event, occurrence_id: undefined })];
+    for (const line of others) {
+      expect(withOccurrence(line, event.id, 'abcdef0123456789')).toBeNull();
+      expect(linkBatch(bytes(line), [`${event.id}\tabcdef0123456789`])).toBe(linked(JSON.parse(line), 'abcdef0123456789'));
+    }
+    expect(withOccurrence(JSON.stringify(event), 'ffffffffffffffff', null)).toBeNull();
+    expect(() => linkBatch(bytes(JSON.stringify(event)), ['ffffffffffffffff\t'])).toThrow(/out of step/);
+    expect(() => linkBatch(bytes(JSON.stringify(event)), [])).toThrow(/out of step/);
   });
 });
 

@@ -95,13 +95,34 @@ export function linkBatch(batch: Uint8Array, entries: Array<string | null>): str
   const lines = batchLines(batch);
   let out = '';
   for (let i = 0; i < lines.length; i++) {
-    const event = JSON.parse(lines[i]) as EventRecord;
     const entry = entries[i] ?? null;
     const tab = entry?.indexOf('\t') ?? -1;
+    const linked = entry === null ? null : withOccurrence(lines[i], entry.slice(0, tab), entry.slice(tab + 1) || null);
+    if (linked !== null) {
+      out += linked + '\n';
+      continue;
+    }
+    const event = JSON.parse(lines[i]) as EventRecord;
     if (entry == null || entry.slice(0, tab) !== event.id) throw new Error(`link: event ${event.id} out of step with its partition (${entry ?? 'end of file'})`);
     out += JSON.stringify({ ...event, occurrence_id: entry.slice(tab + 1) || null }) + '\n';
   }
   return out;
+}
+
+const NO_OCCURRENCE = ',"occurrence_id":null,';
+
+/**
+ * The line of an event as the extract stage writes it (JSON.stringify: `id` first, then
+ * `"occurrence_id":null` among the other fields) with its occurrence set, by splicing the text:
+ * the same bytes as parsing and writing it again, without either. Null for any other line,
+ * which is then parsed. The spliced text cannot sit inside a string value, where quotes are
+ * escaped, and events hold no nested objects.
+ */
+export function withOccurrence(line: string, id: string, occurrenceId: string | null): string | null {
+  if (!line.startsWith(`{"id":${JSON.stringify(id)},`)) return null;
+  const at = line.indexOf(NO_OCCURRENCE);
+  if (at < 0 || line.indexOf(NO_OCCURRENCE, at + 1) >= 0) return null;
+  return `${line.slice(0, at)},"occurrence_id":${JSON.stringify(occurrenceId)},${line.slice(at + NO_OCCURRENCE.length)}`;
 }
 
 /**
