@@ -19,6 +19,7 @@ import { minimist } from 'zx';
 import { PackCache, StatIndex } from './lib/cache.ts';
 import { inShard as inShardOf, inspectFiles, unexpectedFailure, type FileJob, type FileOutcome, type InspectedArticle } from './lib/clean-files.ts';
 import { codeVersion } from './lib/code-version.ts';
+import { HeapSlack } from './lib/gc.ts';
 import { docIdOf } from './lib/ids.ts';
 import { rejectSize, type Verdict } from './lib/inspect.ts';
 import { AtomicWriter, JsonlWriter } from './lib/io/jsonl.ts';
@@ -29,6 +30,11 @@ import { runStage, stageArgs } from './lib/stage.ts';
 
 /** Files per job of the worker pool. */
 const BATCH_FILES = 64;
+/**
+ * Garbage let pile up before a full collection: the stage keeps an index of every file (the
+ * caches, the copies found so far), and at 1 GB V8 would otherwise let garbage grow to twice it.
+ */
+const HEAP_SLACK_BYTES = 192 << 20;
 /** Fewer files to clean than this (not counting those in the cache) are cleaned in this thread. */
 const POOL_MIN_FILES = 2000;
 
@@ -140,7 +146,9 @@ runStage('clean', async () => {
     ? new OrderedPool<{ jobs: Array<FileJob | null> }, { outcomes: Array<FileOutcome | null> }>(
       new URL('./lib/clean-worker.ts', import.meta.url), jobs, { cacheRoot, version, located: cache.located(), shard }, (r) => settleBatch(planned.shift()!, r.outcomes))
     : null;
+  const heap = new HeapSlack(HEAP_SLACK_BYTES);
   for (let i = 0; i < txt.length; i += BATCH_FILES) {
+    heap.check();
     const batch = txt.slice(i, i + BATCH_FILES).map((name) => planFile(seeds, name, stats));
     const fileJobs = batch.map((p) => p.job);
     if (pool) {

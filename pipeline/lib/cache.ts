@@ -2,6 +2,13 @@ import { appendFileSync, closeSync, existsSync, fstatSync, ftruncateSync, mkdirS
 import { join } from 'node:path';
 
 /**
+ * A copy of an ASCII string that refers to no other string. V8 keeps a slice's whole parent
+ * string alive, and a concatenation's parts: a hash sliced from an index line and kept for the
+ * run (as a map key) would keep the line, for each of hundreds of thousands of files.
+ */
+const ownCopy = (ascii: string): string => Buffer.from(ascii, 'latin1').toString('latin1');
+
+/**
  * Content hashes of files remembered by path and stat (size, modification and change
  * times in nanoseconds, inode), so that an unchanged file is known without being read.
  * Any write to a file changes its change time, which no tool can set back. A file
@@ -34,7 +41,7 @@ export class StatIndex {
       const tab = line.indexOf('\t');
       if (tab < 0) continue;
       try {
-        entries.set(JSON.parse(line.slice(0, tab)) as string, line.slice(tab + 1));
+        entries.set(JSON.parse(line.slice(0, tab)) as string, ownCopy(line.slice(tab + 1)));
       } catch {
         // a damaged line only costs a read of that file
       }
@@ -53,7 +60,7 @@ export class StatIndex {
     const known = stamp === null ? undefined : this.previous.get(path);
     // a stamp has no tab: the prefix test is an exact comparison of the stamps
     if (!known || !known.startsWith(`${stamp}\t`)) return null;
-    return known.slice(stamp!.length + 1);
+    return ownCopy(known.slice(stamp!.length + 1));
   }
 
   /**
@@ -63,7 +70,7 @@ export class StatIndex {
    */
   record(path: string, stamp: string | null, hash: string): void {
     this.previous.delete(path);
-    if (stamp !== null) this.next.set(path, `${stamp}\t${hash}`);
+    if (stamp !== null) this.next.set(path, ownCopy(`${stamp}\t${hash}`));
   }
 
   /** Writes the files recorded in this run (only those: files gone are forgotten), a chunk at a time. */
@@ -102,8 +109,15 @@ export class Pack {
   /** Room for a header: a key (up to 64 hex digits), a tab, a length and a newline. */
   private static readonly HEADER_MAX = 96;
   private readonly file: string;
-  /** Key → [offset of the value's bytes, their length]; [-1, 0] while queued for `flush()`. */
-  private readonly at = new Map<string, [number, number]>();
+  /**
+   * Key → its slot in `offsets` and `lengths` (the offset of the value's bytes, their length;
+   * offset -1 while queued for `flush()`): with hundreds of thousands of keys, a small integer
+   * per key and two typed arrays weigh a third of a pair of numbers per key.
+   */
+  private readonly slots = new Map<string, number>();
+  private offsets = new Float64Array(1024);
+  private lengths = new Float64Array(1024);
+  private placed = 0;
   private readonly pending: string[] = [];
   private pendingBytes = 0;
   private fd: number | null = null;
@@ -111,26 +125,30 @@ export class Pack {
   /** `located`: the values another Pack found (`located()`), for a reader in a worker thread. */
   constructor(private readonly root: string, private readonly version: string, located?: Array<[string, [number, number]]>) {
     this.file = join(root, version, 'pack');
-    if (located) for (const [key, at] of located) this.at.set(key, at);
+    if (located) for (const [key, [offset, length]] of located) this.place(key, offset, length);
     else this.locateAll();
   }
 
   has(key: string): boolean {
-    return (this.at.get(key)?.[0] ?? -1) >= 0;
+    const slot = this.slots.get(key);
+    return slot !== undefined && this.offsets[slot] >= 0;
   }
 
   located(): Array<[string, [number, number]]> {
-    return [...this.at].filter(([, at]) => at[0] >= 0);
+    const located: Array<[string, [number, number]]> = [];
+    for (const [key, slot] of this.slots) if (this.offsets[slot] >= 0) located.push([key, [this.offsets[slot], this.lengths[slot]]]);
+    return located;
   }
 
   /** The parts of a value located when the pack was opened; undefined when absent or unreadable. */
   readParts(key: string): Buffer[] | undefined {
-    const at = this.at.get(key);
-    if (!at || at[0] < 0) return undefined;
+    const slot = this.slots.get(key);
+    if (slot === undefined || this.offsets[slot] < 0) return undefined;
+    const length = this.lengths[slot];
     try {
       this.fd ??= openSync(this.file, 'r');
-      const buf = Buffer.allocUnsafe(at[1]);
-      if (readSync(this.fd, buf, 0, at[1], at[0]) !== at[1]) return undefined;
+      const buf = Buffer.allocUnsafe(length);
+      if (readSync(this.fd, buf, 0, length, this.offsets[slot]) !== length) return undefined;
       const parts: Buffer[] = [];
       let start = 0;
       for (let nul = buf.indexOf(0); nul >= 0; start = nul + 1, nul = buf.indexOf(0, start)) parts.push(buf.subarray(start, nul));
@@ -143,8 +161,8 @@ export class Pack {
 
   /** Queues a value for `flush()`, unless the pack already holds its key. */
   addParts(key: string, parts: string[]): void {
-    if (this.at.has(key)) return;
-    this.at.set(key, [-1, 0]);
+    if (this.slots.has(key)) return;
+    this.place(key, -1, 0);
     const body = parts.join('\0');
     const entry = `${key}\t${Buffer.byteLength(body)}\n${body}\n`;
     this.pending.push(entry);
@@ -173,6 +191,18 @@ export class Pack {
     for (const old of readdirSync(this.root)) if (old !== this.version) rmSync(join(this.root, old), { recursive: true, force: true });
   }
 
+  private place(key: string, offset: number, length: number): void {
+    const slot = this.placed++;
+    if (slot === this.offsets.length) {
+      const grown = (old: Float64Array) => { const a = new Float64Array(old.length * 2); a.set(old); return a; };
+      this.offsets = grown(this.offsets);
+      this.lengths = grown(this.lengths);
+    }
+    this.slots.set(key, slot);
+    this.offsets[slot] = offset;
+    this.lengths[slot] = length;
+  }
+
   /** Reads each value's header and skips its bytes; cuts a value left incomplete, so appends start clean. */
   private locateAll(): void {
     if (!existsSync(this.file)) return;
@@ -188,7 +218,7 @@ export class Pack {
         const length = tab > 0 ? Number(header.toString('latin1', tab + 1, nl)) : NaN;
         const body = offset + nl + 1;
         if (!Number.isInteger(length) || length < 0 || body + length + 1 > size) break;
-        this.at.set(header.toString('latin1', 0, tab), [body, length]);
+        this.place(header.toString('latin1', 0, tab), body, length);
         offset = body + length + 1;
       }
       if (offset < size) ftruncateSync(fd, offset);

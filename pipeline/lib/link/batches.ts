@@ -1,8 +1,7 @@
 import { rmSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { clusterOccurrences, compareOccurrences, occurrenceEvent, partitionKey, type OccurrenceEvent } from '../extract/occurrences.ts';
 import type { EventRecord, OccurrenceRecord } from '../types.generated.ts';
+import { collectGarbageAbove } from '../gc.ts';
 import { LineReader, LineWriter } from './files.ts';
 
 /**
@@ -126,21 +125,10 @@ export function withOccurrence(line: string, id: string, occurrenceId: string | 
 }
 
 /**
- * A full garbage collection, when the heap holds more than a partition should need. After a
- * large partition V8 lets the heap grow to a multiple of what was live then, and the next
- * partitions' garbage would fill it: collecting between partitions keeps memory flat.
+ * The heap a partition should need: after a large partition V8 lets the heap grow to a multiple
+ * of what was live then, and the next partitions' garbage would fill it.
  */
 const GC_ABOVE_BYTES = 192 << 20;
-const collectGarbage: () => void = (() => {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as (() => void) | undefined;
-    if (typeof gc === 'function') return () => { if (process.memoryUsage().heapUsed > GC_ABOVE_BYTES) gc(); };
-  } catch {
-    // not available: V8 collects on its own, only later
-  }
-  return () => {};
-})();
 
 
 /** A partition line (see `partitionLine`). */
@@ -201,7 +189,7 @@ export function groupPartition(files: PartitionFiles): void {
   const assigned = new LineWriter(files.assigned);
   for (const m of members) assigned.write(`${m.id}\t${occurrenceAt[m.index] ?? ''}`);
   assigned.close();
-  collectGarbage();
+  collectGarbageAbove(GC_ABOVE_BYTES);
 }
 
 /** Runs a partition, group or link job (in a worker thread or in the stage's own), as its answer object. */
