@@ -130,6 +130,6 @@ runStage('extract', async () => {
   for (const w of writers) await w.close();
   await quality.close();
   if (strict && quality.count > 0) throw new Error(`${quality.count} article(s) failed extraction (--strict)`);
-  const workers = pool ? `${jobs} workers` : 'in the stage\'s own thread';
-  console.error(`extract: ${docs} documents (${cachedDocs} from cache), ${workers}`);
+  const ranIn = pool ? `${jobs} workers` : 'in the stage\'s own thread';
+  console.error(`extract: ${docs} documents (${cachedDocs} from cache), ${ranIn}`);
 });

@@ -150,11 +150,16 @@ describe('countLetters', () => {
 
 describe('StatIndex', () => {
   const later = Date.now() + 60_000;
-
-  it('knows an unchanged file by its stat after a save, and forgets a changed one', () => {
-    const dir = tempDir('stat-index');
+  /** A folder holding one file, `a.txt`, to index. */
+  const fileToIndex = (name: string) => {
+    const dir = tempDir(name);
     const file = join(dir, 'a.txt');
     writeFileSync(file, 'un');
+    return { dir, file };
+  };
+
+  it('knows an unchanged file by its stat after a save, and forgets a changed one', () => {
+    const { dir, file } = fileToIndex('stat-index');
     const index = new StatIndex(join(dir, 'index.tsv'), later);
     const stamp = index.stampOf(statSync(file, { bigint: true }));
     expect(stamp).not.toBeNull();
@@ -170,9 +175,7 @@ describe('StatIndex', () => {
   });
 
   it('drops the last run\'s entry of a path once the path is recorded again, so the two runs\' maps are never both whole', () => {
-    const dir = tempDir('stat-index-move');
-    const file = join(dir, 'a.txt');
-    writeFileSync(file, 'un');
+    const { dir, file } = fileToIndex('stat-index-move');
     const first = new StatIndex(join(dir, 'index.tsv'), later);
     const stamp = first.stampOf(statSync(file, { bigint: true }));
     first.record(file, stamp, 'hash-un');

@@ -1,20 +1,16 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { LineBatches } from '../io/line-batches.ts';
 
 /** The link stage's temporary and input files, read and written synchronously in chunks. */
 
 /** The non-empty lines of a file, read synchronously in chunks (so that many can be open at once). */
 export class LineReader {
-  private fd: number | null;
-  private readonly buffer: Buffer;
-  private readonly decoder = new StringDecoder('utf8');
-  private pending = '';
+  private readonly batches: LineBatches;
   private lines: string[] = [];
   private index = 0;
 
   constructor(readonly path: string, chunkBytes = 1 << 16) {
-    this.fd = openSync(path, 'r');
-    this.buffer = Buffer.allocUnsafe(chunkBytes);
+    this.batches = new LineBatches(path, chunkBytes);
   }
 
   /** The next non-empty line (without its `\n`), or null at the end of the file. */
@@ -24,24 +20,15 @@ export class LineReader {
         const line = this.lines[this.index++];
         if (line !== '') return line;
       }
-      if (this.fd == null) return null;
-      const n = readSync(this.fd, this.buffer, 0, this.buffer.length, null);
+      const batch = this.batches.next();
+      if (batch === null) return null;
+      this.lines = batch.toString('utf8').split('\n');
       this.index = 0;
-      if (n === 0) {
-        this.close();
-        this.lines = [this.pending + this.decoder.end()];
-        this.pending = '';
-        continue;
-      }
-      const lines = (this.pending + this.decoder.write(this.buffer.subarray(0, n))).split('\n');
-      this.pending = lines.pop() as string;
-      this.lines = lines;
     }
   }
 
   close(): void {
-    if (this.fd != null) closeSync(this.fd);
-    this.fd = null;
+    this.batches.close();
   }
 }
 
