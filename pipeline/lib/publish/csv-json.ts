@@ -1,10 +1,12 @@
 // DIST/TABLE.csv and DIST/TABLE.json from a table's JSON Lines: the part of the publish stage
 // that Node does, one table per call (in the stage's process or in a worker thread).
 import { csvHeader, csvRows } from '../csv.ts';
-import { AtomicWriter, readJsonl } from '../io/jsonl.ts';
+import { AtomicWriter } from '../io/jsonl.ts';
+import { lineBatches } from '../io/line-batches.ts';
 import { columnsOf, type TableSchema } from '../schema.ts';
 
-const BATCH = 1000;
+/** Bytes of JSON Lines read, and of CSV and JSON written, at a time. */
+const BATCH_BYTES = 1 << 18;
 
 /**
  * DIST/NAME.csv and DIST/NAME.json, streamed from the JSON Lines; returns whether the records
@@ -18,31 +20,40 @@ export async function writeCsvAndJson(source: string, schema: TableSchema, base:
   const json = new AtomicWriter(`${base}.json`);
   await csv.write(csvHeader(columns));
   await json.write('[');
-  let batch: Record<string, unknown>[] = [];
-  let jsonLines: string[] = [];
+  const names = columns.map((c) => c.name);
   let first = true;
   let sorted = true;
   let previous: unknown[] | null = null;
-  const flush = async () => {
-    await csv.write(csvRows(batch, columns));
-    await json.write(jsonLines.join(''));
-    batch = [];
-    jsonLines = [];
-  };
-  for await (const record of readJsonl<Record<string, unknown>>(source)) {
-    // key order follows the schema, whatever order the extractor used
-    const ordered = Object.fromEntries(columns.map((c) => [c.name, record[c.name] ?? null]));
-    if (sorted) {
-      const key = keys.map((k) => ordered[k] ?? null);
-      if (previous && !(compareKeys(previous, key) < 0)) sorted = false;
-      previous = key;
+  let lineNo = 0;
+  for (const batch of lineBatches(source, BATCH_BYTES)) {
+    const records: Record<string, unknown>[] = [];
+    let jsonText = '';
+    const lines = batch.toString('utf8').split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    for (const line of lines) {
+      lineNo++;
+      if (line === '') continue;
+      let record: Record<string, unknown>;
+      try {
+        record = JSON.parse(line);
+      } catch (err) {
+        throw new Error(`${source}:${lineNo}: not a JSON line (${(err as Error).message})`);
+      }
+      // key order follows the schema, whatever order the extractor used
+      const ordered: Record<string, unknown> = {};
+      for (const name of names) ordered[name] = record[name] ?? null;
+      if (sorted) {
+        const key = keys.map((k) => ordered[k] ?? null);
+        if (previous && !(compareKeys(previous, key) < 0)) sorted = false;
+        previous = key;
+      }
+      jsonText += (first ? '\n' : ',\n') + JSON.stringify(ordered);
+      first = false;
+      records.push(ordered);
     }
-    jsonLines.push((first ? '\n' : ',\n') + JSON.stringify(ordered));
-    first = false;
-    batch.push(ordered);
-    if (batch.length >= BATCH) await flush();
+    await csv.write(csvRows(records, columns));
+    await json.write(jsonText);
   }
-  await flush();
   await json.write(first ? ']\n' : '\n]\n');
   await csv.close();
   await json.close();
