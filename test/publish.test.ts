@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTableSchemas } from '../pipeline/lib/schema.ts';
+import { writeCsvAndJson } from '../pipeline/lib/publish/csv-json.ts';
+import { columnsOf, loadTableSchemas } from '../pipeline/lib/schema.ts';
 import { tableBuildPath } from '../pipeline/lib/tables.ts';
 import { shareOut } from '../pipeline/lib/task-pool.ts';
 import { ROOT, runStage, tempDir } from './helpers.ts';
@@ -56,6 +57,35 @@ describe('publish stage', () => {
     expect(r.stderr).toMatch(/quotes\.jsonl(:\d+: not a JSON line|", at byte \d+ in line \d+)/);
     const leftovers = existsSync(dist) ? readdirSync(dist).filter((f) => f.includes('.tmp')) : [];
     expect(leftovers).toEqual([]);
+  });
+});
+
+describe('writeCsvAndJson', () => {
+  // a file several of the pass's reads long (256 KB each), its keys in reverse order
+  const schema = loadTableSchemas().get('dates')!;
+  const sample = (JSON.parse(readFileSync(join(ROOT, 'dist', 'dates.json'), 'utf8')) as Record<string, unknown>[])[0];
+  const records = Array.from({ length: 6000 }, (_, i) => ({ ...sample, id: i.toString(16).padStart(16, '0') }));
+  const lines = records.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).reverse())));
+
+  it('writes every record of a long file in order, keys in the schema order, over a blank line', async () => {
+    const dir = tempDir('csv-json');
+    const source = join(dir, 'dates.jsonl');
+    writeFileSync(source, `${lines.slice(0, 2500).join('\n')}\n\n${lines.slice(2500).join('\n')}\n`);
+    expect(readFileSync(source).length).toBeGreaterThan(3 * 256 * 1024);
+    expect(await writeCsvAndJson(source, schema, join(dir, 'dates'))).toBe(true);
+    const json = JSON.parse(readFileSync(join(dir, 'dates.json'), 'utf8')) as Record<string, unknown>[];
+    expect(json).toEqual(records);
+    expect(Object.keys(json[0])).toEqual(columnsOf(schema).map((c) => c.name));
+    const csv = readFileSync(join(dir, 'dates.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv).toHaveLength(records.length + 1);
+    expect(csv[records.length].startsWith(`${records.at(-1)!.id},`)).toBe(true);
+  });
+
+  it('names the line of a record that is not JSON, past the first read', async () => {
+    const dir = tempDir('csv-json-bad');
+    const source = join(dir, 'dates.jsonl');
+    writeFileSync(source, [...lines.slice(0, 4999), '{"id": ', ...lines.slice(5000)].join('\n') + '\n');
+    await expect(writeCsvAndJson(source, schema, join(dir, 'dates'))).rejects.toThrow(/dates\.jsonl:5000: not a JSON line/);
   });
 });
 
