@@ -3,7 +3,7 @@
 // DIST/shards/TABLE/part-i-of-N.parquet. `make merge-shards` combines the parts.
 import { fs, minimist, path } from 'zx';
 import { openDuckDB, orderBySql, readJsonlSql, sqlString } from './lib/duckdb.ts';
-import { INTERNAL_TABLES, PER_DOCUMENT_TABLES } from './lib/extract/rows.ts';
+import { INTERNAL_TABLES, PER_DOCUMENT_TABLES } from './lib/extract/outputs.ts';
 import { loadTableSchemas } from './lib/schema.ts';
 import { parseShard, shardTag } from './lib/shard.ts';
 import { runStage, stageArgs } from './lib/stage.ts';

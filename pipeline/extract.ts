@@ -10,10 +10,12 @@ import { availableParallelism } from 'node:os';
 import { minimist, path } from 'zx';
 import { codeVersion } from './lib/code-version.ts';
 import { Pack } from './lib/cache.ts';
-import { extractBatch, type ArticleOutput } from './lib/extract/batch.ts';
-import { EXTRACT_OUTPUTS } from './lib/extract/rows.ts';
+import type { extractBatch } from './lib/extract/batch.ts';
+import { loadExtractBatch } from './lib/extract/load.ts';
+import { EXTRACT_OUTPUTS } from './lib/extract/outputs.ts';
 import { sha256Hex } from './lib/ids.ts';
 import { AtomicWriter, JsonlWriter } from './lib/io/jsonl.ts';
+import { lineBatches } from './lib/io/line-batches.ts';
 import { formatQualityLine, type QualityEntry } from './lib/quality.ts';
 import { readLines } from './lib/io/lines.ts';
 import { OrderedPool } from './lib/pool.ts';
@@ -23,7 +25,7 @@ import { runStage, stageArgs } from './lib/stage.ts';
 
 const BATCH_DOCS = 32;
 const BATCH_BYTES = 1 << 20;
-/** Articles extracted in the stage's own thread before the pool of workers starts. */
+/** Up to this many articles to extract (not in the cache), the stage's own thread extracts them (`--in-thread-max`). */
 const IN_THREAD_ARTICLES = 64;
 
 /** Articles extracted now (by a worker or this thread), or read from the cache: their tables' bytes. */
@@ -32,7 +34,7 @@ interface Cached { cached: Buffer[][] }
 
 runStage('extract', async () => {
   const { build, strict } = stageArgs();
-  const opts = minimist(process.argv.slice(2), { string: ['jobs'], boolean: ['cache'], default: { cache: true } });
+  const opts = minimist(process.argv.slice(2), { string: ['jobs', 'in-thread-max'], boolean: ['cache'], default: { cache: true } });
   const jobs = Math.max(1, Number(opts.jobs ?? process.env.JOBS ?? availableParallelism()));
   const version = codeVersion();
   const cache = !opts.cache || process.env.EXTRACT_CACHE === '0' ? null : new Pack(path.join(build, 'cache', 'extract'), version);
@@ -69,16 +71,13 @@ runStage('extract', async () => {
   };
 
   const schemas = loadTableSchemas();
-  // a worker thread takes about half a second and tens of MB to start: the first articles to
-  // extract are extracted here, and the pool starts only when more come (never, when one changed)
-  let pool = null as OrderedPool<{ lines: string[] }, Extracted | Cached> | null;
-  let extractedHere = 0;
-  const poolFor = (articles: number) => {
-    if (!pool && jobs > 1 && (extractedHere += articles) > IN_THREAD_ARTICLES) {
-      pool = new OrderedPool(new URL('./lib/extract/worker.ts', import.meta.url), jobs, {}, (r) => ('cached' in r ? writeCached(r) : writeExtracted(r, submittedKeys.shift()!)));
-    }
-    return pool;
-  };
+  // A worker thread takes about half a second and tens of MB to start, and the extractors'
+  // lexicons some 60 MB in the thread that loads them. A few articles to extract (one changed)
+  // are extracted here and no worker starts; more go to the pool, and this thread never loads
+  // the extractors.
+  const inThread = jobs === 1 || !moreMissesThan(articlesFile, cache, Number(opts['in-thread-max'] ?? IN_THREAD_ARTICLES));
+  const pool = inThread ? null : new OrderedPool<{ lines: string[] }, Extracted | Cached>(new URL('./lib/extract/worker.ts', import.meta.url), jobs, {}, (r) => ('cached' in r ? writeCached(r) : writeExtracted(r, submittedKeys.shift()!)));
+  let extractHere: typeof extractBatch | null = null;
   // consecutive articles to extract, or consecutive articles found in the cache
   let batch: string[] = [];
   let keys: string[] = [];
@@ -86,12 +85,12 @@ runStage('extract', async () => {
   let pendingBytes = 0;
   const flushBatch = async () => {
     if (!batch.length) return;
-    const workers = poolFor(batch.length);
-    if (workers) {
+    if (pool) {
       submittedKeys.push(keys);
-      await workers.submit({ lines: batch });
+      await pool.submit({ lines: batch });
     } else {
-      await writeExtracted(extractBatch(batch, schemas), keys);
+      if (!extractHere) extractHere = await loadExtractBatch();
+      await writeExtracted(extractHere(batch, schemas), keys);
     }
     batch = [];
     keys = [];
@@ -133,3 +132,17 @@ runStage('extract', async () => {
   const ranIn = pool ? `${jobs} workers` : 'in the stage\'s own thread';
   console.error(`extract: ${docs} documents (${cachedDocs} from cache), ${ranIn}`);
 });
+
+/** Whether more than `limit` lines of the file are not in the cache (read until the `limit + 1`th). */
+function moreMissesThan(file: string, cache: Pack | null, limit: number): boolean {
+  let misses = 0;
+  const isMiss = (line: Buffer) => line.length > 0 && !cache?.has(sha256Hex(line)) && ++misses > limit;
+  for (const batch of lineBatches(file)) {
+    let start = 0;
+    for (let end = batch.indexOf(0x0a); end >= 0; start = end + 1, end = batch.indexOf(0x0a, start)) {
+      if (isMiss(batch.subarray(start, end))) return true;
+    }
+    if (isMiss(batch.subarray(start))) return true;
+  }
+  return false;
+}

@@ -4,7 +4,7 @@
 // validate, publish, summarize and catalog stages follow.
 import { fs, path } from 'zx';
 import { openDuckDB, orderBySql, sqlString } from './lib/duckdb.ts';
-import { INTERNAL_TABLES, PER_DOCUMENT_TABLES } from './lib/extract/rows.ts';
+import { INTERNAL_TABLES, PER_DOCUMENT_TABLES } from './lib/extract/outputs.ts';
 import { loadTableSchemas } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle } from '../pipeline/lib/clean.ts';
 import { extractBatch } from '../pipeline/lib/extract/batch.ts';
-import { EXTRACT_OUTPUTS } from '../pipeline/lib/extract/rows.ts';
+import { EXTRACT_OUTPUTS } from '../pipeline/lib/extract/outputs.ts';
 import { loadTableSchemas } from '../pipeline/lib/schema.ts';
 import { ROOT } from './helpers.ts';
 

@@ -53,6 +53,7 @@ describe('a small generated corpus', () => {
       await letRunnerIn();
       const r = runStage('extract.ts', ['--build', build, '--jobs', jobs, '--no-cache']);
       expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain(jobs === '1' ? 'in the stage\'s own thread' : '2 workers');
       for (const f of readdirSync(join(build, 'extract')).filter((f) => f.endsWith('.jsonl'))) {
         expect(sha(join(build, 'extract', f)), `${f} with ${jobs} worker(s)`).toBe(sha(join(work, 'b-single', 'extract', f)));
       }
@@ -66,29 +67,38 @@ describe('a small generated corpus', () => {
     for (const jobs of ['1', '2']) {
       const r = runStage('extract.ts', ['--build', join(work, 'b-single'), '--jobs', jobs]);
       expect(r.status, r.stderr).toBe(0);
-      const m = /extract: (\d+) documents \((\d+) from cache\)/.exec(r.stderr);
+      const m = /extract: (\d+) documents \((\d+) from cache\), in the stage's own thread/.exec(r.stderr);
       expect(m).not.toBeNull();
       expect(m![2]).toBe(m![1]);
       expect(files.map((f) => sha(join(extracted, f))), `with ${jobs} worker(s)`).toEqual(before);
     }
   });
 
-  it('interleaves cached and newly extracted articles in input order', () => {
-    const build = join(work, 'b-mixed');
-    cpSync(join(work, 'b-single'), build, { recursive: true });
+  it('interleaves cached and newly extracted articles in input order, in the workers or in the stage\'s thread', () => {
     // every third article changed: runs of hits and misses alternate
-    const articles = join(build, 'clean', 'articles.jsonl');
-    const lines = readFileSync(articles, 'utf8').trimEnd().split('\n');
-    const changed = lines.map((l, i) => (i % 3 === 1 ? JSON.stringify({ ...JSON.parse(l), text: `${JSON.parse(l).text}\n\nLe ministre a ajouté jeudi qu’il se rendrait à Minsk.` }) : l));
-    writeFileSync(articles, changed.join('\n') + '\n');
-    const r = runStage('extract.ts', ['--build', build, '--jobs', '2']);
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`(${lines.length - Math.floor((lines.length + 1) / 3)} from cache)`);
-    const extracted = join(build, 'extract');
-    const files = readdirSync(extracted).filter((f) => f.endsWith('.jsonl'));
-    const mixed = files.map((f) => sha(join(extracted, f)));
-    expect(runStage('extract.ts', ['--build', build, '--jobs', '1', '--no-cache']).status).toBe(0);
-    expect(mixed).toEqual(files.map((f) => sha(join(extracted, f))));
+    const mixedBuild = (name: string) => {
+      const build = join(work, name);
+      cpSync(join(work, 'b-single'), build, { recursive: true });
+      const articles = join(build, 'clean', 'articles.jsonl');
+      const lines = readFileSync(articles, 'utf8').trimEnd().split('\n');
+      const changed = lines.map((l, i) => (i % 3 === 1 ? JSON.stringify({ ...JSON.parse(l), text: `${JSON.parse(l).text}\n\nLe ministre a ajouté jeudi qu’il se rendrait à Minsk.` }) : l));
+      writeFileSync(articles, changed.join('\n') + '\n');
+      return { build, cached: lines.length - Math.floor((lines.length + 1) / 3) };
+    };
+    const files = readdirSync(join(work, 'b-single', 'extract')).filter((f) => f.endsWith('.jsonl'));
+    const extractedIn = (name: string, where: string, args: string[]) => {
+      const { build, cached } = mixedBuild(name);
+      const r = runStage('extract.ts', ['--build', build, '--jobs', '2', ...args]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`(${args.includes('--no-cache') ? 0 : cached} from cache), ${where}`);
+      return files.map((f) => sha(join(build, 'extract', f)));
+    };
+    // the changed articles go to the workers, or are few enough for the stage's own thread
+    const byWorkers = extractedIn('b-mixed-workers', '2 workers', ['--in-thread-max', '0']);
+    const inThread = extractedIn('b-mixed-here', 'in the stage\'s own thread', []);
+    const uncached = extractedIn('b-mixed-uncached', '2 workers', ['--no-cache']);
+    expect(byWorkers).toEqual(uncached);
+    expect(inThread).toEqual(uncached);
   });
 
   it('publishes Hive-partitioned Parquet by year with PARTITIONED=1', async () => {

@@ -1,6 +1,7 @@
 import type { QualityEntry } from '../quality.ts';
 import type { TableSchema } from '../schema.ts';
-import { articleRows, EXTRACT_OUTPUTS, type CleanedLine } from './rows.ts';
+import { EXTRACT_OUTPUTS } from './outputs.ts';
+import { articleRows, type CleanedLine } from './rows.ts';
 
 /** One article's JSON Lines text per table, in EXTRACT_OUTPUTS order. */
 export type ArticleOutput = string[];

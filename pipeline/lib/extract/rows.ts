@@ -6,12 +6,6 @@ import { extractDocument, type ExtractedDocument } from './index.ts';
 export type Row = Record<string, unknown>;
 export type CleanedLine = CleanedArticle & { doc_id: string };
 
-/** The published per-document tables the extract stage writes. */
-export const PER_DOCUMENT_TABLES = ['documents', 'removals', 'dates', 'quotes', 'events', 'agreements'] as const;
-/** Intermediate per-document outputs that only later stages read (never published). */
-export const INTERNAL_TABLES = ['entity_mentions'] as const;
-export const EXTRACT_OUTPUTS = [...PER_DOCUMENT_TABLES, ...INTERNAL_TABLES] as const;
-
 /**
  * One cleaned article -> its rows for every per-document table, each table's rows in the
  * schema's order, every span checked against the text.
