@@ -136,13 +136,13 @@ runStage('extract', async () => {
 /** Whether more than `limit` lines of the file are not in the cache (read until the `limit + 1`th). */
 function moreMissesThan(file: string, cache: Pack | null, limit: number): boolean {
   let misses = 0;
-  const isMiss = (line: Buffer) => line.length > 0 && !cache?.has(sha256Hex(line)) && ++misses > limit;
+  const missed = (line: Buffer): boolean => line.length > 0 && !cache?.has(sha256Hex(line));
   for (const batch of lineBatches(file)) {
     let start = 0;
     for (let end = batch.indexOf(0x0a); end >= 0; start = end + 1, end = batch.indexOf(0x0a, start)) {
-      if (isMiss(batch.subarray(start, end))) return true;
+      if (missed(batch.subarray(start, end)) && ++misses > limit) return true;
     }
-    if (isMiss(batch.subarray(start))) return true;
+    if (missed(batch.subarray(start)) && ++misses > limit) return true;
   }
   return false;
 }
