@@ -15,7 +15,7 @@ import { loadExtractBatch } from './lib/extract/load.ts';
 import { EXTRACT_OUTPUTS } from './lib/extract/outputs.ts';
 import { sha256Hex } from './lib/ids.ts';
 import { AtomicWriter, JsonlWriter } from './lib/io/jsonl.ts';
-import { lineBatches } from './lib/io/line-batches.ts';
+import { LineReader } from './lib/io/line-batches.ts';
 import { formatQualityLine, type QualityEntry } from './lib/quality.ts';
 import { readLines } from './lib/io/lines.ts';
 import { OrderedPool } from './lib/pool.ts';
@@ -135,14 +135,14 @@ runStage('extract', async () => {
 
 /** Whether more than `limit` lines of the file are not in the cache (read until the `limit + 1`th). */
 function moreMissesThan(file: string, cache: Pack | null, limit: number): boolean {
-  let misses = 0;
-  const missed = (line: Buffer): boolean => line.length > 0 && !cache?.has(sha256Hex(line));
-  for (const batch of lineBatches(file)) {
-    let start = 0;
-    for (let end = batch.indexOf(0x0a); end >= 0; start = end + 1, end = batch.indexOf(0x0a, start)) {
-      if (missed(batch.subarray(start, end)) && ++misses > limit) return true;
+  const lines = new LineReader(file, 1 << 20);
+  try {
+    let misses = 0;
+    for (let line = lines.next(); line !== null; line = lines.next()) {
+      if (!cache?.has(sha256Hex(line)) && ++misses > limit) return true;
     }
-    if (missed(batch.subarray(start)) && ++misses > limit) return true;
+    return false;
+  } finally {
+    lines.close();
   }
-  return false;
 }

@@ -59,3 +59,37 @@ export function* lineBatches(path: string, batchBytes?: number): Generator<Buffe
     batches.close();
   }
 }
+
+/** The non-empty lines of a file, read synchronously in chunks (so that many can be open at once). */
+export class LineReader {
+  private readonly batches: LineBatches;
+  private lines: string[] = [];
+  private index = 0;
+  /** The number (from 1) of the line `next()` returned last, counting empty lines. */
+  lineNo = 0;
+
+  constructor(readonly path: string, chunkBytes = 1 << 16) {
+    this.batches = new LineBatches(path, chunkBytes);
+  }
+
+  /** The next non-empty line (without its `\n`), or null at the end of the file. */
+  next(): string | null {
+    for (;;) {
+      while (this.index < this.lines.length) {
+        const line = this.lines[this.index++];
+        this.lineNo++;
+        if (line !== '') return line;
+      }
+      const batch = this.batches.next();
+      if (batch === null) return null;
+      this.lines = batch.toString('utf8').split('\n');
+      // a batch ends with a line's newline (but for a last line without one)
+      if (this.lines[this.lines.length - 1] === '') this.lines.pop();
+      this.index = 0;
+    }
+  }
+
+  close(): void {
+    this.batches.close();
+  }
+}

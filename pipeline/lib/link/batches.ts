@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { clusterOccurrences, compareOccurrences, occurrenceEvent, partitionKey, type OccurrenceEvent } from '../extract/occurrences.ts';
 import type { EventRecord, OccurrenceRecord } from '../types.generated.ts';
 import { collectGarbageAbove } from '../gc.ts';
-import { LineReader, LineWriter } from './files.ts';
+import { LineReader } from '../io/line-batches.ts';
+import { LineWriter } from './files.ts';
 
 /**
  * The per-line work of the link stage, on batches of whole lines (raw UTF-8) so that it can

@@ -1,37 +1,6 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { LineBatches } from '../io/line-batches.ts';
 
 /** The link stage's temporary and input files, read and written synchronously in chunks. */
-
-/** The non-empty lines of a file, read synchronously in chunks (so that many can be open at once). */
-export class LineReader {
-  private readonly batches: LineBatches;
-  private lines: string[] = [];
-  private index = 0;
-
-  constructor(readonly path: string, chunkBytes = 1 << 16) {
-    this.batches = new LineBatches(path, chunkBytes);
-  }
-
-  /** The next non-empty line (without its `\n`), or null at the end of the file. */
-  next(): string | null {
-    for (;;) {
-      while (this.index < this.lines.length) {
-        const line = this.lines[this.index++];
-        if (line !== '') return line;
-      }
-      const batch = this.batches.next();
-      if (batch === null) return null;
-      this.lines = batch.toString('utf8').split('\n');
-      this.index = 0;
-    }
-  }
-
-  close(): void {
-    this.batches.close();
-  }
-}
-
 
 /** Appends lines to a file through a small buffer. */
 export class LineWriter {

@@ -4,13 +4,12 @@ import { compareOccurrences } from '../extract/occurrences.ts';
 import { AtomicWriter } from '../io/jsonl.ts';
 import type { DocumentRecord, OccurrenceRecord } from '../types.generated.ts';
 import { countBatchLines, partitionLine, runOccurrenceJob, type LinkJob, type OccurrenceJob, type PartitionedBatch, type PartitionFiles } from './batches.ts';
-import { lineBatches } from '../io/line-batches.ts';
-import { LineReader, PartitionOrderReader, PartitionOrderWriter, LineWriter } from './files.ts';
+import { LineReader, lineBatches } from '../io/line-batches.ts';
+import { PartitionOrderReader, PartitionOrderWriter, LineWriter } from './files.ts';
 import { inOrder, type TaskPool } from '../task-pool.ts';
 
 export type LinkPool = TaskPool<LinkJob>;
 
-export { LineReader };
 
 /**
  * The occurrences of a corpus in bounded memory. Events of different `partitionKey`s (type,

@@ -2,7 +2,7 @@
 // that Node does, one table per call (in the stage's process or in a worker thread).
 import { csvHeader, csvRows } from '../csv.ts';
 import { AtomicWriter } from '../io/jsonl.ts';
-import { lineBatches } from '../io/line-batches.ts';
+import { LineReader } from '../io/line-batches.ts';
 import { columnsOf, type TableSchema } from '../schema.ts';
 
 /** Bytes of JSON Lines read, and of CSV and JSON written, at a time. */
@@ -24,20 +24,22 @@ export async function writeCsvAndJson(source: string, schema: TableSchema, base:
   let first = true;
   let sorted = true;
   let previous: unknown[] | null = null;
-  let lineNo = 0;
-  for (const batch of lineBatches(source, BATCH_BYTES)) {
-    const records: Record<string, unknown>[] = [];
-    let jsonText = '';
-    const lines = batch.toString('utf8').split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    for (const line of lines) {
-      lineNo++;
-      if (line === '') continue;
+  const lines = new LineReader(source, BATCH_BYTES);
+  let records: Record<string, unknown>[] = [];
+  let jsonText = '';
+  const flush = async () => {
+    await csv.write(csvRows(records, columns));
+    await json.write(jsonText);
+    records = [];
+    jsonText = '';
+  };
+  try {
+    for (let line = lines.next(); line !== null; line = lines.next()) {
       let record: Record<string, unknown>;
       try {
         record = JSON.parse(line);
       } catch (err) {
-        throw new Error(`${source}:${lineNo}: not a JSON line (${(err as Error).message})`);
+        throw new Error(`${source}:${lines.lineNo}: not a JSON line (${(err as Error).message})`);
       }
       // key order follows the schema, whatever order the extractor used
       const ordered: Record<string, unknown> = {};
@@ -50,10 +52,12 @@ export async function writeCsvAndJson(source: string, schema: TableSchema, base:
       jsonText += (first ? '\n' : ',\n') + JSON.stringify(ordered);
       first = false;
       records.push(ordered);
+      if (jsonText.length >= BATCH_BYTES) await flush();
     }
-    await csv.write(csvRows(records, columns));
-    await json.write(jsonText);
+  } finally {
+    lines.close();
   }
+  await flush();
   await json.write(first ? ']\n' : '\n]\n');
   await csv.close();
   await json.close();
