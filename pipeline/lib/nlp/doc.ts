@@ -1,0 +1,74 @@
+import { defineForm, readingOf, type LexEntry } from './lexicon.ts';
+import { findMentions, type Entity, type Mention } from './mentions.ts';
+import { loadRules } from './rules.ts';
+import { findQuotes, splitSentences, type QuoteMarkProblem, type QuoteSpan, type Sentence } from './structure.ts';
+import { Gap, tokenize, type Token } from './tokens.ts';
+
+/**
+ * The document model (as spaCy's Doc): an article analysed once, in passes linear in its
+ * length, and read by every extractor. Tokens carry offsets, lower case, lemma and part of
+ * speech; the doc holds the quotation spans, sentences and mentions of actors.
+ */
+
+export interface Doc {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  quotes: QuoteSpan[];
+  quoteProblems: QuoteMarkProblem[];
+  /** For each token, the quotation (index in `quotes`) whose marks enclose it, or -1 (marks themselves included). */
+  quoteOf: Int32Array;
+  mentions: Mention[];
+  entities: Entity[];
+  /** For each token, the longest mention covering it, or -1. */
+  mentionAt: Int32Array;
+}
+
+interface WordRule {
+  form: string;
+  tag: string;
+  lemma: string;
+  morph?: string;
+}
+
+let lexiconInstalled = false;
+
+/** The project's own word forms (rules/lexicon/words.jsonl) over the Lefff. */
+function installLexicon(): void {
+  if (lexiconInstalled) return;
+  lexiconInstalled = true;
+  const byForm = new Map<string, LexEntry>();
+  for (const r of loadRules<WordRule>('lexicon/words.jsonl')) {
+    const reading = readingOf(r.tag, r.lemma, r.morph ?? '');
+    const entry = byForm.get(r.form) ?? { pos: 0, readings: [] };
+    entry.readings.push(reading);
+    entry.pos |= reading.pos;
+    byForm.set(r.form, entry);
+  }
+  for (const [form, entry] of byForm) defineForm(form, entry);
+}
+installLexicon();
+
+export function buildDoc(text: string): Doc {
+  const tokens = tokenize(text);
+  const { quotes, problems } = findQuotes(text, tokens);
+  const quoteOf = new Int32Array(tokens.length).fill(-1);
+  quotes.forEach((q, k) => quoteOf.fill(k, q.open, q.close + 1));
+  const sentences = splitSentences(text, tokens, quotes);
+  const sentenceStarts = new Uint8Array(tokens.length);
+  for (const s of sentences) {
+    sentenceStarts[s.first] = 1;
+    // after an opening quote or a dash, a word still opens the sentence
+    let k = s.first;
+    while (k < s.last - 1 && (tokens[k].kind === 4 || tokens[k].text === '-' || tokens[k].text === '—' || tokens[k].text === '–' || tokens[k].text === '(' || tokens[k].text === '_')) sentenceStarts[++k] = 1;
+  }
+  for (let i = 1; i < tokens.length; i++) if (tokens[i - 1].text === ':' || tokens[i].gap >= Gap.Line) sentenceStarts[i] = 1;
+  const { mentions, entities, mentionAt } = findMentions(tokens, sentenceStarts);
+  return { text, tokens, sentences, quotes, quoteProblems: problems, quoteOf, mentions, entities, mentionAt };
+}
+
+/** The sentence holding token `i`. */
+export const sentenceOf = (doc: Doc, i: number): Sentence => doc.sentences[doc.tokens[i].sent];
+
+/** `text` of tokens [first, last) as written. */
+export const spanText = (doc: Doc, first: number, last: number): string => doc.text.slice(doc.tokens[first].start, doc.tokens[last - 1].end);

@@ -1,0 +1,217 @@
+import { POS, lemmasOf, tensesOf, TENSE, type PosName, type TenseCode } from './lexicon.ts';
+import { Gap, Kind, type Token } from './tokens.ts';
+
+/**
+ * Regular expressions over tokens and their attributes (as Stanford TokensRegex or spaCy's
+ * Matcher), written as data: a pattern is a list of token constraints, each optional or
+ * repeated a bounded number of times, so that matching at one token costs at most a constant.
+ * A rule set indexes its patterns by the words, lemmas or classes their first token can
+ * match; the engine tries a pattern only where one of them occurs.
+ */
+
+export interface TokenSpec {
+  /** Lower-case form, or one of several. */
+  lower?: string | string[];
+  /** Lemma (any reading), or one of several. */
+  lemma?: string | string[];
+  /** Part of speech (any reading), or one of several. */
+  pos?: PosName | PosName[];
+  /** A word class of the rule set (`month`, `weekday`, `reporting_verb`…), or one of several. */
+  class?: string | string[];
+  /** Tense (any verb reading): `P`, `F`, `I`, `C`, `K` (past participle), `W` (infinitive)… */
+  tense?: TenseCode | TenseCode[];
+  /** Starts with a capital. */
+  cap?: boolean;
+  /** Token kind: a number (`number`), punctuation (`punct`), a quotation mark (`quote`). */
+  kind?: 'word' | 'number' | 'punct' | 'quote';
+  /** The token follows the previous one without a space (`14/09`). */
+  glued?: boolean;
+  /** None of these (a negated spec). */
+  not?: TokenSpec;
+  /** `?` optional, `*` any number, `+` one or more (both bounded by `max`), `!` a token that must not come here (nothing is consumed). */
+  op?: '?' | '*' | '+' | '!';
+  /** Most repetitions for `*` and `+` (default 3). */
+  max?: number;
+  /** Names the tokens this item matched, for the rule's action. */
+  as?: string;
+}
+
+export type Captures = Record<string, [number, number]>;
+
+export interface PatternMatch {
+  first: number;
+  /** Exclusive. */
+  last: number;
+  captures: Captures;
+}
+
+const KINDS = { word: Kind.Word, number: Kind.Number, punct: Kind.Punct, quote: Kind.Quote } as const;
+
+/** Word classes of a rule set: lower-case forms (or lemmas) → class names. */
+export class WordClasses {
+  private readonly byForm = new Map<string, string[]>();
+  private readonly byLemma = new Map<string, string[]>();
+
+  addForm(form: string, cls: string): void {
+    const list = this.byForm.get(form) ?? [];
+    if (!list.includes(cls)) list.push(cls);
+    this.byForm.set(form, list);
+  }
+
+  addLemma(lemma: string, cls: string): void {
+    const list = this.byLemma.get(lemma) ?? [];
+    if (!list.includes(cls)) list.push(cls);
+    this.byLemma.set(lemma, list);
+  }
+
+  /** Classes of a token: by its form, then by the lemmas of its readings. */
+  of(t: Token): string[] {
+    const own = this.byForm.get(t.lower) ?? [];
+    if (!this.byLemma.size || !t.lex) return own;
+    let out = own;
+    for (const r of t.lex.readings) {
+      const more = this.byLemma.get(r.lemma);
+      if (more) out = out === own ? [...own, ...more] : [...out, ...more];
+    }
+    return out;
+  }
+
+  has(t: Token, cls: string): boolean {
+    return this.of(t).includes(cls);
+  }
+}
+
+const asList = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+
+interface CompiledSpec {
+  lower?: Set<string>;
+  lemma?: string[];
+  pos?: number;
+  classes?: string[];
+  tenses?: number;
+  cap?: boolean;
+  kind?: Kind;
+  glued?: boolean;
+  not?: CompiledSpec;
+  min: number;
+  max: number;
+  /** Negative look-ahead: the next token must not match. */
+  absent: boolean;
+  as?: string;
+}
+
+function compileSpec(spec: TokenSpec): CompiledSpec {
+  const min = spec.op === '?' || spec.op === '*' ? 0 : 1;
+  const max = spec.op === '*' || spec.op === '+' ? spec.max ?? 3 : 1;
+  return {
+    lower: spec.lower !== undefined ? new Set(asList(spec.lower)) : undefined,
+    lemma: asList(spec.lemma),
+    pos: spec.pos !== undefined ? asList(spec.pos)!.reduce((m, p) => m | POS[p], 0) : undefined,
+    classes: asList(spec.class),
+    tenses: spec.tense !== undefined ? asList(spec.tense)!.reduce((m, t) => m | TENSE[t], 0) : undefined,
+    cap: spec.cap,
+    kind: spec.kind ? KINDS[spec.kind] : undefined,
+    glued: spec.glued,
+    not: spec.not ? compileSpec(spec.not) : undefined,
+    min,
+    max,
+    absent: spec.op === '!',
+    as: spec.as,
+  };
+}
+
+function tokenMatches(spec: CompiledSpec, t: Token, classes: WordClasses): boolean {
+  if (spec.kind !== undefined && t.kind !== spec.kind) return false;
+  if (spec.lower && !spec.lower.has(t.lower)) return false;
+  if (spec.cap !== undefined && t.cap !== spec.cap) return false;
+  if (spec.glued !== undefined && (t.gap === Gap.None) !== spec.glued) return false;
+  if (spec.pos !== undefined && !(t.pos & spec.pos)) return false;
+  if (spec.tenses !== undefined && !(tensesOf(t.lex) & spec.tenses)) return false;
+  if (spec.lemma && !spec.lemma.some((l) => l === t.lower || lemmasOf(t.lex, -1).includes(l))) return false;
+  if (spec.classes) {
+    const own = classes.of(t);
+    if (!spec.classes.some((c) => own.includes(c))) return false;
+  }
+  if (spec.not && tokenMatches(spec.not, t, classes)) return false;
+  return true;
+}
+
+export class Pattern {
+  private readonly specs: CompiledSpec[];
+
+  constructor(readonly source: TokenSpec[]) {
+    this.specs = source.map(compileSpec);
+  }
+
+  /** The keys a first token must have for the pattern to match there: forms, `lemma:` lemmas, `class:` classes, or null (any token). */
+  firstKeys(): string[] | null {
+    const keys: string[] = [];
+    for (const spec of this.specs) {
+      if (spec.lower) keys.push(...spec.lower);
+      else if (spec.lemma) keys.push(...spec.lemma.map((l) => `lemma:${l}`));
+      else if (spec.classes) keys.push(...spec.classes.map((c) => `class:${c}`));
+      else if (spec.kind === Kind.Number) keys.push('kind:number');
+      else if (spec.absent) continue;
+      else return null;
+      if (spec.min > 0) return keys;
+    }
+    return null;
+  }
+
+  /** A match starting exactly at token `i`, ending before `limit` (the longest of the first choices), or null. */
+  matchAt(tokens: Token[], i: number, classes: WordClasses, limit = tokens.length): PatternMatch | null {
+    const captures: Captures = {};
+    const end = this.step(tokens, i, 0, classes, limit, captures, i);
+    return end < 0 ? null : { first: i, last: end, captures };
+  }
+
+  private step(tokens: Token[], i: number, k: number, classes: WordClasses, limit: number, captures: Captures, first: number): number {
+    if (k === this.specs.length) return i;
+    const spec = this.specs[k];
+    if (spec.absent) {
+      const t = tokens[i];
+      if (t && i < limit && t.gap < Gap.Line && tokenMatches({ ...spec, absent: false }, t, classes)) return -1;
+      return this.step(tokens, i, k + 1, classes, limit, captures, first);
+    }
+    // greedy, bounded: try the most repetitions first
+    let count = 0;
+    while (count < spec.max && i + count < limit && (i + count === first || tokens[i + count].gap < Gap.Line) && tokenMatches(spec, tokens[i + count], classes)) count++;
+    for (let c = count; c >= spec.min; c--) {
+      const end = this.step(tokens, i + c, k + 1, classes, limit, captures, first);
+      if (end >= 0) {
+        if (spec.as && c > 0) captures[spec.as] = [i, i + c];
+        return end;
+      }
+    }
+    return -1;
+  }
+}
+
+/** Rules indexed by the keys of their patterns' first tokens. */
+export class RuleIndex<R extends { pattern: Pattern }> {
+  private readonly byKey = new Map<string, R[]>();
+  private readonly anywhere: R[] = [];
+
+  constructor(rules: R[]) {
+    for (const rule of rules) {
+      const keys = rule.pattern.firstKeys();
+      if (!keys) this.anywhere.push(rule);
+      else for (const key of new Set(keys)) this.byKey.set(key, [...(this.byKey.get(key) ?? []), rule]);
+    }
+  }
+
+  /** The rules that may match at token `t`, in their file order. */
+  candidates(t: Token, classes: WordClasses, order: Map<R, number>): R[] {
+    let out: R[] = [];
+    const push = (list: R[] | undefined): void => {
+      if (list) out = out.length ? [...out, ...list] : list;
+    };
+    push(this.byKey.get(t.lower));
+    if (t.kind === Kind.Number) push(this.byKey.get('kind:number'));
+    for (const c of classes.of(t)) push(this.byKey.get(`class:${c}`));
+    if (t.lex) for (const l of lemmasOf(t.lex, -1)) push(this.byKey.get(`lemma:${l}`));
+    if (this.anywhere.length) push(this.anywhere);
+    if (out.length > 1) out = [...new Set(out)].sort((a, b) => order.get(a)! - order.get(b)!);
+    return out;
+  }
+}

@@ -1,0 +1,74 @@
+import { tokenize, type Token } from './tokens.ts';
+
+/**
+ * A phrase matcher over tokens (as spaCy's PhraseMatcher): phrases are tokenized once, then
+ * looked up in a trie keyed by lower-case token forms, tried only at tokens that can open a
+ * phrase. A phrase written with a capital matches only capitalised text (`Union européenne`,
+ * not `union européenne`); one in lower case matches either.
+ */
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  values: T[];
+  /** The phrase's first letter is a capital: the text's must be too. */
+  capital: boolean;
+}
+
+export interface PhraseMatch<T> {
+  first: number;
+  /** Exclusive. */
+  last: number;
+  values: T[];
+}
+
+/** Lower-case form for matching: accents and case folded away only where typists drop them. */
+export const matchForm = (t: Token): string => t.lower;
+
+export class PhraseMatcher<T> {
+  private readonly root: Node<T> = { next: new Map(), values: [], capital: false };
+  private longest = 1;
+
+  add(phrase: string, value: T): void {
+    const tokens = tokenize(phrase);
+    if (!tokens.length) return;
+    let node = this.root;
+    for (const t of tokens) {
+      let child = node.next.get(t.lower);
+      if (!child) node.next.set(t.lower, (child = { next: new Map(), values: [], capital: false }));
+      node = child;
+    }
+    node.values.push(value);
+    node.capital = tokens[0].cap;
+    this.longest = Math.max(this.longest, tokens.length);
+  }
+
+  /** The longest phrase starting at token `i`, or null. Tokens must follow each other without a line break. */
+  matchAt(tokens: Token[], i: number): PhraseMatch<T> | null {
+    let node = this.root.next.get(tokens[i].lower);
+    if (!node) return null;
+    let best: PhraseMatch<T> | null = null;
+    let j = i;
+    for (;;) {
+      if (node.values.length && (!node.capital || tokens[i].cap)) best = { first: i, last: j + 1, values: node.values };
+      j++;
+      if (j >= tokens.length || j - i >= this.longest || tokens[j].gap >= 2) break;
+      const child = node.next.get(tokens[j].lower);
+      if (!child) break;
+      node = child;
+    }
+    return best;
+  }
+
+  /** Every longest match, left to right, without overlaps. */
+  matchAll(tokens: Token[], from = 0, to = tokens.length): Array<PhraseMatch<T>> {
+    const out: Array<PhraseMatch<T>> = [];
+    for (let i = from; i < to; i++) {
+      const m = this.matchAt(tokens, i);
+      if (m && m.last <= to) {
+        out.push(m);
+        i = m.last - 1;
+      }
+    }
+    return out;
+  }
+}

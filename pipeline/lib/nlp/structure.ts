@@ -1,0 +1,214 @@
+import { Gap, Kind, type Token } from './tokens.ts';
+
+/**
+ * The structure of an article over its tokens, each found in one pass: quotation spans
+ * (every mark style, nesting, French quotes continued over paragraphs), sentences and
+ * clauses.
+ */
+
+export interface QuoteSpan {
+  /** Token index of the opening and closing marks. */
+  open: number;
+  close: number;
+  /** The quoted words, marks and outer spaces excluded: `text.slice(start, end)`. */
+  start: number;
+  end: number;
+  /** Depth of the quotes nested inside (0: none). */
+  depth: number;
+}
+
+export interface QuoteMarkProblem {
+  offset: number;
+  reason: 'unclosed' | 'stray_closing' | 'too_long';
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+}
+
+const MAX_QUOTE_LENGTH = 4000;
+const CLOSER_FAMILY: Record<string, string> = { '»': '«', '›': '‹', '”': '“', '“': '„', '"': '"' };
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const isSpaceOrEdge = (ch: string | undefined): boolean => ch === undefined || /[\s\u00a0\u202f(\[\u2014\u2013-]/.test(ch);
+
+type Role = 'open' | 'close' | 'none';
+interface Open {
+  mark: string;
+  token: number;
+}
+
+function straightQuoteRole(text: string, at: number, stack: Open[]): Role {
+  const before = text[at - 1];
+  const after = text[at + 1];
+  const looksOpening = isSpaceOrEdge(before) && after !== undefined && !/\s/.test(after);
+  const looksClosing = !isSpaceOrEdge(before) && (after === undefined || !isWordChar(after));
+  if (stack[stack.length - 1]?.mark === '"') return 'close';
+  if (looksOpening && !looksClosing) return 'open';
+  if (stack.length && looksClosing) return 'close';
+  if (looksOpening) return 'open';
+  return stack.length ? 'close' : 'none';
+}
+
+function markRole(text: string, t: Token, stack: Open[]): Role {
+  switch (t.text) {
+    case '«': case '‹': case '„':
+      return 'open';
+    case '»': case '›':
+      return stack.length ? 'close' : 'none';
+    case '“':
+      return stack[stack.length - 1]?.mark === '„' ? 'close' : 'open';
+    case '”':
+      if (stack.length) return 'close';
+      return isSpaceOrEdge(text[t.start - 1]) && isWordChar(text[t.end]) ? 'open' : 'none';
+    default:
+      return straightQuoteRole(text, t.start, stack);
+  }
+}
+
+const INNER_SPACE = /[\s\u00a0\u202f\u2009]/;
+
+/** Quotation spans in text order (outermost only), and the marks that do not pair up. */
+export function findQuotes(text: string, tokens: Token[]): { quotes: QuoteSpan[]; problems: QuoteMarkProblem[] } {
+  const quotes: QuoteSpan[] = [];
+  const problems: QuoteMarkProblem[] = [];
+  let stack: Open[] = [];
+  let maxDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.gap >= Gap.Line && stack.length) {
+      // French typography re-opens a running quote at each new paragraph
+      if (t.kind === Kind.Quote && (t.text === '«' || t.text === '»' || t.text === '“' || t.text === '"')) continue;
+      problems.push({ offset: tokens[stack[0].token].start, reason: 'unclosed' });
+      stack = [];
+    }
+    if (t.kind !== Kind.Quote) continue;
+    const role = markRole(text, t, stack);
+    if (role === 'open') {
+      stack.push({ mark: t.text, token: i });
+      maxDepth = Math.max(maxDepth, stack.length - 1);
+      continue;
+    }
+    if (role !== 'close') {
+      if ('»›”'.includes(t.text)) problems.push({ offset: t.start, reason: 'stray_closing' });
+      continue;
+    }
+    const family = CLOSER_FAMILY[t.text];
+    let k = stack.length - 1;
+    while (k > 0 && stack[k].mark !== family) k--;
+    if (stack[k].mark !== family) k = stack.length - 1;
+    const opened = stack[k];
+    stack = stack.slice(0, k);
+    if (stack.length) continue;
+    const openAt = tokens[opened.token].start;
+    if (t.start - openAt > MAX_QUOTE_LENGTH) problems.push({ offset: openAt, reason: 'too_long' });
+    else {
+      let start = openAt + 1;
+      let end = t.start;
+      while (start < end && INNER_SPACE.test(text[start])) start++;
+      while (end > start && INNER_SPACE.test(text[end - 1])) end--;
+      if (end > start) quotes.push({ open: opened.token, close: i, start, end, depth: maxDepth });
+    }
+    maxDepth = 0;
+  }
+  if (stack.length) problems.push({ offset: tokens[stack[0].token].start, reason: 'unclosed' });
+  return { quotes, problems };
+}
+
+/** Words after which a period does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'm', 'mm', 'mme', 'mmes', 'mlle', 'dr', 'pr', 'me', 'mgr', 'st', 'ste', 'etc', 'cf', 'env', 'av', 'apr', 'j.-c',
+  'no', 'n°', 'p', 'pp', 'vol', 'chap', 'art', 'fig', 'gén', 'gal', 'col', 'lt', 'cdt', 'sgt', 'ltd', 'inc', 'co', 'jr', 'sr',
+]);
+const ENDERS = new Set(['.', '!', '?', '…', '...', '....', '?!', '!?']);
+const CLOSERS = new Set(['»', '”', '›', ')', ']']);
+
+/**
+ * Sentences: a line break always ends one; inside a line a sentence ends at `.`, `!`, `?`
+ * or `…` (with the closing quotes or brackets that follow) when the next token opens a
+ * sentence (a capital, a digit, an opening quote or bracket, a dash) and the period closes
+ * no abbreviation or initial. Quoted speech is not split: `« … ? », a-t-il lancé` stays whole.
+ */
+export function splitSentences(text: string, tokens: Token[], quotes: QuoteSpan[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  // inside[i]: token i lies strictly within a quotation (between its marks)
+  const closeOf = new Int32Array(tokens.length).fill(-1);
+  for (const q of quotes) closeOf[q.open] = q.close;
+  let first = 0;
+  let openUntil = -1;
+  const end = (last: number): void => {
+    if (last > first) {
+      for (let k = first; k < last; k++) tokens[k].sent = sentences.length;
+      sentences.push({ start: tokens[first].start, end: tokens[last - 1].end, first, last });
+    }
+    first = last;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (i > first && t.gap >= Gap.Line) {
+      end(i);
+      openUntil = -1;
+    }
+    if (closeOf[i] >= 0) openUntil = Math.max(openUntil, closeOf[i]);
+    if (!ENDERS.has(t.text)) continue;
+    let j = i + 1;
+    let closesQuote = false;
+    while (j < tokens.length && tokens[j].gap === Gap.None && (CLOSERS.has(tokens[j].text) || tokens[j].kind === Kind.Quote && j === openUntil)) {
+      if (tokens[j].kind === Kind.Quote || tokens[j].text === '»' || tokens[j].text === '”') closesQuote = true;
+      j++;
+    }
+    if (j < tokens.length && tokens[j].kind === Kind.Quote && tokens[j].gap === Gap.None && j === openUntil) {
+      closesQuote = true;
+      j++;
+    }
+    if (i < openUntil && !(closesQuote && j > openUntil)) continue;
+    if (j >= tokens.length) break;
+    const next = tokens[j];
+    if (next.gap >= Gap.Line) {
+      i = j - 1;
+      continue;
+    }
+    if (next.gap === Gap.None) {
+      // `russe.Un témoignage`: a missing space after the period still ends the sentence
+      const prevWord = tokens[i - 1];
+      const glued = t.text === '.' && prevWord?.kind === Kind.Word && !prevWord.cap && next.kind === Kind.Word && next.cap && next.text.length > 1 && next.text.slice(1) === next.text.slice(1).toLowerCase();
+      if (!glued) continue;
+    }
+    const opens = next.cap || next.kind === Kind.Number || next.kind === Kind.Quote || '([—–-'.includes(next.text[0]);
+    if (!opens) continue;
+    if (t.text === '.' && isAbbreviation(tokens, i)) continue;
+    if (closesQuote && (next.text === ',' || next.text === ';' || next.text === ':')) continue;
+    end(j);
+    i = j - 1;
+  }
+  end(tokens.length);
+  return sentences;
+}
+
+function isAbbreviation(tokens: Token[], dot: number): boolean {
+  const before = tokens[dot - 1];
+  if (!before || before.kind !== Kind.Word || tokens[dot].gap !== Gap.None) return false;
+  const w = before.lower;
+  // an initial (`J. Biden`) only when a name follows; `Spoutnik V. « Nous »` ends a sentence
+  if (w.length === 1) return tokens[dot + 1]?.kind === Kind.Word && tokens[dot + 1].cap;
+  return ABBREVIATIONS.has(w);
+}
+
+/** The sentence index of a character offset (sentences in text order), or -1. */
+export function sentenceAt(sentences: Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < sentences[mid].start) hi = mid - 1;
+    else if (at >= sentences[mid].end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
