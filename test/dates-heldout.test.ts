@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractDates } from '../pipeline/lib/extract/dates.ts';
 import type { DateMention } from '../pipeline/lib/extract/types.ts';
-import { splitSentences } from '../pipeline/lib/text/sentences.ts';
+import { articleContext } from '../pipeline/lib/extract/context.ts';
 
 type Expected = [text: string, value: string | null, precision: string | null, basis: string];
 interface Case {
@@ -263,7 +263,8 @@ const CASES: Case[] = [
 
 function tag(c: Case): DateMention[] {
   const precision = c.published === null ? null : c.published.length === 4 ? 'year' : c.published.length === 7 ? 'month' : 'day';
-  return extractDates({ doc_id: c.id, text: c.text, published: c.published, published_precision: precision, sentences: splitSentences(c.text) });
+  void precision;
+  return extractDates(articleContext(c.id, c.text, c.published));
 }
 const brief = (m: DateMention): Expected => [m.text, m.value, m.precision, m.basis];
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractDates } from '../pipeline/lib/extract/dates.ts';
 import type { DateMention } from '../pipeline/lib/extract/types.ts';
-import { splitSentences } from '../pipeline/lib/text/sentences.ts';
+import { articleContext } from '../pipeline/lib/extract/context.ts';
 
 function tag(text: string, published: string | null = null): DateMention[] {
   const precision = published === null ? null : published.length === 4 ? 'year' : published.length === 7 ? 'month' : 'day';
-  return extractDates({ doc_id: 't', text, published, published_precision: precision, sentences: splitSentences(text) });
+  void precision;
+  return extractDates(articleContext('t', text, published));
 }
 const brief = (m: DateMention) => [m.text, m.value, m.precision, m.basis];
 

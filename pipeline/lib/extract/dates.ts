@@ -1,20 +1,73 @@
-import { sentenceAt, type Span } from '../text/sentences.ts';
+import type { Doc } from '../nlp/doc.ts';
+import { Pattern, RuleIndex, WordClasses, type Captures, type TokenSpec } from '../nlp/pattern.ts';
+import { loadRules } from '../nlp/rules.ts';
+import { nearestDirection, tenseCues, type Direction, type TenseCue } from '../nlp/tense.ts';
+import { Gap, Kind, type Token } from '../nlp/tokens.ts';
 import {
-  addDays, addMonths, formatDay, formatMonth, formatWeek, isValidDay, parseAnchor, pad2, pad4, romanToInt, seasonOfMonth, weekdayOf,
+  addDays, addMonths, formatDay, formatMonth, formatWeek, isValidDay, pad2, pad4, parseAnchor, romanToInt, seasonOfMonth, weekdayOf,
   type Anchor, type Season,
 } from './dates/calendar.ts';
-import {
-  COUNTED_NOUNS, FUNCTION_WORDS_S, MONTHS_EN, MONTHS_FR, NUMBER_WORDS, QUANTITY_BEFORE_RE, SEASONS, TRIGGER_RE, WEEKDAYS,
-  YEAR_CUE_BEFORE_RE, unionFor, type Family,
-} from './dates/patterns.ts';
-import { nearestDirection, sentenceCues, type Cue, type Direction } from './dates/tense.ts';
-import type { DateMention, DocInput } from './types.ts';
+import type { ArticleContext } from './context.ts';
+import type { DateMention } from './types.ts';
 
-type Basis = DateMention['basis'];
-/** A direction the expression itself gives, or `undefined`: ask the tense of its sentence when needed. */
+/**
+ * Temporal expressions (annotation guidelines §1), HeidelTime-style: the patterns and word
+ * classes are data (`pipeline/rules/dates/`), tried only at tokens their first word can
+ * match; each pattern's `family` names the normalizer below, which reads the pattern's named
+ * parts and resolves the expression against the document date, a date the text gives for the
+ * day of publication (a dateline, a byline), or a nearby explicit date.
+ */
+
+interface WordRule { class: string; form: string; value?: number | string }
+interface PatternRule { family: string; pattern: TokenSpec[]; unit?: Unit; offset?: number; anchor?: 'event'; keep?: string }
+type Unit = 'day' | 'week' | 'month' | 'year' | 'century';
+type CompiledRule = Omit<PatternRule, 'pattern'> & { pattern: Pattern };
+
+const WORD_RULES = loadRules<WordRule>('dates/words.jsonl');
+const VALUES = new Map<string, number | string>();
+for (const r of WORD_RULES) if (r.value !== undefined) VALUES.set(`${r.class}:${r.form}`, r.value);
+
+const MONTH_FORMS = WORD_RULES.filter((r) => r.class === 'month').map((r) => r.form);
+const MID_MONTH = new RegExp(`^mi-(${MONTH_FORMS.join('|')})$`);
+
+/** The classes of the date rules, plus number shapes: `day` (1–31, `1er`), `year`, `roman` (`XIXe`), `mid_month` (`mi-octobre`), `mid_year` (`mi-2023`). */
+class DateClasses extends WordClasses {
+  override of(t: Token): string[] {
+    const own = super.of(t);
+    if (t.kind === Kind.Number) {
+      const shapes: string[] = [];
+      if (dayValue(t) !== null) shapes.push('day');
+      if (/^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$/.test(t.lower)) shapes.push('dotted_date');
+      if (/^(?:1\d{3}|20\d{2})$/.test(t.lower)) shapes.push('year');
+      return shapes.length ? [...own, ...shapes] : own;
+    }
+    if (t.kind === Kind.Word) {
+      if (t.cap && /^[IVXLC]+(?:e|ème|eme|è|ᵉ)$/.test(t.text)) return [...own, 'roman'];
+      if (t.lower.startsWith('mi-')) {
+        if (MID_MONTH.test(t.lower)) return [...own, 'mid_month'];
+        if (/^mi-(?:1\d{3}|20\d{2})$/.test(t.lower)) return [...own, 'mid_year'];
+      }
+    }
+    return own;
+  }
+}
+
+const CLASSES = new DateClasses();
+for (const r of WORD_RULES) CLASSES.addForm(r.form, r.class);
+
+const RULES: CompiledRule[] = loadRules<PatternRule>('dates/patterns.jsonl').map((r) => ({ ...r, pattern: new Pattern(r.pattern) }));
+const ORDER = new Map(RULES.map((r, k) => [r, k]));
+const INDEX = new RuleIndex(RULES);
+
+function dayValue(t: Token): number | null {
+  if (/^1(?:er|ᵉʳ)$/.test(t.lower)) return 1;
+  if (!/^\d{1,2}$/.test(t.lower)) return null;
+  const d = Number(t.lower);
+  return d >= 1 && d <= 31 ? d : null;
+}
+
 type Lazy = Direction | null | undefined;
 
-/** What an expression says before it is anchored. */
 type Reading =
   | { kind: 'day'; year: number | null; month: number; day: number; weekday: number | null; direction: Lazy }
   | { kind: 'weekday'; weekday: number; direction: Lazy; strict: boolean }
@@ -24,305 +77,328 @@ type Reading =
   | { kind: 'season'; year: number | null; season: Season; direction: Lazy; strict: boolean }
   | { kind: 'decade'; decade: number }
   | { kind: 'century'; century: number }
-  | { kind: 'dayOffset'; days: number }
-  | { kind: 'weekOffset'; weeks: number }
-  | { kind: 'monthOffset'; months: number }
-  | { kind: 'yearOffset'; years: number }
-  | { kind: 'centuryOffset'; centuries: number }
+  | { kind: 'offset'; unit: Unit; offset: number }
   | { kind: 'eventOffset'; days: number }
   | { kind: 'eventMonth' };
 
 interface Hit {
-  start: number;
-  end: number;
+  first: number;
+  last: number;
   reading: Reading;
 }
 
 interface Resolved {
   value: string | null;
   precision: DateMention['precision'];
-  basis: Basis;
+  basis: DateMention['basis'];
 }
 
 const UNRESOLVED: Resolved = { value: null, precision: null, basis: 'unresolved' };
 
-/** French temporal expressions (annotation guidelines §1). */
-export function extractDates(doc: DocInput): DateMention[] {
-  const anchor = parseAnchor(doc.published);
-  const hits = scan(doc.text);
-  const cuesBySentence = new Map<number, Cue[]>();
+/** French temporal expressions of an article (annotation guidelines §1). */
+export function extractDates(ctx: Pick<ArticleContext, 'doc' | 'published' | 'textDay'>): DateMention[] {
+  const { doc } = ctx;
+  const hits = scan(doc.tokens);
+  const anchor = parseAnchor(ctx.published);
+  const dayAnchor = parseAnchor(ctx.textDay);
+  const cues = new Map<number, TenseCue[]>();
   const directionOf = (hit: Hit, own: Lazy): Direction | null => {
     if (own !== undefined) return own;
-    const sentence = sentenceAt(doc.sentences, hit.start) ?? { start: Math.max(0, hit.start - 200), end: Math.min(doc.text.length, hit.end + 200) };
-    let cues = cuesBySentence.get(sentence.start);
-    if (!cues) cuesBySentence.set(sentence.start, (cues = sentenceCues(doc.text, sentence.start, sentence.end)));
-    return nearestDirection(cues, hit.start, hit.end);
+    const s = doc.tokens[hit.first].sent;
+    let list = cues.get(s);
+    if (!list) cues.set(s, (list = tenseCues(doc.tokens, doc.sentences[s].first, doc.sentences[s].last)));
+    return nearestDirection(list, hit.first, hit.last, doc.tokens);
   };
   const out: DateMention[] = [];
-  const resolvedSoFar: Array<{ hit: Hit; resolved: Resolved }> = [];
+  const previous: Array<{ hit: Hit; resolved: Resolved }> = [];
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i];
-    const resolved = resolve(i, hits, resolvedSoFar, anchor, doc, directionOf);
-    resolvedSoFar.push({ hit, resolved });
-    out.push({ text: doc.text.slice(hit.start, hit.end), ...resolved, start: hit.start, end: hit.end });
+    const resolved = resolve(i, hits, previous, anchor, dayAnchor, doc, directionOf);
+    previous.push({ hit, resolved });
+    const start = doc.tokens[hit.first].start;
+    const end = doc.tokens[hit.last - 1].end;
+    out.push({ text: doc.text.slice(start, end), ...resolved, start, end });
   }
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scanning: one pass over the trigger words; at each, the small union of the families that word can
-// open is tried once (sticky), and the winning family's own groups are read from the match.
+// Scanning: at each token, the patterns its word can open, in file order; the first that reads wins.
 
-function scan(text: string): Hit[] {
+function scan(tokens: Token[]): Hit[] {
   const hits: Hit[] = [];
-  TRIGGER_RE.lastIndex = 0;
-  for (let t = TRIGGER_RE.exec(text); t; t = TRIGGER_RE.exec(text)) {
-    const union = unionFor(t[0]);
-    if (!union) continue;
-    union.re.lastIndex = t.index;
-    const m = union.re.exec(text);
-    if (!m) continue;
-    const member = union.members.find((f) => m[f.group] !== undefined);
-    if (!member) continue;
-    const parts = [m[0], ...m.slice(member.group + 1, member.group + 1 + member.groups)];
-    const start = m.index;
-    const end = start + m[0].length;
-    const reading = read(member.family, parts, text, start, end);
-    if (reading) {
-      hits.push({ start, end, reading });
-      TRIGGER_RE.lastIndex = end;
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = INDEX.candidates(tokens[i], CLASSES, ORDER);
+    for (const rule of candidates) {
+      const m = rule.pattern.matchAt(tokens, i, CLASSES);
+      if (!m) continue;
+      const reading = read(rule, m.captures, tokens, m.first, m.last);
+      if (!reading) continue;
+      const [first, last] = rule.keep ? m.captures[rule.keep] : [m.first, m.last];
+      hits.push({ first, last, reading });
+      i = last - 1;
+      break;
     }
-    // a rejected form ("début 2000 soldats") lets the scan go on from its next word
   }
   return hits;
 }
 
-const lower = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/’/g, "'").replace(/[\s\u00a0\u202f]+/g, ' ');
-const monthOf = (s: string): number | null => MONTHS_FR.get(lower(s).replace(/\.$/, '')) ?? null;
-const dayOf = (s: string): number => (/^1(?:er|ᵉʳ)$/i.test(s) ? 1 : Number(s));
-const afterDirection = (s: string | undefined): Direction | null => {
-  const w = lower(s);
-  if (!w) return null;
-  return w.startsWith('prochain') ? 'future' : 'past';
-};
+const part = (tokens: Token[], c: Captures, name: string): Token | undefined => (c[name] ? tokens[c[name][0]] : undefined);
+const valueOf = (cls: string, t: Token | undefined): number | string | undefined => (t ? VALUES.get(`${cls}:${t.lower.replace(/\.$/, '')}`) : undefined);
+const numberOf = (t: Token | undefined): number | null => (t ? Number(t.lower) : null);
+const monthOf = (t: Token | undefined): number => (t && t.lower.startsWith('mi-') ? (valueOf('month', { ...t, lower: t.lower.slice(3) }) as number) : (valueOf('month', t) as number));
+const afterOf = (t: Token | undefined): Direction | null => (t ? (valueOf('after', t) as Direction | undefined) ?? (/^prochain/.test(t.lower) ? 'future' : 'past') : null);
 
-function read(family: Family, p: string[], text: string, start: number, end: number): Reading | null {
-  const direction = (): Lazy => prepositionDirection(text, start);
-  switch (family) {
-    case 'night': {
-      const weekday = WEEKDAYS.get(lower(p[1]))!;
-      return { kind: 'weekday', weekday, direction: direction(), strict: false };
-    }
+function read(rule: CompiledRule, c: Captures, tokens: Token[], first: number, last: number): Reading | null {
+  const p = (name: string) => part(tokens, c, name);
+  const direction = (): Lazy => prepositionDirection(tokens, first);
+  switch (rule.family) {
+    case 'night':
+      return { kind: 'weekday', weekday: valueOf('weekday', p('weekday')) as number, direction: direction(), strict: false };
     case 'nightDates': {
-      // the night is named by its first day; "du 31 décembre au 1er janvier" starts in the month before
-      const last = monthOf(p[4])!;
-      let month = p[2] ? monthOf(p[2])! : last;
-      let year = p[5] ? Number(p[5]) : null;
-      const first = dayOf(p[1]);
-      if (!p[2] && first > dayOf(p[3])) month = month === 1 ? 12 : month - 1;
+      const last = monthOf(p('month'));
+      let month = p('month2') ? monthOf(p('month2')) : last;
+      let year = numberOf(p('year'));
+      const firstDay = dayValue(p('day')!)!;
+      if (!p('month2') && firstDay > dayValue(p('day2')!)!) month = month === 1 ? 12 : month - 1;
       if (year !== null && month > last) year -= 1;
-      if (!isValidDay(year ?? 2000, month, first)) return null;
-      return { kind: 'day', year, month, day: first, weekday: null, direction: year ? null : direction() };
+      if (!isValidDay(year ?? 2000, month, firstDay)) return null;
+      return { kind: 'day', year, month, day: firstDay, weekday: null, direction: year ? null : direction() };
     }
-    case 'ordinalWeek': {
-      if (p[3]) return { kind: 'month', year: p[4] ? Number(p[4]) : null, month: monthOf(p[3])!, direction: p[4] ? null : direction() };
+    case 'ordinalWeek':
+      return { kind: 'month', year: numberOf(p('year')), month: monthOf(p('month')), direction: p('year') ? null : direction() };
+    case 'ordinalWeekEvent':
       return { kind: 'eventMonth' };
-    }
     case 'weekdayDate': {
-      const month = monthOf(p[4])!;
-      const day = dayOf(p[3]);
-      const year = p[5] ? Number(p[5]) : null;
-      if (!isValidDay(year ?? 2000, month, day)) return null;
-      return { kind: 'day', year, month, day, weekday: WEEKDAYS.get(lower(p[2]))!, direction: afterDirection(p[6]) ?? (year ? null : direction()) };
+      const month = monthOf(p('month'));
+      const day = dayValue(p('day')!)!;
+      const year = numberOf(p('year'));
+      if (!isValidDay(year ?? 2000, month, day) || !monthWordOk(tokens, c.month[0])) return null;
+      return { kind: 'day', year, month, day, weekday: valueOf('weekday', p('weekday')) as number, direction: afterOf(p('after')) ?? (year ? null : direction()) };
     }
     case 'weekdayDay':
-      return { kind: 'weekdayDay', weekday: WEEKDAYS.get(lower(p[2]))!, day: dayOf(p[3]), direction: direction() };
+      return { kind: 'weekdayDay', weekday: valueOf('weekday', p('weekday')) as number, day: dayValue(p('day')!)!, direction: direction() };
     case 'rangeFirstDay': {
-      const month = monthOf(p[2])!;
-      const day = dayOf(p[1]);
-      const year = p[3] ? Number(p[3]) : null;
+      const month = monthOf(p('month'));
+      const day = dayValue(p('day')!)!;
+      const year = numberOf(p('year'));
       if (!isValidDay(year ?? 2000, month, day)) return null;
       return { kind: 'day', year, month, day, weekday: null, direction: year ? null : direction() };
     }
     case 'dayMonth': {
-      if (/[\d,.]$/.test(text.slice(Math.max(0, start - 1), start)) || isCapitalisedMars(p[2], text, start + p[0].indexOf(p[2]))) return null;
-      const month = monthOf(p[2])!;
-      const day = dayOf(p[1]);
-      const year = p[3] ? Number(p[3]) : null;
+      const before = tokens[first - 1];
+      if (before && tokens[first].gap === Gap.None && /^[\d,.]$/.test(before.text.slice(-1))) return null;
+      if (!monthWordOk(tokens, c.month[0])) return null;
+      const month = monthOf(p('month'));
+      const day = dayValue(p('day')!)!;
+      const year = numberOf(p('year'));
+      if (year !== null && !yearLooksReal(tokens, c.year[0], true)) return null;
       if (!isValidDay(year ?? 2000, month, day)) return null;
-      return { kind: 'day', year, month, day, weekday: null, direction: afterDirection(p[4]) ?? (year ? null : direction()) };
+      return { kind: 'day', year, month, day, weekday: null, direction: afterOf(p('after')) ?? (year ? null : direction()) };
     }
     case 'numericDate': {
-      const day = Number(p[1]);
-      const month = Number(p[3]);
-      let year = Number(p[5]);
-      if (p[5].length === 2) year += year < 50 ? 2000 : 1900;
-      if (p[2] !== p[4] || !isValidDay(year, month, day) || /\d[/.]$/.test(text.slice(Math.max(0, start - 2), start))) return null;
+      if (c.date) {
+        const [d, mo, y] = tokens[c.date[0]].lower.split('.').map(Number);
+        const year = y < 100 ? y + (y < 50 ? 2000 : 1900) : y;
+        return isValidDay(year, mo, d) ? { kind: 'day', year, month: mo, day: d, weekday: null, direction: null } : null;
+      }
+      const day = dayValue(p('day')!)!;
+      const month = numberOf(p('month'))!;
+      const yearToken = p('year')!;
+      let year = Number(yearToken.lower);
+      if (!/^\d{2}(?:\d{2})?$/.test(yearToken.lower) || !/^\d{1,2}$/.test(p('month')!.lower)) return null;
+      if (yearToken.lower.length === 2) year += year < 50 ? 2000 : 1900;
+      // both separators alike, and no digit glued before (`1/14/09/2020`)
+      if (tokens[first + 1].text !== tokens[first + 3].text || !isValidDay(year, month, day)) return null;
+      const before = tokens[first - 1];
+      if (before && tokens[first].gap === Gap.None && /[/.\d]$/.test(before.text)) return null;
       return { kind: 'day', year, month, day, weekday: null, direction: null };
     }
     case 'isoDate': {
-      const [year, month, day] = [Number(p[1]), Number(p[2]), Number(p[3])];
-      if (!isValidDay(year, month, day)) return null;
+      const [year, month, day] = [numberOf(p('year'))!, numberOf(p('month'))!, numberOf(p('day'))!];
+      if (p('month')!.lower.length !== 2 || p('day')!.lower.length !== 2 || !isValidDay(year, month, day)) return null;
       return { kind: 'day', year, month, day, weekday: null, direction: null };
     }
     case 'englishDate':
     case 'englishDayFirst': {
-      const [monthWord, dayWord, yearWord] = family === 'englishDate' ? [p[1], p[2], p[3]] : [p[2], p[1], p[3]];
-      if (!/^\p{Lu}/u.test(monthWord)) return null;
-      const month = MONTHS_EN.get(monthWord.toLowerCase().replace(/\.$/, ''))!;
-      const [year, day] = [Number(yearWord), Number(dayWord)];
+      const month = valueOf('month_en', p('month')) as number;
+      const [year, day] = [numberOf(p('year'))!, dayValue(p('day')!)!];
       if (!isValidDay(year, month, day)) return null;
       return { kind: 'day', year, month, day, weekday: null, direction: null };
     }
     case 'modifiedMonth': {
-      const month = monthOf(p[2])!;
-      const year = p[3] ? Number(p[3]) : null;
-      return { kind: 'month', year, month, direction: year ? null : direction() };
+      if (!monthWordOk(tokens, c.month[0])) return null;
+      const year = numberOf(p('year'));
+      return { kind: 'month', year, month: monthOf(p('month')), direction: year ? null : direction() };
     }
     case 'modifiedYear':
-      return yearLooksReal(text, start + p[0].length - p[2].length, end, true) ? { kind: 'year', year: Number(p[2]) } : null;
+    case 'midYear': {
+      const y = p('year')!;
+      const year = Number(y.lower.replace(/^mi-/, ''));
+      return rule.family === 'midYear' || yearLooksReal(tokens, c.year[0], true) ? { kind: 'year', year } : null;
+    }
     case 'monthYear':
-      if (isCapitalisedMars(p[1], text, start)) return null;
-      return { kind: 'month', year: Number(p[2]), month: monthOf(p[1])!, direction: null };
+      if (!monthWordOk(tokens, c.month[0]) || !yearLooksReal(tokens, c.year[0], true)) return null;
+      return { kind: 'month', year: numberOf(p('year')), month: monthOf(p('month')), direction: null };
     case 'season':
-      return readSeason(p, text, start, end, direction);
+      return readSeason(tokens, c, first, direction);
     case 'decade': {
-      const digits = p[2];
+      const digits = p('decade')!.lower;
+      if (!/^(?:1[0-9]|20)?\d0$/.test(digits)) return null;
       const decade = digits.length === 4 ? Number(digits.slice(0, 3)) : digits.length === 3 ? Number(digits.slice(0, 2)) : Number(digits) < 20 ? 200 + Number(digits) / 10 : 190 + Number(digits) / 10;
       return Number.isInteger(decade) ? { kind: 'decade', decade } : null;
     }
     case 'century': {
-      const numeral = p[1];
-      if (/^[ivxlc]+$/i.test(numeral) && numeral !== numeral.toUpperCase()) return null;
-      const n = /^\d+$/.test(numeral) ? Number(numeral) : romanToInt(numeral);
+      const numeral = p('numeral')!;
+      const m = /^(\d{1,2}|[IVXLC]+)(?:e|ème|eme|è|ᵉ)$/.exec(numeral.text);
+      if (!m) return null;
+      const n = /^\d+$/.test(m[1]) ? Number(m[1]) : romanToInt(m[1]);
       return n && n <= 21 ? { kind: 'century', century: n - 1 } : null;
     }
-    case 'relative':
-      return readRelative(lower(p[0]), text, end);
-    case 'agoOffset':
-    case 'inOffset': {
-      const count = (/^\d+$/.test(p[1]) ? Number(p[1]) : NUMBER_WORDS.get(lower(p[1]))!) * (family === 'agoOffset' ? 1 : -1);
-      const unit = lower(p[2]);
-      if (unit.startsWith('jour')) return { kind: 'dayOffset', days: -count };
-      if (unit.startsWith('semaine')) return { kind: 'weekOffset', weeks: -count };
-      if (unit === 'mois') return { kind: 'monthOffset', months: -count };
-      return { kind: 'yearOffset', years: -count };
+    case 'relative': {
+      if (rule.anchor === 'event') {
+        // `la veille de l'élection`: anchored to an event the text does not date
+        const next = tokens[last];
+        if (next && /^(?:de|du|des|d')$/.test(next.lower)) return null;
+        return { kind: 'eventOffset', days: rule.offset ?? 0 };
+      }
+      const after = afterOf(p('after'));
+      const offset = (rule.offset ?? 0) + (after === 'past' ? -1 : after === 'future' ? 1 : 0);
+      return { kind: 'offset', unit: rule.unit!, offset };
+    }
+    case 'ago':
+    case 'in': {
+      const countToken = p('count');
+      if (!countToken) return null;
+      const count = countToken.kind === Kind.Number ? Number(countToken.lower) : (valueOf('number_word', countToken) as number);
+      if (!Number.isFinite(count)) return null;
+      const unit = valueOf('unit', p('unit')) as Unit;
+      return { kind: 'offset', unit, offset: rule.family === 'ago' ? -count : count };
     }
     case 'weekday': {
-      if (isHabitual(text, start)) return null;
-      const after = afterDirection(p[3]);
-      return { kind: 'weekday', weekday: WEEKDAYS.get(lower(p[2]))!, direction: after ?? direction(), strict: after !== null };
+      const prev = tokens[first - 1];
+      // `chaque jeudi`, `tous les lundis`, the weekly `Journal du dimanche`
+      if (prev && /^(?:chaque|les|journal|du)$/.test(prev.lower) && (prev.lower !== 'du' || tokens[first - 2]?.lower === 'journal')) return null;
+      if (prev?.lower === 'les' && /^(?:tous|toutes)$/.test(tokens[first - 2]?.lower ?? '')) return null;
+      if (p('weekday')!.lower.endsWith('s')) return null;
+      const after = afterOf(p('after'));
+      return { kind: 'weekday', weekday: valueOf('weekday', p('weekday')) as number, direction: after ?? direction(), strict: after !== null };
     }
     case 'month': {
-      if (isCapitalisedMars(p[1], text, start)) return null;
-      if (/\.$/.test(p[1]) && !/\d[ \u00a0]*$/.test(text.slice(Math.max(0, start - 4), start))) return null; // "oct." alone is too ambiguous
-      const after = afterDirection(p[2]);
-      return { kind: 'month', year: null, month: monthOf(p[1])!, direction: after ?? direction() };
+      const month = p('month')!;
+      if (!monthWordOk(tokens, c.month[0])) return null;
+      // an abbreviation alone (`oct.`) is too ambiguous, and `mai` is also a verb form… only after a number
+      if (month.lower.length <= 4 && !MONTH_FULL.has(month.lower) && tokens[first - 1]?.kind !== Kind.Number) return null;
+      const after = p('after') ? (p('after')!.lower.startsWith('prochain') ? 'future' : 'past') : null;
+      return { kind: 'month', year: null, month: monthOf(month), direction: after ?? direction() };
     }
     case 'year':
-      return yearLooksReal(text, start, end, false) ? { kind: 'year', year: Number(p[1]) } : null;
+      return yearLooksReal(tokens, first, false) ? { kind: 'year', year: numberOf(p('year'))! } : null;
   }
-}
-
-// "Mars" with a capital inside a sentence is the planet or a name; at a sentence start it is the month.
-function isCapitalisedMars(word: string, text: string, at: number): boolean {
-  if (word !== 'Mars') return false;
-  const before = text.slice(Math.max(0, at - 3), at);
-  return !/(?:^|[.!?:»"]\s*|\n\s*)$/.test(before) && at > 0;
-}
-
-// "chaque jeudi", "tous les lundis", and the weekly "Journal du dimanche"
-const HABITUAL_BEFORE_RE = /(?:chaque|tous[ \u00a0]les|toutes[ \u00a0]les|journal[ \u00a0]du)[ \u00a0]+$/i;
-const isHabitual = (text: string, start: number): boolean => HABITUAL_BEFORE_RE.test(text.slice(Math.max(0, start - 16), start));
-
-function readSeason(p: string[], text: string, start: number, end: number, direction: () => Lazy): Reading | null {
-  const season = SEASONS.get(lower(p[2]))!;
-  const determiner = p[1];
-  const year = p[3] ? Number(p[3]) : null;
-  if (!determiner && !year) {
-    const before = text.slice(Math.max(0, start - 12), start);
-    // "a été": the participle, not the summer; "vacances de printemps": a kind, not a date. Bare seasons need "en", "au", "dès"
-    if (!/(?:^|[^\p{L}])(?:en|au|dès|fin|début|mi-)[ \u00a0]*$/iu.test(before)) return null;
-  }
-  if (year && !yearLooksReal(text, start + p[0].lastIndexOf(p[3]), end, true)) return null;
-  const after = afterDirection(p[4]);
-  const byIci = /d['’]ici[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 8), start));
-  return { kind: 'season', year, season, direction: after ?? (byIci ? 'future' : year ? null : direction()), strict: after !== null };
-}
-
-function readRelative(phrase: string, text: string, end: number): Reading | null {
-  if (/^(?:la veille|l'avant-veille|le lendemain|le surlendemain)$/.test(phrase)) {
-    // "la veille de l'élection": anchored to an event the text does not date
-    if (/^[ \u00a0]*(?:de|du|des|d['’])(?![\p{L}])/u.test(text.slice(end, end + 5))) return null;
-    const days = phrase === 'la veille' ? -1 : phrase === "l'avant-veille" ? -2 : phrase === 'le lendemain' ? 1 : 2;
-    return { kind: 'eventOffset', days };
-  }
-  const dir = /derni|pass/.test(phrase) ? -1 : /prochain/.test(phrase) ? 1 : 0;
-  if (phrase === 'avant-hier') return { kind: 'dayOffset', days: -2 };
-  if (/^apr[èe]s-demain$/.test(phrase)) return { kind: 'dayOffset', days: 2 };
-  if (phrase === 'hier') return { kind: 'dayOffset', days: -1 };
-  if (phrase === 'demain') return { kind: 'dayOffset', days: 1 };
-  if (/^(?:aujourd'hui|ce matin|ce soir|cet apr[èe]s-midi|cette nuit)$/.test(phrase)) return { kind: 'dayOffset', days: 0 };
-  if (/^la nuit derni[èe]re$/.test(phrase)) return { kind: 'dayOffset', days: -1 };
-  if (/semaine|week/.test(phrase)) return { kind: 'weekOffset', weeks: dir };
-  if (/mois/.test(phrase)) return { kind: 'monthOffset', months: dir };
-  if (/si[èe]cle/.test(phrase)) return { kind: 'centuryOffset', centuries: -1 };
-  if (/ann[ée]e|\ban\b/.test(phrase)) return { kind: 'yearOffset', years: dir };
   return null;
 }
 
-/** "d'ici l'automne" looks ahead, "depuis septembre" back; otherwise the sentence's tense decides (undefined). */
-function prepositionDirection(text: string, start: number): Lazy {
-  const before = text.slice(Math.max(0, start - 10), start);
-  if (/d['’]ici[ \u00a0]+(?:l['’]|la[ \u00a0]+|le[ \u00a0]+)?$/i.test(before)) return 'future';
-  if (/(?:^|[^\p{L}])depuis[ \u00a0]+(?:le[ \u00a0]+|l['’])?$/iu.test(before)) return 'past';
+const MONTH_FULL = new Set(['mars', 'mai', 'juin', 'août', 'aout']);
+
+/** `Mars` with a capital inside a sentence is the planet or a name; at a sentence start it is the month. `mai`, `sept` abbreviations need care too. */
+function monthWordOk(tokens: Token[], at: number): boolean {
+  const t = tokens[at];
+  if (t.text === 'Mars') {
+    const before = tokens[at - 1];
+    return !before || before.gap >= Gap.Line || /^[.!?:»"«(]$/.test(before.text) || before.kind === Kind.Number;
+  }
+  // `sept` is a number word unless a day or year is next to it
+  if (t.lower === 'sept') return tokens[at - 1]?.kind === Kind.Number || tokens[at + 1]?.kind === Kind.Number;
+  return true;
+}
+
+function readSeason(tokens: Token[], c: Captures, first: number, direction: () => Lazy): Reading | null {
+  const season = valueOf('season', part(tokens, c, 'season')) as Season;
+  const year = c.year ? Number(tokens[c.year[0]].lower) : null;
+  if (!c.this && year === null) {
+    // `a été`: the participle, not the summer; `vacances de printemps`: a kind, not a date. Bare seasons need `en`, `au`, `dès`
+    const before = tokens[first - 1];
+    if (!before || !/^(?:en|au|dès|fin|début|mi|plein|pleine)$/.test(before.lower)) return null;
+  }
+  if (year !== null && !yearLooksReal(tokens, c.year[0], true)) return null;
+  const after = c.after ? afterOf(tokens[c.after[0]]) : null;
+  const byIci = tokens[first - 1]?.lower === "d'ici" || (tokens[first - 1]?.lower === 'ici' && tokens[first - 2]?.lower === "d'");
+  return { kind: 'season', year, season, direction: after ?? (byIci ? 'future' : year ? null : direction()), strict: after !== null };
+}
+
+/** `d'ici l'automne` looks ahead, `depuis septembre` back; otherwise the sentence's tense decides (undefined). */
+function prepositionDirection(tokens: Token[], first: number): Lazy {
+  let k = first - 1;
+  if (tokens[k] && /^(?:le|la|l')$/.test(tokens[k].lower)) k--;
+  const w = tokens[k]?.lower;
+  if (w === 'ici' && tokens[k - 1]?.lower === "d'") return 'future';
+  if (w === 'depuis') return 'past';
   return undefined;
 }
 
-const NAME_BEFORE_RE = /(?:^|[^\p{L}\p{N}.-])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\u202f]$/u;
-// capitalised words that name a time of the year, not a brand: "Noël 2022", "Pâques 2023"
-const SENTENCE_OPENING_RE = /(?:[.!?»][ \u00a0]+|\n[ \u00a0]*)$/;
+const COUNTED_NOUNS = new Set([
+  'personnes', 'soldats', 'hommes', 'femmes', 'enfants', 'habitants', 'morts', 'victimes', 'blessés', 'manifestants', 'policiers',
+  'militaires', 'agents', 'voix', 'votes', 'signatures', 'postes', 'emplois', 'cas', 'doses', 'élèves', 'euros', 'dollars', 'roubles',
+  'francs', 'livres', 'km', 'kilomètres', 'mètres', 'tonnes', 'litres', 'hectares', 'kg', 'kilos', 'heures', 'minutes', 'jours', 'mois',
+  'ans', 'années', 'fois', 'pages', 'mots', 'exemplaires', 'unités', 'chars', 'avions', 'drones', 'missiles', 'obus', 'prisonniers',
+  'détenus', 'réfugiés', 'migrants', 'salariés', 'employés', 'participants', 'délégués', 'députés', 'membres', 'entreprises',
+  'articles', 'mégawatts', 'mw', 'kw', 'mds', 'milliards', 'millions', 'm', 'm²', 'm2', 'km2', 'km²', 'points', 'places', 'lits',
+]);
+const QUANTITY_BEFORE = new Set(['plus', 'moins', 'près', 'autour', 'auprès', 'environ', 'quelque', 'quelques', 'sur', 'des', 'les', 'ces', 'aux', 'nos', 'vos', 'leurs', 'ses', 'mes', 'n°', 'no', 'numéro', 'art', 'article', 'résolution', 'décret', 'arrêté', 'ordonnance', 'vol', '€', '$', '£', '#']);
+const YEAR_CUES = new Set(['en', 'depuis', 'dès', "jusqu'", 'ici', 'avant', 'après', 'vers', 'fin', 'début', 'an', 'année', 'printemps', 'été', 'automne', 'hiver', 'de', 'du', 'entre', 'et', 'à', 'pour', 'au', 'courant', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']);
 const DATED_NAMES = new Set(['noël', 'noel', 'pâques', 'paques', 'toussaint', 'ramadan', 'pentecôte', 'ascension', 'carnaval', 'an']);
+const FUNCTION_WORDS_S = new Set([
+  'les', 'des', 'ses', 'mes', 'tes', 'nos', 'vos', 'leurs', 'dans', 'sous', 'sans', 'vers', 'plus', 'puis', 'alors', 'depuis', 'après',
+  'pas', 'jamais', 'toujours', 'moins', 'lors', 'hors', 'très', 'nous', 'vous', 'ils', 'elles', 'ces', 'aux', 'tous', 'mais', 'dès',
+  'avons', 'sommes', 'étions', 'avions', 'es', 'as', 'fus', 'fut', 'tandis', 'ailleurs', 'parfois', 'certes', "jusqu'", 'près', 'auprès',
+  'ceux', 'deux', 'mieux', 'voix',
+]);
 
 /** A four-digit number names a year unless its surroundings count things or number them. */
-function yearLooksReal(text: string, start: number, end: number, cued: boolean): boolean {
-  const year = Number(text.slice(start, end));
-  const before = text.slice(Math.max(0, start - 24), start);
-  const after = text.slice(end, end + 24);
-  if (/\d[ \u00a0\u202f.,]$/.test(before) || /^[.,]\d/.test(after) || /^[ \u00a0\u202f]\d{3}(?!\d)/.test(after)) return false;
-  if (/^[ \u00a0\u202f]*(?:%|€|\$|£|pour[ \u00a0]?cent)/i.test(after)) return false;
-  if (!cued && /\p{L}-$/u.test(before)) return false; // "S-400", "Su-2020"; "mi-2023" is cued
-  if (QUANTITY_BEFORE_RE.test(before)) return false;
-  const strongCue = cued || YEAR_CUE_BEFORE_RE.test(before);
-  // "l'Euro 2024", "Vision 2030", "Made in China 2025": a year glued to a capitalised name is part of the name
-  if (!strongCue) {
-    const name = NAME_BEFORE_RE.exec(before);
-    if (name && !DATED_NAMES.has(name[1].toLowerCase())) {
-      // a capital that only opens a sentence or headline ("Présidentielle 2022 : ...") is no name
-      const wordStart = start - 1 - name[1].length;
-      if (wordStart > 0 && !SENTENCE_OPENING_RE.test(text.slice(Math.max(0, wordStart - 4), wordStart))) return false;
-    }
+function yearLooksReal(tokens: Token[], at: number, cued: boolean): boolean {
+  const t = tokens[at];
+  const year = Number(t.lower);
+  const before = tokens[at - 1];
+  const after = tokens[at + 1];
+  // `1 500 000`, `2 000,5`: digit groups
+  if (before?.kind === Kind.Number && t.gap <= Gap.Space) return false;
+  if (after && after.gap <= Gap.Space && after.kind === Kind.Number && /^\d{3}$/.test(after.lower)) return false;
+  if (after && after.gap === Gap.None && /^[.,]$/.test(after.text) && tokens[at + 2]?.kind === Kind.Number && tokens[at + 2].gap === Gap.None) return false;
+  if (after && after.gap <= Gap.Space && (after.text === '%' || after.text === '€' || after.text === '$' || after.text === '£' || (after.lower === 'pour' && tokens[at + 2]?.lower === 'cent'))) return false;
+  // `S-400`, `Su-2020`: the number of a model
+  if (!cued && before?.text === '-' && t.gap === Gap.None && tokens[at - 2]?.kind === Kind.Word && before.gap === Gap.None) return false;
+  let q = at - 1;
+  if (tokens[q] && (tokens[q].lower === 'de' || tokens[q].lower === "d'")) q--;
+  if (tokens[q] && QUANTITY_BEFORE.has(tokens[q].lower.replace(/\.$/, '')) && !(tokens[q].lower === 'les' && tokens[q + 1] === t && false)) {
+    // `au moins 2000`, `plus de 1500`
+    if (!(q === at - 1 && YEAR_CUES.has(tokens[q].lower))) return false;
+  }
+  if (before && (before.lower === 'moins' && tokens[at - 2]?.lower === 'au')) return false;
+  const strongCue = cued || (before !== undefined && (YEAR_CUES.has(before.lower) || before.lower.startsWith('mi-') || (before.lower === 'ici' && tokens[at - 2]?.lower === "d'")) && before.gap < Gap.Line);
+  // `l'Euro 2024`, `Vision 2030`: a year after a capitalised name is part of the name
+  if (!strongCue && before && before.kind === Kind.Word && before.cap && !DATED_NAMES.has(before.lower) && t.gap === Gap.Space) {
+    const opensSentence = !tokens[at - 2] || tokens[at - 1].gap >= Gap.Line || /^[.!?»:]$/.test(tokens[at - 2].text);
+    if (!opensSentence) return false;
   }
   if (year < 1500 && !strongCue) return false;
-  const next = /^[ \u00a0\u202f]+(\p{L}+)/u.exec(after);
-  if (next) {
-    const word = next[1];
-    if (COUNTED_NOUNS.has(word.toLowerCase())) return false;
-    // "2000 soldats", "1500 Ukrainiens": a plural noun after a bare number counts things
-    if (!strongCue && /^\p{L}+[sx]$/u.test(word) && !FUNCTION_WORDS_S.has(word.toLowerCase())) return false;
+  if (after && after.kind === Kind.Word && after.gap <= Gap.Space) {
+    if (COUNTED_NOUNS.has(after.lower)) return false;
+    // `2000 soldats`, `1500 Ukrainiens`: a plural noun after a bare number counts things
+    if (!strongCue && /[sx]$/.test(after.lower) && !FUNCTION_WORDS_S.has(after.lower)) return false;
   }
   return true;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Resolution against the document date, or a year the same sentence gives explicitly.
+// Resolution against the document date, a day the text gives, or a year the same sentence gives explicitly.
 
 function resolve(
   index: number,
   hits: Hit[],
   previous: Array<{ hit: Hit; resolved: Resolved }>,
   anchor: Anchor | null,
-  doc: DocInput,
+  dayAnchor: Anchor | null,
+  doc: Doc,
   directionOf: (hit: Hit, own: Lazy) => Direction | null,
 ): Resolved {
   const hit = hits[index];
@@ -336,12 +412,12 @@ function resolve(
       return { value: pad2(r.century), precision: 'century', basis: 'explicit' };
     case 'day': {
       if (r.year !== null) return { value: formatDay(r.year, r.month, r.day), precision: 'day', basis: 'explicit' };
-      const contextYear = yearFromSentence(index, hits, doc.sentences, r.month) ?? (anchor ? null : yearFromStory(index, hits, previous, doc, r.month));
+      const contextYear = yearFromSentence(index, hits, doc, r.month) ?? (anchor ? null : yearFromStory(index, hits, previous, doc, r.month));
       if (contextYear !== null) return { value: formatDay(contextYear, r.month, r.day), precision: 'day', basis: 'context' };
       if (!anchor) return UNRESOLVED;
       let year = yearFor(anchor, r.month, r.day, directionOf(hit, r.direction));
       if (r.weekday !== null && isValidDay(year, r.month, r.day) && weekdayOf(year, r.month, r.day) !== r.weekday) {
-        // "lundi 14 septembre": the weekday picks the year when the neighbouring one fits and this one does not
+        // `lundi 14 septembre`: the weekday picks the year when the neighbouring one fits and this one does not
         const fitting = [year - 1, year + 1].filter((y) => isValidDay(y, r.month, r.day) && weekdayOf(y, r.month, r.day) === r.weekday);
         if (fitting.length === 1) year = fitting[0];
       }
@@ -349,7 +425,7 @@ function resolve(
     }
     case 'month': {
       if (r.year !== null) return { value: formatMonth(r.year, r.month), precision: 'month', basis: 'explicit' };
-      const contextYear = yearFromSentence(index, hits, doc.sentences, r.month) ?? (anchor ? null : yearFromStory(index, hits, previous, doc, r.month));
+      const contextYear = yearFromSentence(index, hits, doc, r.month) ?? (anchor ? null : yearFromStory(index, hits, previous, doc, r.month));
       if (contextYear !== null) return { value: formatMonth(contextYear, r.month), precision: 'month', basis: 'context' };
       if (!anchor) return UNRESOLVED;
       return { value: formatMonth(yearFor(anchor, r.month, null, directionOf(hit, r.direction)), r.month), precision: 'month', basis: 'publication' };
@@ -361,52 +437,68 @@ function resolve(
     }
     case 'weekdayDay':
       return anchor ? resolveWeekdayDay(anchor, r.weekday, r.day, () => directionOf(hit, r.direction)) : UNRESOLVED;
-    case 'weekday':
+    case 'weekday': {
+      // the same weekday written with its date nearby (`mercredi 23 septembre` … `mercredi`)
+      const named = sameWeekday(previous, r.weekday, doc, hit);
+      if (named) return { value: named, precision: 'day', basis: 'context' };
+      if (dayAnchor && anchor?.day == null) {
+        const resolved = resolveWeekday(dayAnchor, r.weekday, directionOf(hit, r.direction), r.strict);
+        return { ...resolved, basis: 'context' };
+      }
       return anchor ? resolveWeekday(anchor, r.weekday, anchor.day === null ? null : directionOf(hit, r.direction), r.strict) : UNRESOLVED;
-    case 'dayOffset':
-      return anchor ? shiftDays(anchor, r.days, 'publication') : UNRESOLVED;
-    case 'weekOffset': {
-      if (!anchor) return UNRESOLVED;
-      if (anchor.day === null) return coarse(anchor, 'publication');
-      const [y, m, d] = addDays(anchor.year, anchor.month!, anchor.day, 7 * r.weeks);
-      return { value: formatWeek(y, m, d), precision: 'week', basis: 'publication' };
     }
-    case 'monthOffset': {
+    case 'offset': {
       if (!anchor) return UNRESOLVED;
-      if (anchor.month === null) return r.months === 0 ? coarse(anchor, 'publication') : UNRESOLVED;
-      const [y, m] = addMonths(anchor.year, anchor.month, r.months);
-      return { value: formatMonth(y, m), precision: 'month', basis: 'publication' };
+      const basis = 'publication';
+      switch (r.unit) {
+        case 'day':
+          if (dayAnchor && anchor.day === null && r.offset !== 0) return { ...shiftDays(dayAnchor, r.offset, 'context') };
+          return shiftDays(anchor, r.offset, basis);
+        case 'week': {
+          if (anchor.day === null) return coarse(anchor, basis);
+          const [y, m, d] = addDays(anchor.year, anchor.month!, anchor.day, 7 * r.offset);
+          return { value: formatWeek(y, m, d), precision: 'week', basis };
+        }
+        case 'month': {
+          if (anchor.month === null) return r.offset === 0 ? coarse(anchor, basis) : UNRESOLVED;
+          const [y, m] = addMonths(anchor.year, anchor.month, r.offset);
+          return { value: formatMonth(y, m), precision: 'month', basis };
+        }
+        case 'year':
+          return { value: pad4(anchor.year + r.offset), precision: 'year', basis };
+        case 'century':
+          return { value: pad2(Math.floor((anchor.year - 1) / 100) + r.offset), precision: 'century', basis };
+      }
+      return UNRESOLVED;
     }
-    case 'yearOffset':
-      return anchor ? { value: pad4(anchor.year + r.years), precision: 'year', basis: 'publication' } : UNRESOLVED;
-    case 'centuryOffset':
-      return anchor ? { value: pad2(Math.floor((anchor.year - 1) / 100) + r.centuries), precision: 'century', basis: 'publication' } : UNRESOLVED;
     case 'eventMonth': {
-      // "la première semaine de contestation": the month of the story's last dated mention, however far back
-      const antecedent = antecedentOf(hit, previous, Infinity);
+      // `la première semaine de contestation`: the month of the story's last dated mention, however far back
+      const antecedent = antecedentOf(hit, previous, Infinity, doc);
       return antecedent ? { value: antecedent.resolved.value!.slice(0, 7), precision: 'month', basis: 'context' } : UNRESOLVED;
     }
     case 'eventOffset': {
-      let antecedent: { hit: Hit; resolved: Resolved } | undefined;
-      for (let j = previous.length - 1; j >= 0 && hit.start - previous[j].hit.end < 400; j--) {
-        const p = previous[j];
-        if (p.resolved.value !== null && (p.resolved.precision === 'day' || p.resolved.precision === 'month')) {
-          antecedent = p;
-          break;
-        }
-      }
-      if (antecedent) {
-        const a = parseAnchor(antecedent.resolved.value)!;
-        return shiftDays(a, r.days, 'context');
-      }
+      const antecedent = antecedentOf(hit, previous, 400, doc);
+      if (antecedent) return shiftDays(parseAnchor(antecedent.resolved.value)!, r.days, 'context');
       return anchor ? shiftDays(anchor, r.days, 'publication') : UNRESOLVED;
     }
   }
 }
 
+/** A date the text gave earlier for the same weekday (`mercredi 23 septembre`), within the article. */
+function sameWeekday(previous: Array<{ hit: Hit; resolved: Resolved }>, weekday: number, doc: Doc, hit: Hit): string | null {
+  for (let j = previous.length - 1; j >= 0; j--) {
+    const p = previous[j];
+    if (p.hit.reading.kind === 'day' && p.hit.reading.weekday === weekday && p.resolved.precision === 'day' && p.resolved.value) {
+      return doc.tokens[hit.first].start - doc.tokens[p.hit.last - 1].end < 3000 ? p.resolved.value : null;
+    }
+  }
+  return null;
+}
+
 /** The nearest earlier mention, within `reach` characters, that names a day or month. */
-function antecedentOf(hit: Hit, previous: Array<{ hit: Hit; resolved: Resolved }>, reach: number): { hit: Hit; resolved: Resolved } | undefined {
-  for (let j = previous.length - 1; j >= 0 && hit.start - previous[j].hit.end < reach; j--) {
+function antecedentOf(hit: Hit, previous: Array<{ hit: Hit; resolved: Resolved }>, reach: number, doc: Doc): { hit: Hit; resolved: Resolved } | undefined {
+  const at = doc.tokens[hit.first].start;
+  for (let j = previous.length - 1; j >= 0 && at - doc.tokens[previous[j].hit.last - 1].end < reach; j--) {
     const p = previous[j];
     if (p.resolved.value !== null && (p.resolved.precision === 'day' || p.resolved.precision === 'month')) return p;
   }
@@ -415,43 +507,35 @@ function antecedentOf(hit: Hit, previous: Array<{ hit: Hit; resolved: Resolved }
 
 /**
  * With no document date, a day or month without a year takes its year from the story: first
- * an explicit day or month of the sentence before ("renversé le 26 juillet 2023. [...] avait menacé
- * en août"), else the story's first dated day or month, the nearest such month seen from it.
+ * an explicit day or month of the sentence before, else the story's first dated day or
+ * month, the nearest such month seen from it.
  */
-function yearFromStory(index: number, hits: Hit[], previous: Array<{ hit: Hit; resolved: Resolved }>, doc: DocInput, month: number): number | null {
+function yearFromStory(index: number, hits: Hit[], previous: Array<{ hit: Hit; resolved: Resolved }>, doc: Doc, month: number): number | null {
   const hit = hits[index];
-  const sentence = sentenceAt(doc.sentences, hit.start);
-  if (sentence) {
-    let k = sentence.start - 1;
-    while (k > 0 && /\s/.test(doc.text[k])) k--;
-    const before = k >= 0 ? sentenceAt(doc.sentences, k) : undefined;
-    if (before) {
-      for (let j = index - 1; j >= 0 && hits[j].start >= before.start; j--) {
-        const o = hits[j].reading;
-        if (hits[j].end <= before.end && (o.kind === 'day' || o.kind === 'month') && o.year !== null) return o.year;
-      }
+  const s = doc.tokens[hit.first].sent;
+  if (s > 0) {
+    const before = doc.sentences[s - 1];
+    for (let j = index - 1; j >= 0 && hits[j].first >= before.first; j--) {
+      const o = hits[j].reading;
+      if (hits[j].last <= before.last && (o.kind === 'day' || o.kind === 'month') && o.year !== null) return o.year;
     }
   }
-  // the first such mention, scanned once per document however many expressions ask
-  let cache = STORY_DATES.get(previous);
-  if (!cache) STORY_DATES.set(previous, (cache = { scanned: 0, story: null }));
-  for (; cache.story === null && cache.scanned < previous.length; cache.scanned++) {
-    const r = previous[cache.scanned].resolved;
+  for (const p of previous) {
+    const r = p.resolved;
     if (r.value === null || (r.basis !== 'explicit' && r.basis !== 'context') || (r.precision !== 'day' && r.precision !== 'month')) continue;
-    cache.story = parseAnchor(r.value.slice(0, 7));
+    return yearFor(parseAnchor(r.value.slice(0, 7))!, month, null, null);
   }
-  return cache.story ? yearFor(cache.story, month, null, null) : null;
+  return null;
 }
-const STORY_DATES = new WeakMap<object, { scanned: number; story: Anchor | null }>();
 
-/** The anchor itself at its own precision: a day-level expression in a month-dated article keeps the month. */
-function coarse(anchor: Anchor, basis: Basis): Resolved {
+/** The anchor at its own precision: a day-level expression in a month-dated article keeps the month. */
+function coarse(anchor: Anchor, basis: Resolved['basis']): Resolved {
   if (anchor.month === null) return { value: pad4(anchor.year), precision: 'year', basis };
   if (anchor.day === null) return { value: formatMonth(anchor.year, anchor.month), precision: 'month', basis };
   return { value: formatDay(anchor.year, anchor.month, anchor.day), precision: 'day', basis };
 }
 
-function shiftDays(anchor: Anchor, days: number, basis: Basis): Resolved {
+function shiftDays(anchor: Anchor, days: number, basis: Resolved['basis']): Resolved {
   if (anchor.day === null || anchor.month === null) return coarse(anchor, basis);
   const [y, m, d] = addDays(anchor.year, anchor.month, anchor.day, days);
   return { value: formatDay(y, m, d), precision: 'day', basis };
@@ -469,7 +553,7 @@ function resolveWeekday(anchor: Anchor, weekday: number, direction: Direction | 
   return shiftDays(anchor, offset, 'publication');
 }
 
-/** "jeudi 3": the month around the anchor in which the 3rd is a Thursday, the anchor's own month first. */
+/** `jeudi 3`: the month around the anchor in which the 3rd is a Thursday, the anchor's own month first. */
 function resolveWeekdayDay(anchor: Anchor, weekday: number, day: number, direction: () => Direction | null): Resolved {
   if (anchor.month === null) return coarse(anchor, 'publication');
   const fits = (delta: number): [number, number] | null => {
@@ -517,22 +601,21 @@ function seasonYear(anchor: Anchor, season: Season, direction: Direction | null,
 }
 
 /**
- * "du 28 décembre au 3 janvier 2021": a day or month without a year takes the year of an
+ * `du 28 décembre au 3 janvier 2021`: a day or month without a year takes the year of an
  * explicit date in the same sentence (the year before when it comes first and falls later in the year).
  */
-function yearFromSentence(index: number, hits: Hit[], sentences: Span[], month: number): number | null {
+function yearFromSentence(index: number, hits: Hit[], doc: Doc, month: number): number | null {
   const hit = hits[index];
-  const sentence = sentenceAt(sentences, hit.start);
-  if (!sentence) return null;
+  const sentence = doc.sentences[doc.tokens[hit.first].sent];
   let best: { year: number; month: number; after: boolean; distance: number } | null = null;
   const consider = (other: Hit, after: boolean): void => {
     const o = other.reading;
     if ((o.kind !== 'day' && o.kind !== 'month') || o.year === null) return;
-    const distance = after ? other.start - hit.end : hit.start - other.end;
+    const distance = after ? other.first - hit.last : hit.first - other.last;
     if (!best || distance < best.distance) best = { year: o.year, month: o.month, after, distance };
   };
-  for (let j = index - 1; j >= 0 && hits[j].start >= sentence.start; j--) consider(hits[j], false);
-  for (let j = index + 1; j < hits.length && hits[j].end <= sentence.end; j++) consider(hits[j], true);
+  for (let j = index - 1; j >= 0 && hits[j].first >= sentence.first; j--) consider(hits[j], false);
+  for (let j = index + 1; j < hits.length && hits[j].last <= sentence.last; j++) consider(hits[j], true);
   if (!best) return null;
   const found: { year: number; month: number; after: boolean } = best;
   return found.after && month > found.month ? found.year - 1 : found.year;

@@ -4,6 +4,7 @@ import { splitSentences } from '../text/sentences.ts';
 import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
 import { extractAgreements } from './agreements.ts';
 import { extractDates } from './dates.ts';
+import { buildDoc } from '../nlp/doc.ts';
 import { extractEntityMentions, type EntityMention } from './entities.ts';
 import { extractEvents } from './events.ts';
 import { documentDate } from './published.ts';
@@ -44,14 +45,14 @@ export function extractDocument(article: CleanedArticle): ExtractedDocument {
     published_precision: published.published_precision,
     sentences: splitSentences(article.text),
   };
-  const dates = extractDates(input);
+  const model = buildDoc(article.text);
+  const dates = extractDates({ doc: model, published: published.published, textDay: null });
   // a removed embedded post still tells when it was posted: its dates are kept, indexing the removal's text
   const postDates = article.removals
     .filter((r) => r.reason === 'social_media_attribution' || r.reason === 'social_media_post')
     .flatMap((r) => {
       const removal_id = removalId(doc_id, r);
-      const post: DocInput = { ...input, text: r.text, sentences: splitSentences(r.text) };
-      return extractDates(post).map((d) => ({ id: stableId('dates', doc_id, removal_id, d.start, d.end, d.text), doc_id, ...d, removal_id }));
+      return extractDates({ doc: buildDoc(r.text), published: published.published, textDay: null }).map((d) => ({ id: stableId('dates', doc_id, removal_id, d.start, d.end, d.text), doc_id, ...d, removal_id }));
     });
   const quotes = extractQuotes(input, dates);
   const events = extractEvents(input, dates);
