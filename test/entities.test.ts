@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { aggregateEntities, EntityAggregator, entityIdFor, extractEntityMentions, findInstitutionPhrases } from '../pipeline/lib/extract/entities.ts';
 import { findPersonNames, indexPeople, parseRolePhrase, personCountry, resolveRole } from '../pipeline/lib/extract/people.ts';
 import { extractQuotes } from '../pipeline/lib/extract/quotes.ts';
-import type { DocInput } from '../pipeline/lib/extract/types.ts';
-import { splitSentences } from '../pipeline/lib/text/sentences.ts';
+import { articleContext } from '../pipeline/lib/extract/context.ts';
 
-const doc = (text: string, doc_id = 'test'): DocInput => ({ doc_id, text, published: null, published_precision: null, sentences: splitSentences(text) });
+const doc = (text: string, doc_id = 'test') => articleContext(doc_id, text, null);
 const mentionsOf = (text: string) => extractEntityMentions(doc(text)).map((m) => [m.type, m.canonical, m.country_code]);
 
 describe('person names', () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../pipeline/lib/extract/quotes.ts';
-import type { DocInput } from '../pipeline/lib/extract/types.ts';
-import { splitSentences } from '../pipeline/lib/text/sentences.ts';
+import { articleContext } from '../pipeline/lib/extract/context.ts';
 import { HELD_OUT, sameSpeaker } from './fixtures/quotes-heldout.ts';
 
-const doc = (text: string): DocInput => ({ doc_id: 'heldout', text, published: '2024-03', published_precision: 'month', sentences: splitSentences(text) });
+const doc = (text: string) => articleContext('heldout', text, '2024-03');
 
 describe('held-out quotations', () => {
   it.each(HELD_OUT.map((c) => [c.name, c] as const))('%s', (_name, c) => {

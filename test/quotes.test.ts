@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entityIdFor } from '../pipeline/lib/extract/entities.ts';
 import { extractQuotes, quoteMarkProblems } from '../pipeline/lib/extract/quotes.ts';
-import { findQuotedSpans } from '../pipeline/lib/extract/quotes/marks.ts';
-import type { DateMention, DocInput } from '../pipeline/lib/extract/types.ts';
-import { splitSentences } from '../pipeline/lib/text/sentences.ts';
+import type { DateMention } from '../pipeline/lib/extract/types.ts';
+import { articleContext } from '../pipeline/lib/extract/context.ts';
+import { buildDoc } from '../pipeline/lib/nlp/doc.ts';
 
-const doc = (text: string): DocInput => ({ doc_id: 'test', text, published: '2022-12', published_precision: 'month', sentences: splitSentences(text) });
+const doc = (text: string) => articleContext('test', text, '2022-12');
 const quotesOf = (text: string, dates: DateMention[] = []) => extractQuotes(doc(text), dates);
 const brief = (text: string) => quotesOf(text).map((q) => ({ text: q.text, speaker: q.speaker, cue: q.cue }));
-const quotedTexts = (text: string) => findQuotedSpans(text).spans.map((s) => text.slice(s.start, s.end));
+const quotedTexts = (text: string) => buildDoc(text).quotes.map((s) => text.slice(s.start, s.end));
 
 describe('quotation marks', () => {
   it.each([

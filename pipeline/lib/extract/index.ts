@@ -1,11 +1,12 @@
 import { docIdOf, removalId, stableId } from '../ids.ts';
 import type { CleanedArticle } from '../clean.ts';
+import { buildDoc } from '../nlp/doc.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
 import { extractAgreements } from './agreements.ts';
+import type { ArticleContext } from './context.ts';
 import { extractDates } from './dates.ts';
-import { buildDoc } from '../nlp/doc.ts';
-import { extractEntityMentions, type EntityMention } from './entities.ts';
+import { entityIdFor, entityMentions, type EntityMention } from './entities.ts';
 import { extractEvents } from './events.ts';
 import { documentDate } from './published.ts';
 import { extractQuotes } from './quotes.ts';
@@ -20,7 +21,6 @@ export interface ExtractedDocument {
   /** Internal (not published): the link stage aggregates them into the `entities` table. */
   entity_mentions: Array<EntityMention & { doc_id: string }>;
 }
-
 
 /** Runs every extractor over one cleaned article: text in, records out. */
 export function extractDocument(article: CleanedArticle): ExtractedDocument {
@@ -38,23 +38,21 @@ export function extractDocument(article: CleanedArticle): ExtractedDocument {
     paragraphs: article.paragraphs,
     text: article.text,
   };
-  const input: DocInput = {
-    doc_id,
-    text: article.text,
-    published: published.published,
-    published_precision: published.published_precision,
-    sentences: splitSentences(article.text),
-  };
-  const model = buildDoc(article.text);
-  const dates = extractDates({ doc: model, published: published.published, textDay: null });
+  const doc = buildDoc(article.text);
+  const ctx: ArticleContext = { doc_id, doc, published: published.published, published_precision: published.published_precision, textDay: null };
+  const dates = extractDates(ctx);
   // a removed embedded post still tells when it was posted: its dates are kept, indexing the removal's text
   const postDates = article.removals
     .filter((r) => r.reason === 'social_media_attribution' || r.reason === 'social_media_post')
     .flatMap((r) => {
       const removal_id = removalId(doc_id, r);
-      return extractDates({ doc: buildDoc(r.text), published: published.published, textDay: null }).map((d) => ({ id: stableId('dates', doc_id, removal_id, d.start, d.end, d.text), doc_id, ...d, removal_id }));
+      return extractDates({ doc: buildDoc(r.text), published: published.published, textDay: null })
+        .map((d) => ({ id: stableId('dates', doc_id, removal_id, d.start, d.end, d.text), doc_id, ...d, removal_id }));
     });
-  const quotes = extractQuotes(input, dates);
+  const mentions = entityMentions(doc);
+  const named = new Set(mentions.map((m) => `${m.type}\u241f${m.canonical}`));
+  const quotes = extractQuotes(ctx, dates, (s) => (named.has(`${s.type}\u241f${s.name}`) ? entityIdFor(s.type, s.name) : null));
+  const input: DocInput = { doc_id, text: article.text, published: published.published, published_precision: published.published_precision, sentences: splitSentences(article.text) };
   const events = extractEvents(input, dates);
   const agreements = extractAgreements(input, dates);
   return {
@@ -63,6 +61,6 @@ export function extractDocument(article: CleanedArticle): ExtractedDocument {
     quotes: quotes.map((q) => ({ id: stableId('quotes', doc_id, q.start, q.end, q.text), doc_id, ...q })),
     events: events.map((e) => ({ id: stableId('events', doc_id, e.type, e.start, e.end, e.trigger), doc_id, ...e })),
     agreements: agreements.map((a) => ({ id: stableId('agreements', doc_id, a.start, a.end, a.name), doc_id, ...a })),
-    entity_mentions: extractEntityMentions(input).map((m) => ({ doc_id, ...m })),
+    entity_mentions: mentions.map((m) => ({ doc_id, ...m })),
   };
 }

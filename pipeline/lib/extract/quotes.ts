@@ -1,655 +1,653 @@
 import { stableId } from '../ids.ts';
-import { reportingVerbForms } from '../lexicon/verbs.ts';
-import type { Span } from '../text/sentences.ts';
-import { entityMentionsWithPeople, type EntityMention } from './entities.ts';
-import { indexPeople, type PeopleIndex } from './people.ts';
-import { adverbLength, codePointBefore, partitionPoint, skipAdverbs, tokenize, verbGroupAt, type Token, type VerbGroup } from './quotes/cues.ts';
-import { findQuotedSpans, type QuotedSpan, type QuoteMarkProblem } from './quotes/marks.ts';
-import { candidateAt, speakerCandidates, textCandidates, textCandidatesWithin, type Candidate, type Speaker, type TextCandidates } from './quotes/speakers.ts';
-import type { DateMention, DocInput, QuoteMention } from './types.ts';
+import { buildDoc, type Doc } from '../nlp/doc.ts';
+import { FINITE, POS, TENSE, lemmasOf, tensesOf } from '../nlp/lexicon.ts';
+import type { Mention } from '../nlp/mentions.ts';
+import { loadRules } from '../nlp/rules.ts';
+import type { QuoteSpan } from '../nlp/structure.ts';
+import { Gap, Kind, type Token } from '../nlp/tokens.ts';
+import type { ArticleContext } from './context.ts';
+import type { DateMention, QuoteMention } from './types.ts';
 
 /**
- * Direct quotations and their speakers (annotation guidelines §2). Attribution, in order
- * of preference: a headline's parenthesized speaker, a reporting verb right after the
- * quote (`», a déclaré X`, `», a-t-il insisté`), `selon X` next to the quote, a reporting
- * verb before it in the sentence (`X a déclaré que « … »`, `…, estimant que « … »`), a
- * sentence-final inverted verb (`…, a précisé M. X.`), `selon X` / `pour X,` elsewhere in
- * the sentence, and for a quote standing as its own sentence the last salient speaker.
- * A quotation with none of these is a scare quote and is not reported.
+ * Direct quotations and their speakers (annotation guidelines §2). Every quotation that is
+ * not a title or a name is reported; its speaker is looked for, in order: a signature in
+ * parentheses after it, a reporting verb right after it (`», a déclaré X`, `», a-t-il
+ * insisté`), an incise inside it, a reporting verb before it in its sentence (`X a déclaré
+ * que « … »`), a later inverted verb (`…, a précisé M. X.`), `selon X` / `pour X,`, a name on
+ * the line after it, and for a quotation standing alone the speaker of the one before.
+ * Pronouns and role descriptions resolve to the person the article names.
  */
 
-/** Object and negation clitics between a subject and its verb (`X ne l'a pas dit`). */
-const CLITICS = new Set(['ne', 'n’', "n'", 'l’', "l'", 'le', 'la', 'les', 'lui', 'leur', 'y', 'en', 'nous', 'vous', 'me', 'm’', 'te', 't’']);
+interface VerbRule { lemma: string; reflexive?: boolean; reflexive_only?: boolean; participle_only?: boolean; phrase?: string }
+interface TitleWordRule { word: string; makes: 'title' | 'name' }
 
-interface Attribution {
-  speaker: Speaker | null;
-  cue: string | null;
-  /** The reporting verb, for dating the utterance. */
-  verb: VerbGroup | null;
-  /** Token list the verb indexes into. */
-  tokens: Token[] | null;
+const VERB_RULES = loadRules<VerbRule>('quotes/verbs.jsonl');
+const REPORTING = new Map<string, VerbRule>();
+const PHRASES = new Map<string, string[][]>();
+for (const r of VERB_RULES) {
+  if (r.phrase) PHRASES.set(r.lemma, [...(PHRASES.get(r.lemma) ?? []), r.phrase.split(' ').slice(1)]);
+  else REPORTING.set(r.lemma, r);
 }
+const TITLE_WORDS = new Map(loadRules<TitleWordRule>('quotes/title-words.jsonl').map((r) => [r.word, r.makes]));
 
-// Nouns and participles right before a quotation that make it a title or a name, not speech.
-const TITLE_CUES = new Set([
-  'journal', 'quotidien', 'hebdomadaire', 'magazine', 'revue', 'livre', 'ouvrage', 'roman', 'essai', 'film', 'documentaire',
-  'série', 'émission', 'chanson', 'album', 'pièce', 'spectacle', 'exposition', 'festival', 'hashtag', 'mot-dièse', 'titre',
-  'intitulé', 'intitulée', 'intitulés', 'intitulées', 'baptisé', 'baptisée', 'baptisés', 'baptisées', 'surnommé', 'surnommée',
-  'surnommés', 'dénommé', 'dénommée', 'nommé', 'nommée', 'alias', 'rubrique', 'chaîne', 'radio', 'blog', 'podcast', 'manifeste',
-  'navire', 'bateau', 'sous-marin', 'missile', 'application', 'logiciel',
-]);
-
-// Nouns that, a few words before a capitalized short quotation, make it a proper name
-// (`l'opération « Barkhane »`, `l'agence de presse officielle « Belta »`); before a
-// lowercase one (`un plan « irresponsable »`) the quotation stays speech.
-const NAME_HEADS = new Set([
-  ...TITLE_CUES, 'opération', 'programme', 'plan', 'projet', 'mission', 'exercice', 'exercices', 'manœuvres', 'doctrine',
-  'initiative', 'campagne', 'label', 'format', 'code', 'devise', 'slogan', 'site', 'compte', 'groupe', 'association',
-  'collectif', 'parti', 'marque', 'coalition', 'bataillon', 'brigade', 'régiment', 'société', 'entreprise', 'fondation', 'ong',
-  'club', 'mouvement', 'réseau', 'alliance', 'union', 'front', 'plateforme', 'média', 'agence', 'télévision', 'traité', 'accord',
-  'pacte', 'loi', 'décret', 'résolution', 'sommet', 'forum', 'conférence', 'dispositif', 'stratégie', 'concept', 'syndicat',
-  'organisation', 'institut', 'centre', 'comité', 'commission', 'fonds', 'banque',
-]);
-
-const NAME_CHAR_RE = /[\p{L}\p{M}\-]/u;
-const SPACE_RE = /\s/;
-
-/** The run of letters, marks and hyphens that ends `text[floor, at)` but for spaces, or ''. */
-function lastWord(text: string, floor: number, at: number): string {
-  let end = at;
-  for (let c = codePointBefore(text, floor, end); end > floor && SPACE_RE.test(c); c = codePointBefore(text, floor, end)) end -= c.length;
-  let start = end;
-  for (let c = codePointBefore(text, floor, start); start > floor && NAME_CHAR_RE.test(c); c = codePointBefore(text, floor, start)) start -= c.length;
-  return text.slice(start, end);
-}
-
-function isTitleOrName(text: string, span: QuotedSpan): boolean {
-  const floor = Math.max(0, span.open - 60);
-  const before = text.slice(floor, span.open);
-  const word = lastWord(text, floor, span.open);
-  if (word && TITLE_CUES.has(word.toLowerCase())) return true;
-  const quoted = text.slice(span.start, span.end);
-  const nameLike = /^\p{Lu}/u.test(quoted) && wordCount(quoted) <= 6 && !/[.!?…,;:]$/u.test(quoted);
-  if (!nameLike) return false;
-  const clause = before.split(/[.!?;:,()\n«»“”"]/u).pop() ?? '';
-  const words = clause.toLowerCase().match(/[\p{L}\p{M}\-]+/gu) ?? [];
-  const recent = words.slice(-5);
-  let head = -1;
-  recent.forEach((w, k) => {
-    if (NAME_HEADS.has(w)) head = k;
-  });
-  // `le journal cite le ministre « … »`: a reporting verb after the head makes it speech again
-  return head >= 0 && !recent.slice(head + 1).some((w) => reportingVerbForms(w).length > 0);
-}
-
-/** The sentence holding offset `at` (sentences are in text order without overlaps). */
-function sentenceAt(sentences: readonly Span[], at: number): Span | undefined {
-  const sentence = sentences[partitionPoint(sentences, (s) => s.start <= at) - 1];
-  return sentence && at < sentence.end ? sentence : undefined;
-}
-
-/** Sentence spans covering a quotation: from the sentence of its opening mark to that of its closing mark. */
-function frameOf(sentences: readonly Span[], span: QuotedSpan, text: string): Span {
-  const first = sentenceAt(sentences, span.open);
-  const last = sentenceAt(sentences, span.close);
-  const paragraphStart = text.lastIndexOf('\n', span.open) + 1;
-  const paragraphEndAt = text.indexOf('\n', span.close);
-  const paragraphEnd = paragraphEndAt < 0 ? text.length : paragraphEndAt;
-  return { start: first?.start ?? paragraphStart, end: Math.max(last?.end ?? paragraphEnd, span.close + 1) };
-}
-
-const PROPER_NOUN_PHRASE_RE = /^(?:([Ll]e|[Ll]a|[Ll]es|[Ll][’'])\s*)?(\p{Lu}[\p{L}\p{M}\-]+(?:\s+(?:\p{Lu}[\p{L}\p{M}\-]+|(?:aux|des|du|de|d[’']|de\s+la|de\s+l[’'])\s*[\p{L}\p{M}\-]+|[\p{Ll}\p{M}\-]+)){0,6})\s*$/u;
-
-/**
- * A speaker the lexicons do not know, named by capitalized words: `témoigne Olena`,
- * `Le Haut-Commissariat aux droits de l'homme`. With a determiner it is a body.
- */
-function properNounPhrase(phrase: string, needsDeterminer = false): Speaker | null {
-  const m = PROPER_NOUN_PHRASE_RE.exec(phrase.trim());
-  if (!m || (needsDeterminer && !m[1])) return null;
-  const name = m[2].replace(/\s+/g, ' ');
-  if (!m[1] && !/^\p{Lu}[\p{Ll}\p{M}\-]+(?:\s+\p{Lu}[\p{Ll}\p{M}\-]+){0,2}$/u.test(name)) return null;
-  return { name, type: m[1] ? 'organization' : 'person', id: null, gender: null };
-}
-
-const NEWS_OUTLET_RE = /^(?:agence|AFP|Reuters|Belga|TASS|Tass|RIA Novosti|Interfax|Belta|BelTA|DPA|AP|Associated Press|Bloomberg|journal|quotidien|hebdomadaire|médias?|presse|télévision|chaîne|radio|site|magazine)(?![\p{L}\p{M}])/iu;
-
-/** Whether a speaker's name is a news outlet (`Agence Belga`, `AFP`, `médias locaux`). */
-const isNewsOutlet = (name: string): boolean => NEWS_OUTLET_RE.test(name);
-
-const DESCRIBED_SOURCE_RE = /^(?:(?:un|une|des|les|le|la|l[’']|plusieurs|deux|trois|certains|certaines)\s*)?(\p{Ll}[\p{L}\p{M}\-]+(?:\s+[\p{L}\p{M}\-’']+){0,5})\s*$/u;
-const NOT_SOURCE_HEADS = new Set([
-  'communiqué', 'texte', 'document', 'rapport', 'déclaration', 'lettre', 'message', 'note', 'bilan', 'chiffres', 'chiffre',
-  'estimations', 'estimation', 'sondage', 'étude', 'enquête', 'données', 'images', 'vidéo', 'presse', 'informations',
-  'information', 'termes', 'accord', 'projet', 'plan', 'loi', 'constitution', 'règles', 'résultats', 'calendrier', 'moi', 'nous', 'vous', 'eux', 'elles', 'lui', 'elle', 'toi', 'ce', 'cela', 'ça', 'lesquels', 'lequel', 'laquelle', 'quoi', 'que', 'qui']);
-
-/**
- * A source described by a common noun after `selon` / `d'après` (`une source
- * diplomatique`, `un porte-parole du ministère`, `les médias locaux`): named by its words.
- */
-function describedSource(phrase: string): Speaker | null {
-  const m = DESCRIBED_SOURCE_RE.exec(phrase.replace(/[\s\u00a0]+/gu, ' ').trim());
-  if (!m || NOT_SOURCE_HEADS.has(m[1].split(' ')[0])) return null;
-  return { name: m[1].charAt(0).toLocaleUpperCase('fr') + m[1].slice(1), type: 'person', id: null, gender: null };
-}
-
-const FULL_NAME_RE = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?:\s+\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?){1,2}$/u;
-const NOT_NAME_START = new Set(['Mais', 'Or', 'Et', 'Puis', 'Ensuite', 'Selon', 'Pour', 'Enfin', 'Alors', 'Donc', 'Car', 'Depuis', 'Le', 'La', 'Les', 'Lors', 'Aussi', 'Ainsi']);
-
-/** A subject written as two or three capitalized words no lexicon knows (`Bola Tinubu a estimé`): a person. */
-function unknownFullName(phrase: string): Speaker | null {
-  const name = phrase.replace(/[\s\u00a0]+/gu, ' ').trim();
-  if (!FULL_NAME_RE.test(name) || NOT_NAME_START.has(name.split(' ')[0])) return null;
-  return { name, type: 'person', id: null, gender: null };
-}
-
-const COMMON_SUBJECT_RE = /^(?:.*\s)?(?:les|des|la|le|l[’'])\s*(?:(?:milliers|centaines|dizaines|millions|plusieurs|nombreux|nombreuses)\s+(?:de\s+|d[’'])?)?(\p{Ll}[\p{L}\p{M}\-]+(?:\s+[\p{L}\p{M}\-’']+){0,5})$/u;
-const NOT_SUBJECT_HEADS = new Set(['même', 'mêmes', 'plupart', 'uns', 'autres', 'leur', 'leurs', 'texte', 'communiqué', 'document', 'rapport', 'fait', 'fois', 'jour', 'an', 'année', 'semaine', 'mois']);
-
-/** A subject named by common nouns (`des milliers de manifestants scandaient`, `les autorités locales`): a group speaker. */
-function commonNounSubject(phrase: string): Speaker | null {
-  const m = COMMON_SUBJECT_RE.exec(phrase.replace(/[\s\u00a0]+/gu, ' ').trim());
-  if (!m || NOT_SUBJECT_HEADS.has(m[1].split(' ')[0])) return null;
-  return { name: m[1].charAt(0).toLocaleUpperCase('fr') + m[1].slice(1), type: 'organization', id: null, gender: null };
-}
-
-/** `selon` or `d'après` at `tokens[i]`: its length in tokens, else 0. */
-function selonLength(tokens: readonly Token[], i: number): number {
-  if (tokens[i]?.lower === 'selon') return 1;
-  if (/^d[’']$/u.test(tokens[i]?.lower ?? '') && tokens[i + 1]?.lower === 'après') return 2;
+const CLITICS = new Set(['ne', "n'", "l'", 'le', 'la', 'les', 'lui', 'leur', 'y', 'en', 'nous', 'vous', 'me', "m'", 'te', "t'"]);
+const REFLEXIVE = new Set(['se', "s'", 'me', "m'", 'nous', 'vous', 'te', "t'"]);
+const INVERTED = new Set(['-t-il', '-t-elle', '-t-on', '-il', '-elle', '-on', '-ils', '-elles', '-je', '-nous', '-vous']);
+const SUBJECT_PRONOUNS = new Set(['il', 'elle', 'ils', 'elles', 'on', "j'", 'je', 'nous']);
+const PREPOSITIONS = new Set(['à', 'au', 'aux', 'de', 'du', 'des', "d'", 'par', 'pour', 'avec', 'contre', 'selon', 'sur', 'entre', 'dans', 'chez', 'envers', 'vers', 'sans', 'sous', 'devant', 'auprès', 'après', 'avant', 'face']);
+/** Where a subject after an inverted verb can hide behind a complement: `a déclaré à l'AFP M. X`. */
+const COMPLEMENT_OPENERS = new Set(['à', 'au', 'aux', 'dans', 'devant', 'lors', 'sur', 'auprès', 'en', 'depuis', 'pendant', 'après', 'avant', 'face']);
+const CLAUSE_END = new Set(['.', ';', '!', '?', '…', '...', ')', '(', ':']);
+/** Set phrases that may stand between an auxiliary and its participle or before a verb (`a de son côté appelé`, `a quant à lui exhorté`). */
+const ADVERBIAL_PHRASES: string[][] = [
+  ['de', 'son', 'côté'], ['de', 'leur', 'côté'], ['pour', 'sa', 'part'], ['pour', 'leur', 'part'], ['à', 'son', 'tour'], ['à', 'leur', 'tour'],
+  ['quant', 'à', 'lui'], ['quant', 'à', 'elle'], ['quant', 'à', 'eux'], ['de', 'nouveau'], ['à', 'nouveau'], ['en', 'outre'], ['en', 'effet'],
+  ['par', 'ailleurs'], ['dans', 'la', 'foulée'], ['au', 'passage'], ['en', 'revanche'], ['lui', 'aussi'], ['elle', 'aussi'], ['eux', 'aussi'],
+  ['lui'], ['elle'], ['eux'], ['lui-même'], ['elle-même'], ['eux-mêmes'], ['en', 'personne'],
+];
+/** The length of an adverb, a set adverbial phrase or a comma-enclosed emphatic pronoun at token `k`, else 0. */
+function fillerLength(tokens: Token[], k: number): number {
+  const t = tokens[k];
+  if (!t) return 0;
+  if (t.kind === Kind.Word && (t.pos & (POS.ADV | POS.NEG)) && !(tensesOf(t.lex) & TENSE.K) && !(t.pos & (POS.NOUN | POS.PROPN))) return 1;
+  if (t.text === ',') {
+    const inner = fillerLength(tokens, k + 1);
+    return inner && tokens[k + 1 + inner]?.text === ',' ? inner + 2 : 0;
+  }
+  for (const phrase of ADVERBIAL_PHRASES) if (phrase.every((w, n) => tokens[k + n]?.lower === w)) return phrase.length;
   return 0;
 }
 
-const quoteTokenIndex = (tokens: readonly Token[], quote: number) => tokens.findIndex((t) => t.kind === 'quote' && t.quote === quote);
-
-/** End of a noun phrase after an inverted verb: the next punctuation or clause opener. */
-function phraseEnd(text: string, from: number, limit: number): number {
-  const rest = text.slice(from, limit);
-  const m = /[,.;:!?()\n«»“”"]|\s(?:lors|dans|devant|en marge|au cours|à l[’']issue|après|avant|pendant|depuis|sur|selon|qui|alors|tandis|mais|et)\s/u.exec(rest);
-  return m ? from + m.index : limit;
+interface VerbGroup {
+  first: number;
+  /** Exclusive. */
+  last: number;
+  /** The reporting verb as the cue writes it (`déclarer`, `se dire`, `faire valoir`). */
+  cue: string;
+  finite: boolean;
+  gerund: boolean;
+  infinitive: boolean;
+  /** An inverted subject pronoun (`a-t-il dit`): `il`, `elle`… */
+  pronoun: string | null;
 }
 
-interface Salient {
-  at: number;
-  speaker: Speaker;
-}
-
-/** The agreements a salient speaker is looked up by. */
-const AGREEMENTS = {
-  any: () => true,
-  person: (s: Speaker) => s.type === 'person',
-  feminine: (s: Speaker) => s.type === 'person' && s.gender === 'f',
-  masculine: (s: Speaker) => s.type === 'person' && s.gender !== 'f',
-  notPerson: (s: Speaker) => s.type !== 'person',
+const isReporting = (t: Token): VerbRule | undefined => {
+  if (t.kind !== Kind.Word || !(t.pos & (POS.VERB | POS.AUX))) return undefined;
+  for (const lemma of lemmasOf(t.lex, POS.VERB)) {
+    const rule = REPORTING.get(lemma) ?? (PHRASES.has(lemma) ? { lemma } : undefined);
+    if (rule) return rule;
+  }
+  return undefined;
 };
-type Agreement = keyof typeof AGREEMENTS;
+const isFiniteAux = (t: Token | undefined): boolean => t !== undefined && (t.pos & POS.AUX) !== 0 && (tensesOf(t.lex) & FINITE) !== 0;
+const isDeterminer = (t: Token | undefined): boolean => t !== undefined && (t.pos & POS.DET) !== 0 && !(t.pos & (POS.PRON | POS.CLITIC)) || ['un', 'une', 'le', 'la', 'les', "l'", 'des', 'du', 'ce', 'cette', 'son', 'sa', 'ses', 'leur'].includes(t?.lower ?? '') && !(t!.pos & POS.CLITIC && !(t!.pos & POS.DET));
 
-/** Salient speakers added in text order, with the ones of each agreement. */
-class SalientSpeakers {
-  private readonly byAgreement = new Map<Agreement, Salient[]>(Object.keys(AGREEMENTS).map((a) => [a as Agreement, []]));
-
-  add(entry: Salient): void {
-    for (const [agreement, list] of this.byAgreement) if (AGREEMENTS[agreement](entry.speaker)) list.push(entry);
+/** A reporting verb group starting at token `i`, or null. */
+function verbGroupAt(tokens: Token[], i: number, limit: number, afterQuote = false): VerbGroup | null {
+  let k = i;
+  let reflexive = false;
+  if (tokens[k] && REFLEXIVE.has(tokens[k].lower)) {
+    reflexive = true;
+    k++;
   }
-
-  /** The latest entry of that agreement at `floor <= at < before` (the first added among equals). */
-  latest(agreement: Agreement, before: number, floor: number): Salient | undefined {
-    const list = this.byAgreement.get(agreement)!;
-    let k = partitionPoint(list, (s) => s.at < before) - 1;
-    if (k < 0 || list[k].at < floor) return undefined;
-    while (k > 0 && list[k - 1].at === list[k].at) k--;
-    return list[k];
+  let aux = false;
+  let pronoun: string | null = null;
+  let modal = false;
+  if (isFiniteAux(tokens[k]) && k < limit) {
+    aux = true;
+    k++;
+    if (tokens[k] && INVERTED.has(tokens[k].lower)) pronoun = tokens[k++].lower.replace(/^-(?:t-)?/, '');
+    for (let skip = fillerLength(tokens, k); skip && k + skip < limit && k - i < 8; skip = fillerLength(tokens, k)) k += skip;
+    // `s'est dit`, `a été`: the participle follows
+  } else if (tokens[k] && lemmasOf(tokens[k].lex, POS.VERB).includes('pouvoir') && tokens[k + 1] && INVERTED.has(tokens[k + 1].lower)) {
+    // `peut-on lire`
+    pronoun = tokens[k + 1].lower.replace(/^-(?:t-)?/, '');
+    modal = true;
+    k += 2;
   }
+  if (k >= limit) return null;
+  const verb = tokens[k];
+  const rule = isReporting(verb);
+  if (!rule) return null;
+  const tenses = tensesOf(verb.lex);
+  if (aux && !(tenses & TENSE.K)) return null;
+  if (modal && !(tenses & TENSE.W)) return null;
+  if (!aux && !modal && rule.participle_only && !afterQuote) return null;
+  if (rule.reflexive_only && !reflexive) return null;
+  // `se poursuit` continues, it does not report
+  if (reflexive && !rule.reflexive && !rule.reflexive_only) return null;
+  if (!aux && !modal && !(tenses & (FINITE | TENSE.G | TENSE.W))) return null;
+  // a noun after its determiner is no verb (`l'estime`, `une note`)
+  if (!aux && !reflexive && isDeterminer(tokens[i - 1]) && verb.pos & POS.NOUN) return null;
+  let last = k + 1;
+  let cue = rule.lemma;
+  const phrases = PHRASES.get(rule.lemma);
+  if (phrases) {
+    const phrase = phrases.find((words) => words.every((w, n) => tokens[last + n]?.lower === w));
+    if (phrase) {
+      cue = `${rule.lemma} ${phrase.join(' ')}`;
+      last += phrase.length;
+    } else if (!REPORTING.has(rule.lemma)) return null;
+  }
+  if (!pronoun && tokens[last] && INVERTED.has(tokens[last].lower)) pronoun = tokens[last++].lower.replace(/^-(?:t-)?/, '');
+  if (reflexive && (rule.reflexive || rule.reflexive_only)) cue = `se ${cue}`;
+  const gerund = !aux && !modal && (tenses & TENSE.G) !== 0 && !(tenses & FINITE);
+  const infinitive = !aux && !modal && !gerund && (tenses & TENSE.W) !== 0 && !(tenses & FINITE);
+  return { first: i, last, cue, finite: !gerund && !infinitive, gerund, infinitive, pronoun };
 }
 
-class DocumentQuotes {
-  private readonly candidates: Candidate[];
-  private readonly textCandidates: TextCandidates;
-  /** Candidates by end offset, each list in text order. */
-  private readonly candidatesByEnd = new Map<number, Candidate[]>();
-  /** Subject-position people and bodies. */
-  private readonly subjects = new SalientSpeakers();
-  private readonly people: PeopleIndex;
-  private readonly entityMentions: EntityMention[];
-  /** Speakers of the quotations attributed so far, in text order. */
-  private readonly speakersSoFar = new SalientSpeakers();
-  private lastFrame: (Span & { tokens: Token[] }) | null = null;
+export interface Speaker {
+  name: string;
+  type: 'person' | 'organization' | 'country' | 'place';
+  /** Entity index in the article, or -1. */
+  entity: number;
+  gender: 'm' | 'f' | null;
+}
 
-  constructor(
-    private readonly text: string,
-    private readonly sentences: readonly Span[],
-    private readonly spans: readonly QuotedSpan[],
-  ) {
-    this.people = indexPeople(text);
-    this.entityMentions = entityMentionsWithPeople(text, this.people);
-    this.textCandidates = textCandidates(text, this.people);
-    this.candidates = speakerCandidates(text, this.people, this.entityMentions, spans, this.textCandidates);
-    for (const c of this.candidates) {
-      const list = this.candidatesByEnd.get(c.end);
-      if (list) list.push(c);
-      else this.candidatesByEnd.set(c.end, [c]);
-      if (c.subjectLike && c.kind !== 'pronoun' && c.speaker && !c.indefinite) this.subjects.add({ at: c.start, speaker: c.speaker });
+interface Attribution {
+  speaker: Speaker | null;
+  verb: VerbGroup | null;
+  /** The speaker comes from the context only (a quotation standing alone): a repeated quotation's own speaker wins. */
+  weak: boolean;
+}
+
+const DETERMINERS_AND_LINKS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'de', "d'", 'ces', 'ce', 'cette', 'ses', 'son', 'sa', 'leurs', 'leur', 'plusieurs', 'certains', 'certaines', 'milliers', 'centaines', 'dizaines', 'millions']);
+const NEWS_HEADS = /^(?:agence|journal|quotidien|hebdomadaire|médias?|presse|télévision|chaîne|radio|site|magazine)$/;
+const NOT_SOURCE_HEADS = new Set(['communiqué', 'texte', 'document', 'rapport', 'déclaration', 'lettre', 'message', 'note', 'bilan', 'chiffre', 'chiffres', 'estimation', 'estimations', 'sondage', 'étude', 'enquête', 'données', 'images', 'vidéo', 'informations', 'information', 'termes', 'accord', 'projet', 'plan', 'loi', 'constitution', 'règles', 'résultats', 'calendrier', 'fait', 'fois', 'jour', 'an', 'année', 'semaine', 'mois', 'plupart', 'même', 'autres']);
+
+/** Whether a mention is a news outlet (an agency, a newspaper): a source of what it reports. */
+const isNewsSource = (m: Mention): boolean => (m.type === 'organization' && m.kind === 'news') || (m.via === 'description' && NEWS_HEADS.test(m.role ?? ''));
+
+/**
+ * A speaker named by common nouns from token `k` (`une source diplomatique`, `des milliers de manifestants`,
+ * `les ministres des Affaires étrangères du G7`): the noun phrase without its determiners, capitalised.
+ */
+function describedPhrase(tokens: Token[], k: number, limit: number): Speaker | null {
+  let i = k;
+  while (i < limit && DETERMINERS_AND_LINKS.has(tokens[i].lower)) i++;
+  const head = tokens[i];
+  if (!head || i >= limit || head.kind !== Kind.Word || head.cap || !(head.pos & POS.NOUN) || head.pos & (POS.PRON | POS.DET | POS.VERB) || NOT_SOURCE_HEADS.has(head.lower)) return null;
+  let e = i + 1;
+  while (e < limit && e - i < 7 && tokens[e].gap <= Gap.Space) {
+    const t = tokens[e];
+    if (t.kind === Kind.Word && !t.cap && t.pos & POS.ADJ && !(t.pos & (POS.VERB | POS.DET | POS.PREP))) e++;
+    else if ((t.lower === 'de' || t.lower === 'du' || t.lower === 'des' || t.lower === "d'") && tokens[e + 1] && tokens[e + 1].kind === Kind.Word) e += 2;
+    else if (t.kind === Kind.Word && t.cap && e > i + 1 && /^(?:de|du|des|d'|la|l')$/.test(tokens[e - 1].lower)) e++;
+    else if ((t.lower === 'la' || t.lower === "l'") && /^(?:de|d')$/.test(tokens[e - 1].lower)) e++;
+    else break;
+  }
+  while (e > i + 1 && /^(?:de|du|des|d'|la|l')$/.test(tokens[e - 1].lower)) e--;
+  let name = '';
+  for (let n = i; n < e; n++) name += (n > i && tokens[n].gap > Gap.None ? ' ' : '') + tokens[n].text;
+  return { name: name.charAt(0).toLocaleUpperCase('fr') + name.slice(1).replace(/’/g, "'"), type: 'person', entity: -1, gender: null };
+}
+
+/** Words as a reader counts them: an elided article stays with its word (`l'intégration` is one). */
+const wordCount = (s: string): number => s.split(/[\s\u00a0\u202f]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+class QuoteAttributor {
+  /** Speakers and subject-position people so far: for pronouns and quotes standing alone. */
+  private readonly salientList: Array<{ at: number; speaker: Speaker; said: boolean }> = [];
+  private readonly subjects: Array<{ at: number; speaker: Speaker }> = [];
+
+  constructor(private readonly doc: Doc) {
+    for (const m of doc.mentions) {
+      if (m.type !== 'person' && m.type !== 'organization' && !(m.type === 'role' && m.entity >= 0)) continue;
+      if (doc.quoteOf[m.first] >= 0 || !this.subjectLike(m)) continue;
+      if (m.type === 'organization' && m.kind === 'news') continue;
+      const s = this.speakerOf(m);
+      if (s) this.subjects.push({ at: m.first, speaker: s });
     }
   }
 
-  /** The first candidate, in text order, starting after `at` that passes `test`; candidates starting at `limit` or later are not looked at. */
-  private candidateAfter(at: number, limit: number, test: (c: Candidate) => boolean): Candidate | undefined {
-    for (let k = partitionPoint(this.candidates, (c) => c.start <= at); k < this.candidates.length && this.candidates[k].start < limit; k++) {
-      if (test(this.candidates[k])) return this.candidates[k];
-    }
-    return undefined;
+  private subjectLike(m: Mention): boolean {
+    let k = m.first - 1;
+    const t = this.doc.tokens[k];
+    return !t || !PREPOSITIONS.has(t.lower) || t.lower === 'selon';
   }
 
-  attribute(index: number): Attribution | null {
-    const span = this.spans[index];
-    const frame = frameOf(this.sentences, span, this.text);
-    const tokens = this.frameTokens(frame);
-    const q = quoteTokenIndex(tokens, index);
-    const none: Attribution = { speaker: null, cue: null, verb: null, tokens: null };
-    const withVerb = (verb: VerbGroup, speaker: Speaker | null): Attribution => ({ speaker, cue: verb.infinitive, verb, tokens });
-
-    const headline = this.parenthesizedSpeaker(span);
-    if (headline) return { ...none, speaker: headline };
-
-    // « … », a déclaré X / « … », a-t-il insisté
-    let j = q + 1;
-    if (tokens[j]?.text === ',') j++;
-    const immediate = verbGroupAt(tokens, j);
-    if (immediate && immediate.finite) return withVerb(immediate, this.invertedSubject(tokens, immediate, frame));
-
-    const incise = this.inciseInside(span);
-    if (incise) return incise;
-
-    const selonNext = this.selonSpeaker(tokens, q);
-    const before = this.lastVerbBefore(tokens, q);
-    const beforeSpeaker = before ? (before.finite ? this.subjectBefore(tokens, before, frame) : this.gerundSubject(tokens, before, frame)) : null;
-    // `X a taclé « … », selon l'agence Belga`: a news outlet after the quotation reports X's words
-    if (selonNext && !(beforeSpeaker && isNewsOutlet(selonNext.name))) return { ...none, speaker: selonNext };
-
-    if (before && (beforeSpeaker || before.pronoun)) return withVerb(before, beforeSpeaker);
-
-    const after = this.invertedVerbAfter(tokens, q);
-    if (after) return withVerb(after, this.invertedSubject(tokens, after, frame));
-
-    const selon = this.selonAnywhere(tokens);
-    if (selon) return { ...none, speaker: selon };
-    // `on parle d'une « guerre d'usure »`: an impersonal subject attributes the words to no one
-    if (before && !this.impersonalSubject(tokens, before)) return withVerb(before, null);
-
-    const pour = this.pourSpeaker(span, frame);
-    if (pour) return { ...none, speaker: pour };
-
-    const standalone = tokens.every((t, k) => k === q || t.kind !== 'word');
-    if (standalone || tokens[q - 1]?.text === ':') {
-      const colonSubject = tokens[q - 1]?.text === ':' ? this.mainSubject(tokens, q) : null;
-      return { ...none, speaker: colonSubject ?? this.salient(span.open, null, 3) };
+  speakerOf(m: Mention | undefined): Speaker | null {
+    if (!m) return null;
+    const { entities } = this.doc;
+    switch (m.type) {
+      case 'person': {
+        const e = entities[m.entity];
+        return { name: e?.name ?? m.name, type: 'person', entity: m.entity, gender: e?.gender ?? m.gender };
+      }
+      case 'role': {
+        if (m.entity >= 0) return { name: entities[m.entity].name, type: 'person', entity: m.entity, gender: entities[m.entity].gender ?? m.gender };
+        return { name: m.name, type: 'person', entity: -1, gender: m.gender };
+      }
+      case 'organization': {
+        if (isNewsSource(m)) return null;
+        const det = this.doc.tokens[m.first - 1]?.lower;
+        const gender = m.gender ?? (det === 'le' || det === 'du' || det === 'au' ? 'm' : det === 'la' ? 'f' : null);
+        return { name: m.entity >= 0 ? entities[m.entity].name : m.name, type: 'organization', entity: m.entity, gender };
+      }
+      case 'place':
+        return { name: m.name, type: 'place', entity: -1, gender: null };
+      case 'country':
+        if (m.via === 'demonym' && !this.doc.tokens[m.first].cap) return null;
+        return { name: m.name, type: 'country', entity: -1, gender: 'f' };
     }
-    return null;
   }
 
-  /** Tokens of a frame; quotations in one sentence share them. */
-  private frameTokens(frame: Span): Token[] {
-    if (this.lastFrame?.start !== frame.start || this.lastFrame.end !== frame.end) {
-      this.lastFrame = { ...frame, tokens: tokenize(this.text, frame.start, frame.end, this.spans) };
-    }
-    return this.lastFrame.tokens;
-  }
-
-  /** `« Nous sommes prêts, a-t-il dit, à discuter »`: an attribution set inside the quotation. */
-  private inciseInside(span: QuotedSpan): Attribution | null {
-    // an incise follows a comma
-    if (!this.text.slice(span.start, span.end).includes(',')) return null;
-    const tokens = tokenize(this.text, span.start, span.end, []);
-    for (let i = 1; i < tokens.length - 1; i++) {
-      if (tokens[i - 1].text !== ',') continue;
-      const verb = verbGroupAt(tokens, i);
-      if (!verb || !verb.finite) continue;
-      const close = tokens.findIndex((t, k) => k >= verb.to && t.text === ',');
-      if (close < 0 || close - verb.to > 8) continue;
-      const speaker = verb.pronoun
-        ? this.salient(verb.start, verb.pronoun)
-        : this.resolveCandidate(candidateAt(this.inciseCandidates(span), this.text, tokens[skipAdverbs(tokens, verb.to)].start, tokens[close].start));
-      return { speaker, cue: verb.infinitive, verb, tokens };
-    }
-    return null;
-  }
-
-  /** Candidates inside a quotation's incise (the document-level list leaves quotations out). */
-  private inciseCandidates(span: QuotedSpan): Candidate[] {
-    const entities: EntityMention[] = [];
-    for (let k = partitionPoint(this.entityMentions, (e) => e.start < span.start); k < this.entityMentions.length && this.entityMentions[k].start < span.end; k++) {
-      if (this.entityMentions[k].end <= span.end) entities.push(this.entityMentions[k]);
-    }
-    return speakerCandidates(this.text, this.people, entities, [], textCandidatesWithin(this.textCandidates, span.start, span.end))
-      .filter((c) => c.start >= span.start && c.end <= span.end);
+  /** The top-level mention covering token `i`. */
+  private mentionAt(i: number): Mention | undefined {
+    const k = this.doc.mentionAt[i];
+    return k >= 0 ? this.doc.mentions[k] : undefined;
   }
 
   remember(at: number, speaker: Speaker | null): void {
-    if (speaker) this.speakersSoFar.add({ at, speaker });
+    if (speaker) this.salientList.push({ at, speaker, said: true });
   }
 
-  /** `"…" (Alexandre Loukachenko)`: a headline quote signed in parentheses. */
-  private parenthesizedSpeaker(span: QuotedSpan): Speaker | null {
-    const m = /^[\s\u00a0]*\(([^()\n]{2,80})\)/u.exec(this.text.slice(span.close + 1, span.close + 90));
-    if (!m) return null;
-    const from = span.close + 1 + m[0].indexOf('(') + 1;
-    return candidateAt(this.candidates, this.text, from, from + m[1].length)?.speaker ?? null;
-  }
-
-  private resolveCandidate(candidate: Candidate | null): Speaker | null {
-    if (!candidate) return null;
-    if (candidate.kind === 'pronoun') return this.salient(candidate.start, candidate.pronoun ?? null);
-    return candidate.speaker;
-  }
-
-  /** The subject after an inverted verb (`a déclaré M. Poutine`), or its written pronoun. */
-  private invertedSubject(tokens: readonly Token[], verb: VerbGroup, frame: Span): Speaker | null {
-    if (verb.pronoun) return this.salient(verb.start, verb.pronoun);
-    let k = skipAdverbs(tokens, verb.to);
-    // `a déclaré à l'AFP Mikhaïl Podoliak`, `affirme dans un communiqué le ministère`: a complement before the subject
-    if (/^(?:à|au|aux|dans|devant|lors|sur|auprès|en)$/u.test(tokens[k]?.lower ?? '')) {
-      const limit = tokens.find((t, m) => m > k && (t.text === ',' || t.text === '.'))?.start ?? frame.end;
-      return this.candidateAfter(tokens[k].end, limit, (c) => c.subjectLike && c.kind !== 'pronoun')?.speaker ?? null;
+  /** The last speaker or subject before token `at` agreeing with the pronoun (null: any, people first). */
+  salient(at: number, pronoun: string | null, floorSentence = 0, cataphora = false): Speaker | null {
+    if (pronoun === 'ils' || pronoun === 'elles' || pronoun === 'on' || pronoun === 'je' || pronoun === 'nous') return null;
+    const floor = floorSentence ? this.doc.sentences[Math.max(0, this.doc.tokens[at].sent - floorSentence)].first : 0;
+    const agrees = (s: Speaker): boolean =>
+      pronoun === 'il' ? (s.type === 'person' && s.gender !== 'f') || (s.type === 'organization' && s.gender === 'm')
+        : pronoun === 'elle' ? (s.type === 'person' && s.gender === 'f') || (s.type === 'organization' && s.gender === 'f')
+          : s.type === 'person';
+    // people first: a body is `il` or `elle` only when no person of that gender was named in the sentence or the one before
+    const recent = this.doc.sentences[Math.max(0, this.doc.tokens[at].sent - 1)].first;
+    for (const people of [true, false]) {
+      let best: { at: number; speaker: Speaker } | null = null;
+      for (const list of [this.salientList, this.subjects]) {
+        for (let k = list.length - 1; k >= 0; k--) {
+          const e = list[k];
+          if (e.at >= at) continue;
+          if (floorSentence && e.at < floor) break;
+          if (agrees(e.speaker) && (e.speaker.type === 'person') === people) {
+            if (!best || e.at > best.at) best = e;
+            break;
+          }
+        }
+      }
+      if (best && (people || pronoun !== null)) {
+        if (people || best.at >= recent) return best.speaker;
+      }
+      if (best && people) return best.speaker;
     }
-    k = skipAdverbs(tokens, k);
-    const from = tokens[k]?.start;
-    if (from === undefined || tokens[k].kind !== 'word') return null;
-    const to = phraseEnd(this.text, from, frame.end);
-    const direct = candidateAt(this.candidates, this.text, from, Math.max(to, from + 1));
-    if (direct) return this.resolveCandidate(direct);
-    const named = properNounPhrase(this.text.slice(from, to));
-    if (named) return named;
-    // `indique un communiqué de l'Élysée`: the issuer of a written statement
-    if (/^(?:le|la|l[’']|un|une)?\s*(?:communiqué|texte|déclaration|lettre|message|note|tweet|publication|compte|site|porte-parole)(?![\p{L}\p{M}])/iu.test(this.text.slice(from, to))) {
-      const end = Math.max(to, from + 1);
-      return this.candidateAfter(from, end, (c) => c.end <= end && c.kind !== 'pronoun')?.speaker ?? null;
-    }
-    return null;
-  }
-
-  /** The last reporting verb before the quotation in its sentence. */
-  private lastVerbBefore(tokens: readonly Token[], q: number): VerbGroup | null {
-    let found: VerbGroup | null = null;
-    for (let i = 0; i < q; i++) {
-      if (tokens[i].kind !== 'word') continue;
-      const group = verbGroupAt(tokens, i);
-      if (group && group.to <= q) {
-        found = group;
-        i = group.to - 1;
+    if (pronoun === 'elle') {
+      // `elle` may be a body or a country (`la Commission`, `la Russie`)
+      // a subject or a topic (`Pour l'Ukraine, …`) first, then any
+      for (const strict of [true, false]) {
+        for (let k = this.doc.mentions.length - 1; k >= 0; k--) {
+          const m = this.doc.mentions[k];
+          if (m.first >= at || m.first < floor || this.doc.quoteOf[m.first] >= 0) continue;
+          if (strict && !(this.subjectLike(m) || /^(?:pour|selon)$/.test(this.doc.tokens[m.first - 1]?.lower ?? '') || /^(?:pour|selon)$/.test(this.doc.tokens[m.first - 2]?.lower ?? ''))) continue;
+          if (m.type === 'organization' || (m.type === 'country' && m.via === 'name')) return this.speakerOf(m);
+        }
       }
     }
-    return found;
-  }
-
-  /** A later inverted verb in the sentence: `…, a précisé M. Poutine.` or `…, a-t-il ajouté`. */
-  private invertedVerbAfter(tokens: readonly Token[], q: number): VerbGroup | null {
-    for (let i = q + 1; i < tokens.length; i++) {
-      if (tokens[i - 1]?.text !== ',' && tokens[i - 1]?.kind !== 'quote') continue;
-      const group = verbGroupAt(tokens, i);
-      if (!group || !group.finite) continue;
-      if (group.pronoun) return group;
-      const next = tokens[skipAdverbs(tokens, group.to)];
-      // an inversion puts the subject after the verb: `, a précisé M. Poutine`
-      if (next && next.kind === 'word') return group;
+    if (cataphora && (pronoun === 'il' || pronoun === 'elle')) {
+      // cataphora: `« … », explique-t-il. Le président iranien Massoud Pezeshkian s'exprimait…`
+      const s = this.doc.tokens[at].sent;
+      const limit = this.doc.sentences[Math.min(this.doc.sentences.length - 1, s + 1)].last;
+      const next = this.subjects.find((e) => e.at > at && e.at < limit && agrees(e.speaker));
+      if (next) return next.speaker;
     }
     return null;
   }
 
-  private selonSpeaker(tokens: readonly Token[], q: number): Speaker | null {
-    let j = q + 1;
-    if (tokens[j]?.text === ',') j++;
-    if (selonLength(tokens, j)) return this.phraseSpeaker(tokens, j + selonLength(tokens, j));
-    let k = q - 1;
-    if (tokens[k]?.text === ',') k--;
-    // `selon X, « … »`
-    for (let i = Math.max(0, k - 8); i <= k; i++) {
-      if (selonLength(tokens, i) && !tokens.slice(i + 1, k + 1).some((t) => t.kind === 'quote' || t.text === '.')) {
-        return this.phraseSpeaker(tokens, i + selonLength(tokens, i));
+  /** The subject after an inverted verb (`a déclaré M. Poutine`, `a indiqué à l'AFP le ministère`). */
+  private subjectAfter(from: number, limit: number): Speaker | null {
+    const { tokens } = this.doc;
+    for (let skip = fillerLength(tokens, from); skip && from + skip < limit; skip = fillerLength(tokens, from)) from += skip;
+    for (let j = from; j < limit && j < from + 14; j++) {
+      const t = tokens[j];
+      if (CLAUSE_END.has(t.text) || t.kind === Kind.Quote) break;
+      if (t.lower === 'qui' || t.lower === 'que') break;
+      const m = this.mentionAt(j);
+      if (m) {
+        const prev = tokens[m.first - 1];
+        // `cité par TASS`, `à l'AFP`: the news agency is the source, not the speaker; `écrit Le Monde` makes it the speaker
+        if (isNewsSource(m) && (j > from || (prev && PREPOSITIONS.has(prev.lower)))) {
+          j = m.last - 1;
+          continue;
+        }
+        if (isNewsSource(m)) return { name: m.name, type: 'organization', entity: m.entity, gender: null };
+        if (m.type === 'country' && m.via === 'demonym' && !tokens[m.first].cap) continue;
+        if (prev && COMPLEMENT_OPENERS.has(prev.lower) && m.type !== 'person' && m.type !== 'role') {
+          j = m.last - 1;
+          continue;
+        }
+        const speaker = this.speakerOf(m);
+        if (speaker) return speaker;
+        j = m.last - 1;
+        continue;
       }
+      // `se souvient Ahmed, 62 ans`: a capitalised name no gazetteer knows
+      if (j === from && t.cap && t.kind === Kind.Word && (!t.lex || t.lex.pos & POS.PROPN)) return { name: t.text, type: 'person', entity: -1, gender: null };
+      // `ont-ils ajouté …, les ministres des Affaires étrangères du G7`: a described group
+      const described = j === from ? describedPhrase(tokens, j, limit) : null;
+      if (described) return described;
     }
     return null;
   }
 
-  private selonAnywhere(tokens: readonly Token[]): Speaker | null {
-    for (let i = 0; i < tokens.length; i++) {
-      if (!selonLength(tokens, i)) continue;
-      const speaker = this.phraseSpeaker(tokens, i + selonLength(tokens, i), true);
-      if (speaker) return speaker;
-    }
-    return null;
-  }
-
-  /** The speaker a `selon` phrase names; `described` also takes a source named by common nouns (`une source diplomatique`). */
-  private phraseSpeaker(tokens: readonly Token[], i: number, described = false): Speaker | null {
-    const from = tokens[i]?.start;
-    if (from === undefined) return null;
-    // `selon lui`, `pour elle`: the salient person
-    if (tokens[i].lower === 'lui' || tokens[i].lower === 'elle') return this.salient(from, tokens[i].lower === 'lui' ? 'il' : 'elle');
-    const to = phraseEnd(this.text, from, tokens[tokens.length - 1].end);
-    const direct = candidateAt(this.candidates, this.text, from, Math.max(to, from + 1));
-    const resolved = this.resolveCandidate(direct);
-    if (resolved || (direct && !described)) return resolved;
-    // `selon un communiqué du Kremlin`: the issuer named in the phrase
-    const inside = this.candidateAfter(from - 1, to, (c) => c.end <= to && c.kind !== 'pronoun');
-    return inside?.speaker ?? (described ? describedSource(this.text.slice(from, to)) : null);
-  }
-
-  /** `Pour X, « … »`: the opinion holder before the quotation. */
-  private pourSpeaker(span: QuotedSpan, frame: Span): Speaker | null {
-    const before = this.text.slice(frame.start, span.open);
-    // `Pour X, « … »` right before the quotation, or `Pour X, …` opening its sentence
-    const m = /(?:^|[\s,])[Pp]our\s+([^,«»“”"]{2,80}),[\s\u00a0]*$/u.exec(before) ?? /^[\s\u00a0]*()Pour\s+([^,«»“”"]{2,80}),/u.exec(before);
-    if (!m) return null;
-    const holder = m[2] ?? m[1];
-    const from = frame.start + m.index + m[0].indexOf(holder);
-    const candidate = candidateAt(this.candidates, this.text, from, from + holder.length);
-    return candidate && candidate.kind !== 'pronoun' ? candidate.speaker : null;
-  }
-
-  /** Subject of a finite verb: the phrase right before it, skipping adverbs and a comma-enclosed incise. */
-  private subjectBefore(tokens: readonly Token[], verb: VerbGroup, frame: Span): Speaker | null {
-    if (verb.pronoun) return this.salient(verb.start, verb.pronoun);
-    let j = verb.from - 1;
-    for (let guard = 0; guard < 4 && j >= 0; guard++) {
-      while (j >= 0 && tokens[j].kind === 'word' && (adverbLength(tokens, j) === 1 || CLITICS.has(tokens[j].lower))) j--;
-      if (j < 0) break;
-      // `les propos de X, qui a qualifié de « … »`: the antecedent of the relative pronoun
-      if (tokens[j].lower === 'qui') {
-        j--;
-        if (tokens[j]?.text === ',') j--;
-        const antecedent = j >= 0 ? this.candidateEndingAt(tokens[j].end, frame.start) : undefined;
-        return antecedent ? this.resolveCandidate(antecedent) : null;
+  /** The subject of a verb group that is not inverted: the phrase before it, over clitics, adverbs and a comma-enclosed incise. */
+  private subjectBefore(group: VerbGroup, floor: number): Speaker | null {
+    const { tokens } = this.doc;
+    let j = group.first - 1;
+    for (let guard = 0; guard < 4 && j >= floor; guard++) {
+      while (j >= floor && tokens[j].kind === Kind.Word && (CLITICS.has(tokens[j].lower) || (tokens[j].pos & (POS.ADV | POS.NEG) && !(tokens[j].pos & (POS.NOUN | POS.PROPN)) && !SUBJECT_PRONOUNS.has(tokens[j].lower)))) j--;
+      if (j < floor) break;
+      const t = tokens[j];
+      if (t.lower === 'qui') {
+        let k = j - 1;
+        if (tokens[k]?.text === ',') k--;
+        const m = k >= floor ? this.mentionEndingAt(k) : undefined;
+        return m ? this.speakerOf(m) : null;
       }
-      if (tokens[j].text === ',') {
+      if (SUBJECT_PRONOUNS.has(t.lower)) return this.salient(j, t.lower === "j'" ? 'je' : t.lower);
+      if (t.text === ',') {
+        // `La porte-parole du ministère, Maria Zakharova, a qualifié`, `X, de son côté, a dit`
+        const m = this.mentionEndingAt(j - 1);
+        if (m && (m.type === 'person' || m.type === 'role')) return this.speakerOf(m);
         let c = j - 1;
-        while (c >= 0 && tokens[c].text !== ',' && tokens[c].kind !== 'quote') c--;
-        if (c < 0) break;
-        // `La porte-parole du ministère, Maria Zakharova, a qualifié`: a name in apposition is the subject
-        const apposition = c + 1 < j ? this.candidates.find((cand) => cand.kind === 'entity' && cand.speaker?.type === 'person'
-          && cand.start === tokens[c + 1].start && cand.end === tokens[j - 1].end) : undefined;
-        if (apposition) return apposition.speaker;
+        while (c >= floor && tokens[c].text !== ',' && tokens[c].kind !== Kind.Quote) c--;
+        if (c < floor) break;
         j = c - 1;
         continue;
       }
-      // `L'organisation « Médecins sans frontières » a riposté`: a quoted name after a naming noun
-      if (tokens[j].kind === 'quote') {
-        const span = this.spans[tokens[j].quote!];
-        if (span && tokens[j - 1]?.kind === 'word' && NAME_HEADS.has(tokens[j - 1].lower)) {
-          return { name: this.text.slice(span.start, span.end), type: 'organization', id: null, gender: null };
-        }
-        break;
+      const m = this.mentionEndingAt(j);
+      if (m) return this.speakerOf(m) ?? null;
+      // `des milliers de manifestants scandaient`: a group named by common nouns
+      if (t.kind === Kind.Word && t.pos & POS.NOUN && !t.cap && /[sx]$/.test(t.lower)) {
+        let k = j;
+        while (k > floor && tokens[k - 1].kind === Kind.Word && !DETERMINERS_AND_LINKS.has(tokens[k - 1].lower) && tokens[k - 1].pos & (POS.NOUN | POS.ADJ) && !(tokens[k - 1].pos & (POS.VERB | POS.PREP))) k--;
+        const phrase = describedPhrase(tokens, k, j + 1);
+        if (phrase && this.doc.quoteOf[k] < 0) return phrase;
       }
-      const end = tokens[j].end;
-      const candidate = this.candidateEndingAt(end, frame.start);
-      if (candidate) return this.resolveCandidate(candidate);
-      // `Le Haut-Commissariat aux droits de l'homme juge …`: a proper name the lexicons lack
-      let c = j;
-      while (c > 0 && tokens[c - 1].kind === 'word' && !/^(?:que|qu[’']|et|mais|car|donc|or|où)$/u.test(tokens[c - 1].lower)) c--;
-      const phrase = this.text.slice(tokens[c].start, end);
-      const named = properNounPhrase(phrase, true) ?? unknownFullName(phrase) ?? commonNounSubject(phrase);
-      if (named) return named;
       break;
     }
-    // the last subject of the frame before the verb
-    for (let k = partitionPoint(this.candidates, (c) => c.start < verb.start) - 1; k >= 0 && this.candidates[k].start >= frame.start; k--) {
-      const c = this.candidates[k];
-      if (c.subjectLike && c.end <= verb.start && c.kind !== 'pronoun') return c.speaker;
+    // the last subject-like mention of the clause before the verb
+    for (let k = group.first - 1; k >= floor; k--) {
+      if (tokens[k].kind === Kind.Quote) break;
+      const m = this.mentionAt(k);
+      if (m && m.last <= group.first && this.subjectLike(m)) {
+        const s = this.speakerOf(m);
+        if (s) return s;
+      }
     }
     return null;
   }
 
-  /** Whether a verb's subject is the impersonal `on` (`on parle de`, `on l'a qualifié de`). */
-  private impersonalSubject(tokens: readonly Token[], verb: VerbGroup): boolean {
-    if (verb.pronoun === 'on') return true;
-    let j = verb.from - 1;
-    while (j >= 0 && tokens[j].kind === 'word' && (adverbLength(tokens, j) === 1 || CLITICS.has(tokens[j].lower))) j--;
-    return tokens[j]?.lower === 'on';
+  private mentionEndingAt(k: number): Mention | undefined {
+    const m = this.mentionAt(k);
+    return m && m.last === k + 1 ? m : undefined;
   }
 
-  /** The first candidate ending at `end` that starts at `from` or later. */
-  private candidateEndingAt(end: number, from: number): Candidate | undefined {
-    return this.candidatesByEnd.get(end)?.find((c) => c.start >= from);
-  }
-
-  /**
-   * Subject of a gerund: that of an attribution earlier in the sentence (`« … », a-t-elle
-   * insisté, ajoutant que`), else the main clause's (`X a remercié Y, estimant que`).
-   */
-  private gerundSubject(tokens: readonly Token[], gerund: VerbGroup, frame: Span): Speaker | null {
-    for (let i = gerund.from - 1; i >= 0; i--) {
-      const group = verbGroupAt(tokens, i);
-      if (!group || !group.finite || group.to > gerund.from) continue;
-      // an inversion follows the quotation (`« … », a-t-elle insisté`); `X, qui …, a remercié Y` is not one
-      const inverted = group.pronoun !== null || tokens[i - 1]?.kind === 'quote' || (tokens[i - 1]?.text === ',' && tokens[i - 2]?.kind === 'quote');
-      if (inverted) {
-        const speaker = this.invertedSubject(tokens, group, frame);
-        if (speaker) return speaker;
+  /** The first subject of the sentence before token `upTo` (a gerund's or a colon's subject). */
+  private mainSubject(first: number, upTo: number): Speaker | null {
+    for (let k = first; k < upTo; k++) {
+      if (this.doc.quoteOf[k] >= 0) continue;
+      const m = this.mentionAt(k);
+      if (m && this.subjectLike(m)) {
+        const s = this.speakerOf(m);
+        if (s) return s;
+        k = m.last - 1;
       }
-      break;
+      if (SUBJECT_PRONOUNS.has(this.doc.tokens[k].lower)) return this.salient(k, this.doc.tokens[k].lower);
     }
-    return this.mainSubject(tokens, gerund.from);
+    return null;
   }
 
-  /** Subject of the sentence's main clause, for a gerund (`X a remercié Y, estimant que`). */
-  private mainSubject(tokens: readonly Token[], upTo: number): Speaker | null {
-    const from = tokens[0]?.start ?? 0;
-    const to = tokens[upTo]?.start ?? from;
-    const first = this.candidateAfter(from - 1, to, (c) => c.subjectLike && c.end <= to);
-    return this.resolveCandidate(first ?? null);
-  }
-
-  /**
-   * The last salient speaker or subject before `at` (within `maxSentences` sentences
-   * when given): quote speakers and subject-position people, agreeing with the pronoun.
-   */
-  private salient(at: number, pronoun: string | null, maxSentences?: number): Speaker | null {
-    if (pronoun === 'ils' || pronoun === 'elles' || pronoun === 'on') return null;
-    const floor = maxSentences === undefined ? 0 : this.sentenceStartBefore(at, maxSentences);
-    const agreement: Agreement = pronoun === 'elle' ? 'feminine' : pronoun === 'il' ? 'masculine' : 'any';
-    // with no pronoun to agree with (a quote standing alone), people come first
-    const match = (pronoun === null ? this.latestSalient('person', at, floor) : undefined) ?? this.latestSalient(agreement, at, floor);
-    if (match) return match;
-    if (pronoun === 'elle') {
-      const body = this.latestSalient('notPerson', at, floor);
-      if (body) return body;
+  /** `selon X`, `d'après X`, `pour X,` starting at token `i` (the preposition): X's speaker. */
+  private phraseSpeaker(i: number, limit: number): Speaker | null {
+    const { tokens } = this.doc;
+    let k = i + 1;
+    if (tokens[i].lower === "d'" && tokens[i + 1]?.lower === 'après') k++;
+    const t = tokens[k];
+    if (!t || k >= limit) return null;
+    if (t.lower === 'lui' || t.lower === 'elle') return this.salient(k, t.lower === 'lui' ? 'il' : 'elle');
+    for (let j = k; j < limit && j < k + 8; j++) {
+      if (CLAUSE_END.has(tokens[j].text) || tokens[j].text === ',') break;
+      const m = this.mentionAt(j);
+      if (m) {
+        if (isNewsSource(m)) return null;
+        const s = this.speakerOf(m);
+        if (s) return s;
+        j = m.last - 1;
+      }
     }
-    return pronoun === 'il' || pronoun === 'elle' ? this.cataphoricPerson(at, pronoun) : null;
+    return describedPhrase(tokens, k, limit);
   }
 
-  /**
-   * A pronoun no earlier speaker or subject resolves (`« … », explique-t-il. Le président
-   * iranien Massoud Pezeshkian s'exprimait…`): the first person named as a subject in the
-   * rest of its sentence or the next one, agreeing in gender.
-   */
-  private cataphoricPerson(at: number, pronoun: 'il' | 'elle'): Speaker | null {
-    const k = partitionPoint(this.sentences, (s) => s.end <= at);
-    const limit = this.sentences[k + 1]?.end ?? this.sentences[k]?.end ?? at;
-    const agrees = AGREEMENTS[pronoun === 'elle' ? 'feminine' : 'masculine'];
-    return this.candidateAfter(at, limit, (c) => c.subjectLike && c.kind !== 'pronoun' && !c.indefinite && !!c.speaker && agrees(c.speaker))?.speaker ?? null;
+  attribute(q: QuoteSpan): Attribution {
+    const { tokens, sentences } = this.doc;
+    const s0 = tokens[q.open].sent;
+    const s1 = tokens[q.close].sent;
+    const frame = { first: sentences[s0].first, last: sentences[s1].last };
+    const none: Attribution = { speaker: null, verb: null, weak: false };
+
+    // `"…" (Alexandre Loukachenko)`: a headline signed in parentheses, the name filling them
+    if (tokens[q.close + 1]?.text === '(') {
+      const m = this.mentionAt(q.close + 2);
+      if (m && tokens[m.last]?.text === ')' && (m.type === 'person' || m.type === 'role' || m.type === 'organization')) return { ...none, speaker: this.speakerOf(m) };
+    }
+    // `« … », a déclaré X`, `« … », a-t-il insisté`, `« … » raille Kiev`, `« … », peut-on lire dans le communiqué`
+    let j = q.close + 1;
+    if (tokens[j]?.text === ',' || tokens[j]?.text === '-' || tokens[j]?.text === '–') j++;
+    const immediate = j < frame.last ? verbGroupAt(tokens, j, frame.last, true) : null;
+    if (immediate && (immediate.finite || immediate.pronoun)) return { speaker: this.inverted(immediate, frame.last), verb: immediate, weak: false };
+    // `« Nous sommes prêts, a-t-il dit, à discuter »`
+    for (let k = q.open + 2; k < q.close - 1; k++) {
+      if (tokens[k - 1].text !== ',') continue;
+      const g = verbGroupAt(tokens, k, q.close);
+      if (!g || !g.finite) continue;
+      const speaker = this.inverted(g, q.close);
+      if (g.pronoun || speaker) return { speaker, verb: g, weak: false };
+    }
+    // `X a déclaré : « … »`, `X a « salué »`, `…, estimant que « … »`: the last reporting verb before it
+    let before: VerbGroup | null = null;
+    for (let k = frame.first; k < q.open; k++) {
+      if (tokens[k].kind !== Kind.Word) continue;
+      const g = verbGroupAt(tokens, k, q.open);
+      if (g) {
+        before = g;
+        k = g.last - 1;
+        // `X a averti que l'offensive se poursuivrait « … »`: what follows `que` is the reported clause
+        let n = g.last;
+        while (n < q.open && fillerLength(tokens, n)) n += fillerLength(tokens, n);
+        if (tokens[n]?.lower === 'que' || tokens[n]?.lower === "qu'") break;
+      }
+    }
+    if (!before && isFiniteAux(tokens[q.open - 1])) {
+      // `X a « salué »`: the participle inside the quotation
+      const inner = tokens[q.open + 1] ? isReporting(tokens[q.open + 1]) : undefined;
+      if (inner && tensesOf(tokens[q.open + 1].lex) & TENSE.K) before = { first: q.open - 1, last: q.open, cue: inner.lemma, finite: true, gerund: false, infinitive: false, pronoun: null };
+    }
+    if (before) {
+      const speaker = this.verbSubject(before, frame.first, q.open);
+      if (speaker) return { speaker, verb: before, weak: false };
+    }
+    if (tokens[j] && (tokens[j].lower === 'selon' || (tokens[j].lower === "d'" && tokens[j + 1]?.lower === 'après'))) {
+      const speaker = this.phraseSpeaker(j, frame.last);
+      if (speaker) return { ...none, speaker };
+    }
+
+    // a later reporting verb: `« … » dans le pays, a souligné M. Borrell`, `« … » et Mario Draghi l'a promis`
+    for (let k = q.close + 1; k < frame.last; k++) {
+      if (tokens[k].kind !== Kind.Word || this.doc.quoteOf[k] >= 0) continue;
+      const g = verbGroupAt(tokens, k, frame.last);
+      if (!g) continue;
+      const speaker = this.verbSubject(g, q.close + 1, frame.last);
+      if (speaker) return { speaker, verb: g, weak: false };
+      k = g.last - 1;
+    }
+    // `selon X` anywhere in the sentence; `Pour X, « … »`
+    for (let k = frame.first; k < frame.last; k++) {
+      if (k >= q.open && k <= q.close) continue;
+      const w = tokens[k].lower;
+      if (w === 'selon' || (w === "d'" && tokens[k + 1]?.lower === 'après') || (w === 'pour' && (k === frame.first || tokens[k - 1].text === ',') && k < q.open)) {
+        const speaker = this.phraseSpeaker(k, w === 'pour' ? q.open : frame.last);
+        if (speaker) return { ...none, speaker };
+      }
+    }
+    // `… les deux chefs d'État, Alexandre Loukachenko et Vladimir Poutine : « … »`: the last person before the colon
+    if (tokens[q.open - 1]?.text === ':') {
+      for (let k = q.open - 2; k >= frame.first; k--) {
+        const m = this.mentionAt(k);
+        if (m && (m.type === 'person' || (m.type === 'role' && m.entity >= 0)) && this.doc.quoteOf[k] < 0) return { ...none, speaker: this.speakerOf(m) };
+      }
+      const subject = this.mainSubject(frame.first, q.open - 1);
+      if (subject) return { ...none, speaker: subject };
+    }
+    if (before) return { speaker: before.infinitive ? this.salient(q.open, null, 3) : null, verb: before, weak: before.infinitive };
+    // `« … »` then a line `Angela Merkel, chancelière allemande`
+    const next = sentences[s1 + 1];
+    if (next && tokens[next.first].gap >= Gap.Line && next.last - next.first <= 10) {
+      const m = this.mentionAt(next.first);
+      if (m && (m.type === 'person' || m.type === 'role')) return { ...none, speaker: this.speakerOf(m) };
+    }
+    const outside = [...Array(frame.last - frame.first).keys()].map((k) => frame.first + k).filter((k) => k < q.open || k > q.close);
+    if (outside.every((k) => tokens[k].kind !== Kind.Word)) {
+      // a quotation standing alone continues the speaker of the sentence before, or is explained by the one after
+      // (`« … ». C'est ainsi qu'Emmanuel Macron a voulu dire…`)
+      const previousQuoted = s0 > 0 && this.doc.quotes.some((o) => tokens[o.open].sent === s0 - 1);
+      if (!previousQuoted && next && tokens[next.first].gap < Gap.Paragraph) {
+        for (let k = next.first; k < next.last; k++) {
+          const g = tokens[k].kind === Kind.Word && this.doc.quoteOf[k] < 0 ? verbGroupAt(tokens, k, next.last) : null;
+          if (!g) continue;
+          const speaker = this.verbSubject(g, next.first, next.last);
+          if (speaker) return { speaker, verb: null, weak: true };
+          k = g.last - 1;
+        }
+      }
+      return { ...none, speaker: this.salient(q.open, null, 3), weak: true };
+    }
+    return none;
   }
 
-  /** The latest quote speaker or subject of that agreement from `floor` to before `at` (a quote speaker first at one offset). */
-  private latestSalient(agreement: Agreement, at: number, floor: number): Speaker | undefined {
-    const said = this.speakersSoFar.latest(agreement, at, floor);
-    const subject = this.subjects.latest(agreement, at, floor);
-    return said && (!subject || said.at >= subject.at) ? said.speaker : subject?.speaker;
+  /** The subject of an inverted verb group: its pronoun, else the phrase after it. */
+  private inverted(g: VerbGroup, limit: number): Speaker | null {
+    if (g.pronoun === 'on') return this.documentIssuer(g, limit);
+    // `ont-ils ajouté dans un communiqué commun, les ministres du G7`: a dislocated subject names the group
+    if (g.pronoun === 'ils' || g.pronoun === 'elles') {
+      const { tokens } = this.doc;
+      for (let k = g.last; k < limit && k < g.last + 12; k++) {
+        if (CLAUSE_END.has(tokens[k].text) || tokens[k].kind === Kind.Quote) break;
+        if (tokens[k].text !== ',') continue;
+        const m = this.mentionAt(k + 1);
+        if (m) return this.speakerOf(m);
+        return describedPhrase(tokens, k + 1, limit);
+      }
+      return null;
+    }
+    return g.pronoun ? this.salient(g.first, g.pronoun, 0, true) : this.subjectAfter(g.last, limit);
   }
 
-  private sentenceStartBefore(at: number, count: number): number {
-    const k = Math.max(0, partitionPoint(this.sentences, (s) => s.end <= at) - count);
-    return this.sentences[k]?.start ?? 0;
+  /** The subject of a reporting verb group found before or after a quotation, within tokens [floor, limit). */
+  private verbSubject(g: VerbGroup, floor: number, limit: number): Speaker | null {
+    const { tokens } = this.doc;
+    if (g.gerund) return this.gerundSubject(g, floor);
+    if (g.pronoun) return this.inverted(g, limit);
+    // `…, a précisé M. Zelensky selon lequel…`: after a quotation, or a comma that closes no apposition, the verb is inverted
+    const prev = tokens[g.first - 1];
+    const apposition = prev?.text === ',' && ['person', 'role'].includes(this.mentionEndingAt(g.first - 2)?.type ?? '');
+    if (prev && ((prev.text === ',' && !apposition) || prev.kind === Kind.Quote)) {
+      const after = this.subjectAfter(g.last, limit);
+      if (after) return after;
+    }
+    if (g.infinitive) {
+      let k = g.first - 1;
+      if (tokens[k] && /^(?:à|de|d')$/.test(tokens[k].lower)) k--;
+      if (!tokens[k] || k < floor || !(tokens[k].pos & (POS.VERB | POS.AUX))) return null;
+      if (tensesOf(tokens[k].lex) & TENSE.K && isFiniteAux(tokens[k - 1])) k--;
+      return this.subjectBefore({ ...g, first: k }, floor);
+    }
+    return this.subjectBefore(g, floor);
+  }
+
+  /** `peut-on lire dans le communiqué`: whoever issued the document the article cites. */
+  private documentIssuer(g: VerbGroup, limit: number): Speaker | null {
+    const { tokens, sentences } = this.doc;
+    for (let k = g.last; k < limit && k < g.last + 8; k++) {
+      const m = this.mentionAt(k);
+      if (m && m.type !== 'country') return this.speakerOf(m);
+    }
+    // the subject of the last sentence that mentions a communiqué
+    const s = tokens[g.first].sent;
+    for (let t = s; t >= Math.max(0, s - 3); t--) {
+      const sentence = sentences[t];
+      for (let k = sentence.first; k < sentence.last; k++) {
+        if (!/^(?:communiqué|texte|déclaration|lettre|message|note|rapport)$/.test(tokens[k].lower) || this.doc.quoteOf[k] >= 0) continue;
+        const subject = this.mainSubject(sentence.first, k);
+        if (subject) return subject;
+      }
+    }
+    return null;
+  }
+
+  /** Subject of a gerund: the attribution before it in the sentence (`« … », a-t-elle insisté, ajoutant que`), else the main clause's. */
+  private gerundSubject(gerund: VerbGroup, floor: number): Speaker | null {
+    const { tokens } = this.doc;
+    // `la présidente de la Commission saluant…`: an absolute construction
+    const adjacent = this.mentionEndingAt(gerund.first - 1);
+    if (adjacent && (adjacent.type === 'person' || adjacent.type === 'role' || adjacent.type === 'organization')) return this.speakerOf(adjacent);
+    for (let k = gerund.first - 1; k >= floor; k--) {
+      if (tokens[k].kind !== Kind.Word) continue;
+      const g = verbGroupAt(tokens, k, gerund.first);
+      if (g && g.finite && g.last <= gerund.first) {
+        if (g.pronoun) return this.salient(g.first, g.pronoun);
+        const inverted = tokens[k - 1]?.kind === Kind.Quote || (tokens[k - 1]?.text === ',' && tokens[k - 2]?.kind === Kind.Quote);
+        if (inverted) return this.subjectAfter(g.last, gerund.first);
+        return this.subjectBefore(g, floor);
+      }
+    }
+    return this.mainSubject(floor, gerund.first);
+  }
+
+  /** `Le président ... qui a qualifié de « … »`: whether the quotation names a title or a thing. */
+  isTitleOrName(q: QuoteSpan): boolean {
+    const { tokens, text } = this.doc;
+    const before = tokens[q.open - 1];
+    if (before && TITLE_WORDS.get(before.lower) === 'title') return true;
+    const quoted = text.slice(q.start, q.end);
+    const nameLike = /^\p{Lu}/u.test(quoted) && wordCount(quoted) <= 6 && !/[.!?…,;:]$/u.test(quoted);
+    if (!nameLike) return false;
+    for (let k = q.open - 1; k >= Math.max(0, q.open - 5); k--) {
+      const t = tokens[k];
+      if (t.kind !== Kind.Word) break;
+      if (TITLE_WORDS.has(t.lower)) return true;
+      if (isReporting(t)) return false;
+    }
+    return false;
   }
 }
 
-/** The date mentions of an article, found by position. */
-class ArticleDates {
-  /** Positions in `dates`, by start offset. */
-  private readonly byStart: number[];
-
-  constructor(private readonly dates: readonly DateMention[]) {
-    this.byStart = dates.map((_, k) => k).sort((a, b) => dates[a].start - dates[b].start);
+/** The date an utterance was made: a date next to its reporting verb (`a assuré lundi`), never one inside the quotation. */
+function utteranceDate(doc: Doc, verb: VerbGroup, dates: DateMention[], dateAt: Int32Array, q: QuoteSpan): string | null {
+  const { tokens } = doc;
+  const at = (k: number): DateMention | undefined => (k >= 0 && k < tokens.length && dateAt[k] >= 0 ? dates[dateAt[k]] : undefined);
+  // within the group (`a, lundi, déclaré`) or right after it (`a déclaré lundi`, `a annoncé, vendredi 16 février,`)
+  for (let k = verb.first; k < Math.min(tokens.length, verb.last + 2); k++) {
+    if (k >= q.open && k <= q.close) break;
+    const d = at(k);
+    if (d?.value) return d.value;
+    if (k >= verb.last && tokens[k].text !== ',') break;
   }
-
-  /** The dates lying within `frame`, in their original order. */
-  within(frame: Span): DateMention[] {
-    const positions: number[] = [];
-    for (let k = partitionPoint(this.byStart, (p) => this.dates[p].start < frame.start); k < this.byStart.length; k++) {
-      const date = this.dates[this.byStart[k]];
-      if (date.start > frame.end) break;
-      if (date.end <= frame.end) positions.push(this.byStart[k]);
-    }
-    return positions.sort((a, b) => a - b).map((p) => this.dates[p]);
-  }
-}
-
-/**
- * The date an utterance was made, from a date next to its reporting verb (`a assuré
- * lundi`, `Aujourd'hui, X a déclaré`), never from a date inside the quotation.
- */
-function utteranceDate(text: string, attribution: Attribution, dates: ArticleDates, frame: Span, spans: readonly QuotedSpan[]): string | null {
-  const verb = attribution.verb;
-  if (!verb) return null;
-  // the spans are in text order without overlaps: only the last one opening before a date can hold it
-  const insideQuote = (d: DateMention) => {
-    const span = spans[partitionPoint(spans, (s) => s.open < d.start) - 1];
-    return span !== undefined && d.end <= span.close;
-  };
-  for (const date of dates.within(frame)) {
-    if (date.value == null || insideQuote(date)) continue;
-    const withinGroup = date.start >= verb.start && date.end <= verb.end + 1;
-    const rightAfter = date.start >= verb.end && /^[\s\u00a0,]*$/u.test(text.slice(verb.end, date.start));
-    const sentenceInitial = /^[\s\u00a0]*$/u.test(text.slice(frame.start, date.start)) && /^[\s\u00a0]*,/u.test(text.slice(date.end)) && date.end < verb.start;
-    if (withinGroup || rightAfter || sentenceInitial) return date.value;
+  // `Aujourd'hui, X a déclaré`: a date opening the sentence
+  const s = doc.sentences[tokens[verb.first].sent];
+  const first = at(s.first);
+  if (first?.value && s.first < verb.first && (s.first < q.open || s.first > q.close)) {
+    let k = s.first;
+    while (k < verb.first && dateAt[k] >= 0) k++;
+    if (tokens[k]?.text === ',') return first.value;
   }
   return null;
 }
 
-/** A restated claim (`X a assuré lundi que… . M. X a assuré que « … »`) takes the date of the first statement. */
-function restatedDate(text: string, attribution: Attribution, dates: ArticleDates, frame: Span, sentences: readonly Span[]): string | null {
-  const verb = attribution.verb;
-  if (!verb) return null;
-  const index = partitionPoint(sentences, (s) => s.start < frame.start);
-  const previous = index > 0 ? sentences[index - 1] : undefined;
-  // only a dated sentence can date the restated claim
-  if (!previous || !dates.within(previous).some((d) => d.value != null)) return null;
-  const tokens = tokenize(text, previous.start, previous.end, []);
-  for (let i = 0; i < tokens.length; i++) {
-    const group = verbGroupAt(tokens, i);
-    if (!group || group.infinitive !== verb.infinitive) continue;
-    const date = utteranceDate(text, { ...attribution, verb: group, tokens }, dates, previous, []);
-    if (date) return date;
-  }
-  return null;
-}
-
-const foldQuote = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-/** Quote groups: the same words printed twice (headline and body) share a group. */
-function groupQuotes(docId: string, quotes: QuoteMention[]): void {
-  // only quotations of 12 characters or more (folded) join a group
+/** Quote groups: the same words printed twice (headline and body) share a group and a speaker. */
+function groupQuotes(docId: string, quotes: QuoteMention[], weak: boolean[]): void {
+  const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const longGroups: Array<{ key: string; id: string }> = [];
   for (const quote of quotes) {
-    const key = foldQuote(quote.text);
+    const key = fold(quote.text);
     const same = key.length >= 12 ? longGroups.find((g) => g.key === key || g.key.includes(key) || key.includes(g.key)) : undefined;
     if (same) {
       quote.quote_group = same.id;
@@ -659,90 +657,77 @@ function groupQuotes(docId: string, quotes: QuoteMention[]): void {
     if (key.length >= 12) longGroups.push({ key, id });
     quote.quote_group = id;
   }
-  // one quotation has one speaker: fill a missing speaker from its group's first known one
-  const knownByGroup = new Map<string, QuoteMention>();
-  for (const quote of quotes) if (quote.speaker && !knownByGroup.has(quote.quote_group)) knownByGroup.set(quote.quote_group, quote);
-  for (const quote of quotes) {
-    if (quote.speaker) continue;
-    const known = knownByGroup.get(quote.quote_group);
-    if (known) {
-      quote.speaker = known.speaker;
-      quote.speaker_id = known.speaker_id;
+  // one quotation has one speaker: the first one found by its own attribution, else the first known
+  const known = new Map<string, QuoteMention>();
+  quotes.forEach((quote, k) => {
+    if (quote.speaker && !weak[k] && !known.has(quote.quote_group)) known.set(quote.quote_group, quote);
+  });
+  quotes.forEach((quote, k) => {
+    if (quote.speaker && !weak[k]) return;
+    const source = known.get(quote.quote_group);
+    if (source) {
+      quote.speaker = source.speaker;
+      quote.speaker_id = source.speaker_id;
     }
-  }
+  });
 }
 
-/** Words as a reader counts them: an elided article stays with its word (`l'intégration` is one). */
-const wordCount = (s: string): number => s.split(/[\s\u00a0\u202f]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-
-/**
- * A quotation that runs over paragraphs but whose first paragraph already carries an
- * inverted attribution (`« Nous ne céderons pas, a déclaré le ministre.¶« Nous…`) lost
- * its closing mark: the next paragraph's « opens a new quotation instead.
- */
-function splitLostClosings(text: string, spans: QuotedSpan[]): { spans: QuotedSpan[]; problems: QuoteMarkProblem[] } {
-  const out: QuotedSpan[] = [];
-  const problems: QuoteMarkProblem[] = [];
-  for (const span of spans) {
-    let current = span;
-    for (let guard = 0; guard < 20; guard++) {
-      const breakAt = text.indexOf('\n', current.start);
-      if (breakAt < 0 || breakAt >= current.end) break;
-      const tokens = tokenize(text, current.start, breakAt, []);
-      const attributed = tokens.some((t, i) => t.text === ',' && verbGroupAt(tokens, i + 1)?.finite);
-      if (!attributed) break;
-      let reopen = breakAt;
-      while (reopen < current.end && /[\s\u00a0]/u.test(text[reopen])) reopen++;
-      let start = reopen + 1;
-      while (start < current.end && /[\s\u00a0\u202f]/u.test(text[start])) start++;
-      problems.push({ offset: current.open, reason: 'unclosed' });
-      current = { ...current, open: reopen, start };
-    }
-    if (current.end > current.start) out.push(current);
-  }
-  return { spans: out, problems };
-}
-
-function scanQuotes(text: string): { spans: QuotedSpan[]; problems: QuoteMarkProblem[] } {
-  const scan = findQuotedSpans(text);
-  const split = splitLostClosings(text, scan.spans);
-  return { spans: split.spans, problems: [...scan.problems, ...split.problems].sort((a, b) => a.offset - b.offset) };
-}
-
-/** Quote-mark problems of an article (unbalanced or runaway marks), for reports. */
-export function quoteMarkProblems(text: string): QuoteMarkProblem[] {
-  return scanQuotes(text).problems;
-}
+/** Speaker entity ids, as the link stage's entities table computes them. */
+export type SpeakerId = (speaker: Speaker) => string | null;
 
 /** Direct quotations and their speakers (annotation guidelines §2). */
-export function extractQuotes(doc: DocInput, dates: DateMention[]): QuoteMention[] {
-  const { text } = doc;
-  const spans = scanQuotes(text).spans;
-  if (!spans.length) return [];
-  const context = new DocumentQuotes(text, doc.sentences, spans);
-  const articleDates = new ArticleDates(dates);
+export function extractQuotes(ctx: ArticleContext, dates: DateMention[], speakerId: SpeakerId = () => null): QuoteMention[] {
+  const { doc } = ctx;
+  if (!doc.quotes.length) return [];
+  const attributor = new QuoteAttributor(doc);
+  const dateAt = new Int32Array(doc.tokens.length).fill(-1);
+  if (dates.length) {
+    let d = 0;
+    const sorted = dates.map((_, k) => k).sort((a, b) => dates[a].start - dates[b].start);
+    for (const t of doc.tokens) {
+      while (d < sorted.length && dates[sorted[d]].end <= t.start) d++;
+      if (d < sorted.length && dates[sorted[d]].start <= t.start && t.end <= dates[sorted[d]].end) dateAt[t.i] = sorted[d];
+    }
+  }
   const quotes: QuoteMention[] = [];
-  spans.forEach((span, index) => {
-    if (isTitleOrName(text, span)) return;
-    const quoted = text.slice(span.start, span.end);
-    if (!/[\p{L}\p{N}]/u.test(quoted)) return;
-    const attribution = context.attribute(index);
-    if (!attribution) return;
-    context.remember(span.open, attribution.speaker);
-    const frame = frameOf(doc.sentences, span, text);
-    const saidOn = utteranceDate(text, attribution, articleDates, frame, spans) ?? restatedDate(text, attribution, articleDates, frame, doc.sentences);
+  const weak: boolean[] = [];
+  const alone: boolean[] = [];
+  for (const q of doc.quotes) {
+    const text = doc.text.slice(q.start, q.end);
+    if (!/[\p{L}\p{N}]/u.test(text) || attributor.isTitleOrName(q)) continue;
+    const attribution = attributor.attribute(q);
+    const { speaker, verb } = attribution;
+    if (!attribution.weak) attributor.remember(q.open, speaker);
+    weak.push(attribution.weak);
+    alone.push(isHeadingLine(doc, q));
     quotes.push({
-      text: quoted,
-      kind: wordCount(quoted) < 3 ? 'fragment' : 'quote',
-      speaker: attribution.speaker?.name ?? null,
-      speaker_id: attribution.speaker?.id ?? null,
-      cue: attribution.cue,
-      said_on: saidOn,
+      text,
+      kind: wordCount(text) < 3 ? 'fragment' : 'quote',
+      speaker: speaker?.name ?? null,
+      speaker_id: speaker ? speakerId(speaker) : null,
+      cue: verb?.cue ?? null,
+      said_on: verb ? utteranceDate(doc, verb, dates, dateAt, q) : null,
       quote_group: '',
-      start: span.start,
-      end: span.end,
+      start: q.start,
+      end: q.end,
     });
-  });
-  groupQuotes(doc.doc_id, quotes);
-  return quotes;
+  }
+  groupQuotes(ctx.doc_id, quotes, weak);
+  // a line that is only a quotation (`"Midi contre Poutine"`) is a heading, not speech, unless it repeats what someone said
+  const groupSizes = new Map<string, number>();
+  for (const quote of quotes) groupSizes.set(quote.quote_group, (groupSizes.get(quote.quote_group) ?? 0) + 1);
+  return quotes.filter((quote, k) => !(alone[k] && groupSizes.get(quote.quote_group) === 1 && (weak[k] || !quote.speaker)));
+}
+
+/** Whether a quotation fills its line, with no sentence punctuation closing it: a heading. */
+function isHeadingLine(doc: Doc, q: QuoteSpan): boolean {
+  const { tokens } = doc;
+  const before = tokens[q.open];
+  const after = tokens[q.close + 1];
+  return before.gap >= Gap.Line && (!after || after.gap >= Gap.Line) && !/[.!?…]$/.test(doc.text.slice(q.start, q.end));
+}
+
+/** Quote-mark problems of a text (unbalanced or runaway marks), for reports. */
+export function quoteMarkProblems(text: string): Doc['quoteProblems'] {
+  return buildDoc(text).quoteProblems;
 }

@@ -63,7 +63,7 @@ export function buildDoc(text: string): Doc {
     while (k < s.last - 1 && (tokens[k].kind === 4 || tokens[k].text === '-' || tokens[k].text === '—' || tokens[k].text === '–' || tokens[k].text === '(' || tokens[k].text === '_')) sentenceStarts[++k] = 1;
   }
   for (let i = 1; i < tokens.length; i++) if (tokens[i - 1].text === ':' || tokens[i].gap >= Gap.Line) sentenceStarts[i] = 1;
-  const { mentions, entities, mentionAt } = findMentions(tokens, sentenceStarts);
+  const { mentions, entities, mentionAt } = findMentions(tokens, sentenceStarts, quoteOf);
   return { text, tokens, sentences, quotes, quoteProblems: problems, quoteOf, mentions, entities, mentionAt };
 }
 

@@ -1,7 +1,7 @@
 import { POS, lemmasOf } from './lexicon.ts';
 import { PhraseMatcher } from './phrases.ts';
 import { loadRules } from './rules.ts';
-import { Gap, Kind, type Token } from './tokens.ts';
+import { Gap, Kind, tokenize, type Token } from './tokens.ts';
 
 /**
  * Mentions of actors in an article (an entity ruler, as spaCy's): countries, demonyms,
@@ -53,7 +53,7 @@ interface CountryRule { form?: string; lemma?: string; feminine?: string; code: 
 interface PlaceRule { form: string; code: string | null; via: string }
 interface OrgRule { name: string; forms: string[]; code: string | null; kind: string }
 interface PersonRule { name: string; code: string | null; gender: 'm' | 'f'; role?: string; forms?: string[] }
-interface RoleRule { head: string; type: 'person' | 'body' }
+interface RoleRule { head: string; type: 'person' | 'body'; means?: string; not_forms?: string[] }
 
 type Gazetteer =
   | { what: 'country'; code: string; via: string; name: string }
@@ -92,10 +92,14 @@ for (const person of PERSON_RULES) {
   }
 }
 
-const ROLE_HEADS = new Map<string, RoleRule[]>();
-for (const r of ROLE_RULES) {
-  const first = r.head.split(' ')[0];
-  ROLE_HEADS.set(first, [...(ROLE_HEADS.get(first) ?? []), r].sort((a, b) => b.head.length - a.head.length));
+/** Role heads by the lemma of their first word; each with its words as lower-case forms after the first. */
+const ROLE_HEADS = new Map<string, Array<{ rule: RoleRule; rest: string[] }>>();
+for (const rule of ROLE_RULES) {
+  const words = tokenize(rule.head).map((t) => t.lower);
+  const list = ROLE_HEADS.get(words[0]) ?? [];
+  list.push({ rule, rest: words.slice(1) });
+  list.sort((a, b) => b.rest.length - a.rest.length);
+  ROLE_HEADS.set(words[0], list);
 }
 
 const TITLES = new Map<string, 'm' | 'f'>([['m', 'm'], ['mm', 'm'], ['monsieur', 'm'], ['mme', 'f'], ['mmes', 'f'], ['madame', 'f'], ['mlle', 'f'], ['mademoiselle', 'f']]);
@@ -155,6 +159,8 @@ const genderOfReading = (t: Token, pos: number): 'm' | 'f' | null => {
 
 /** A capitalised word that can be part of a person's name: not a common word written with a capital. */
 function nameLike(t: Token, atSentenceStart: boolean): boolean {
+  // `al-Charaa`, `el-Sissi`, `ben-Gvir`
+  if (t.kind === Kind.Word && /^(?:al|el|ben|abu|ibn)-\p{Lu}/u.test(t.text)) return true;
   if (!isCapWord(t) || NOT_NAMES.has(t.lower) || t.lower.length < 2) return false;
   if (t.caps && t.text.length <= 5) return false; // acronyms
   const common = t.lex ? t.lex.pos & ~POS.PROPN : 0;
@@ -170,7 +176,7 @@ export interface MentionIndex {
   mentionAt: Int32Array;
 }
 
-export function findMentions(tokens: Token[], sentenceStarts: Uint8Array): MentionIndex {
+export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted: Int32Array): MentionIndex {
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
   const n = tokens.length;
@@ -214,7 +220,7 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array): Menti
         m.name = value.person.name;
         m.gender = value.person.gender;
         m.codes = value.person.code ? [value.person.code] : [];
-        m.role = value.person.role?.split(' ')[0].toLowerCase() ?? null;
+        m.role = value.person.role ? normalizeRole(value.person.role) : null;
       } else if (value.what === 'organization') {
         m.type = 'organization';
         m.via = 'organization';
@@ -248,7 +254,25 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array): Menti
       add(m);
       continue;
     }
+    // an acronym no lexicon knows (`EKRE`, `PKK`): an organization
+    if (t.caps && t.text.length >= 2 && t.text.length <= 6 && !t.lex && /^[A-Z]+$/.test(t.text)) {
+      const m = emptyMention('organization', i, i + 1, tokens);
+      m.via = 'acronym';
+      m.name = t.text;
+      add(m);
+      continue;
+    }
     const demonym = demonymOf(t);
+    // `l'Américain`, `le Russe`: a person of that country the article names
+    if (demonym && t.cap && demonym.via === 'demonym' && !/[sx]$/.test(t.lower) && i > 0 && /^(?:le|la|l')$/.test(tokens[i - 1].lower) && sentenceStarts[i] !== 1) {
+      const m = emptyMention('role', i - 1, i + 1, tokens);
+      m.via = 'national';
+      m.codes = [demonym.code];
+      m.role = 'national';
+      m.name = t.text;
+      add(m);
+      continue;
+    }
     if (demonym && (t.cap || t.lex?.pos! & (POS.ADJ | POS.NOUN) || !t.lex)) {
       // `la partie occidentale`: a direction, not the West
       if (demonym.code === 'WEST' && !t.cap && /^(?:partie|région|côte|frontière|rive|flanc|bord|zone|province|banlieue|europe|afrique|asie|ukraine|allemagne|russie|sibérie|balkans)$/.test(tokens[i - 1]?.lower ?? '')) continue;
@@ -298,7 +322,7 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array): Menti
     const m = sorted[k];
     for (let i = m.first; i < m.last; i++) if (mentionAt[i] < 0 || sorted[mentionAt[i]].last - sorted[mentionAt[i]].first < m.last - m.first) mentionAt[i] = k;
   }
-  linkRoles(tokens, sorted, entities);
+  linkRoles(tokens, sorted, entities, quoted);
   return { mentions: sorted, entities, mentionAt };
 }
 
@@ -308,19 +332,26 @@ export function roleHeadAt(tokens: Token[], i: number): { rule: RoleRule; length
   if (t.kind !== Kind.Word) return null;
   const lemmas = [t.lower, ...lemmasOf(t.lex, POS.NOUN | POS.ADJ)];
   for (const lemma of lemmas) {
-    const rules = ROLE_HEADS.get(lemma);
-    if (!rules) continue;
-    for (const rule of rules) {
-      const words = rule.head.split(' ');
+    const heads = ROLE_HEADS.get(lemma);
+    if (!heads) continue;
+    for (const { rule, rest } of heads) {
+      if (rule.not_forms?.includes(t.lower)) continue;
       let ok = true;
-      for (let k = 1; k < words.length && ok; k++) {
-        const w = tokens[i + k];
-        ok = w !== undefined && (w.lower === words[k] || lemmasOf(w.lex, POS.NOUN | POS.ADJ).includes(words[k]) || w.lower.replace(/s$/, '') === words[k]);
+      for (let k = 0; k < rest.length && ok; k++) {
+        const w = tokens[i + 1 + k];
+        ok = w !== undefined && w.gap < Gap.Line && (w.lower === rest[k] || lemmasOf(w.lex, POS.NOUN | POS.ADJ).includes(rest[k]));
       }
-      if (ok) return { rule, length: words.length };
+      if (ok) return { rule, length: rest.length + 1 };
     }
   }
   return null;
+}
+
+/** The role a written role phrase names (`Premier ministre` → `premier ministre`, `ministre des Affaires étrangères` → `ministre`). */
+export function normalizeRole(phrase: string): string {
+  const tokens = tokenize(phrase);
+  const head = tokens.length ? roleHeadAt(tokens, 0) : null;
+  return head ? head.rule.means ?? head.rule.head.toLowerCase() : phrase.toLowerCase();
 }
 
 function describeRoles(tokens: Token[], mentions: Mention[], covered: Int32Array, add: (m: Mention) => number): void {
@@ -329,14 +360,18 @@ function describeRoles(tokens: Token[], mentions: Mention[], covered: Int32Array
     const head = roleHeadAt(tokens, i);
     if (!head) continue;
     if (covered[i] >= 0 && mentions[covered[i]].type !== 'country') continue;
+    // a body needs its determiner (`l'armée russe`; `une insurrection armée` is an adjective)
     // the determiner and adjectives before the head
     let first = i;
     while (first > 0 && first > i - 3 && tokens[first - 1].kind === Kind.Word && PRE_ROLE.has(tokens[first - 1].lower) && tokens[first - 1].gap <= Gap.Space) first--;
     const det = tokens[first - 1];
     const hasDet = det !== undefined && DETERMINERS.has(det.lower) && tokens[first].gap <= Gap.Space;
+    if (head.rule.type === 'body' && !hasDet) continue;
     // `Premier ministre` written as a head of its own: `Premier` is in PRE_ROLE and in the head
     let j = i + head.length;
     const codes: string[] = [];
+    // `le chef du Kremlin`: a head of several words may name its country itself
+    for (let k = i; k < j; k++) if (covered[k] >= 0 && mentions[covered[k]].type !== 'person' && mentions[covered[k]].type !== 'role') codes.push(...mentions[covered[k]].codes);
     // modifiers: adjectives (demonyms give the country) and complements `de …` up to a bound
     for (let steps = 0; j < n && steps < 10 && tokens[j].gap <= Gap.Space; steps++) {
       const t = tokens[j];
@@ -359,6 +394,11 @@ function describeRoles(tokens: Token[], mentions: Mention[], covered: Int32Array
           j = target.last;
           continue;
         }
+        // `les services de renseignement américains`: a bare noun complement
+        if (k === j + 1 && tokens[k]?.kind === Kind.Word && !tokens[k].cap && tokens[k].lex && tokens[k].lex!.pos & POS.NOUN && !(tokens[k].lex!.pos & (POS.DET | POS.PRON | POS.VERB)) && (t.lower === 'de' || t.lower === "d'")) {
+          j = k + 1;
+          continue;
+        }
         // `du ministère des Affaires étrangères`, `de la diplomatie russe`: the complement's own head, then its modifiers
         if (tokens[k]?.kind === Kind.Word && (roleHeadAt(tokens, k) || (tokens[k].cap && !(covered[k] >= 0 && mentions[covered[k]].type === 'person')))) {
           j = k + 1;
@@ -368,10 +408,21 @@ function describeRoles(tokens: Token[], mentions: Mention[], covered: Int32Array
       }
       break;
     }
+    // `le président taïwanais Lai Ching-te`: capitalised words right after a person's role are that person's name
+    if (head.rule.type === 'person' && covered[j] < 0 && isCapWord(tokens[j]) && !NOT_NAMES.has(tokens[j].lower) && tokens[j].gap === Gap.Space) {
+      let e = j + 1;
+      while (e < n && e - j < 4 && tokens[e].gap === Gap.Space && covered[e] < 0 && (isCapWord(tokens[e]) || nameLike(tokens[e], false))) e++;
+      if (!(e - j === 1 && tokens[j].pos & (POS.NOUN | POS.ADJ | POS.VERB) && !(tokens[j].pos & POS.PROPN))) {
+        const person = emptyMention('person', j, e, tokens);
+        person.via = 'described';
+        person.name = tokens.slice(j, e).map((x) => x.text).join(' ');
+        add(person);
+      }
+    }
     const m = emptyMention(head.rule.type === 'person' ? 'role' : 'organization', hasDet ? first - 1 : first, j, tokens);
     m.via = 'description';
     m.codes = [...new Set(codes)];
-    m.role = head.rule.head;
+    m.role = head.rule.means ?? head.rule.head.toLowerCase();
     const headToken = tokens[i];
     m.gender = genderOfReading(headToken, POS.NOUN);
     if (hasDet && (det.lower === 'la' || det.lower === 'sa' || det.lower === 'cette' || det.lower === 'une')) m.gender = 'f';
@@ -451,7 +502,7 @@ function linkPeople(tokens: Token[], mentions: Mention[], entities: Entity[], co
     if (!known) continue;
     e.code ??= known.code;
     e.gender ??= known.gender;
-    if (known.role) e.roles.add(known.role.split(' ')[0].toLowerCase());
+    if (known.role) e.roles.add(normalizeRole(known.role));
     if (e.name.split(' ').length < 2) e.name = known.name;
   }
 }
@@ -478,7 +529,7 @@ function linkOrganizations(mentions: Mention[], entities: Entity[]): void {
  * Frederiksen`); a description standing alone refers to the person of that role (and
  * country) the article names, else to no one.
  */
-function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[]): void {
+function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quoted: Int32Array): void {
   const describe = (role: Mention, person: Mention): void => {
     if (person.entity < 0) return;
     const e = entities[person.entity];
@@ -504,7 +555,8 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[]): vo
   }
   for (const m of mentions) {
     if (m.type !== 'role' || m.entity >= 0 || m.plural || !m.role) continue;
-    const fits = entities.filter((e) => e.type === 'person' && e.roles.has(m.role!) && (!m.codes.length || (e.code !== null && m.codes.includes(e.code))) && (!m.gender || !e.gender || m.gender === e.gender));
+    const national = m.role === 'national';
+    const fits = entities.filter((e) => e.type === 'person' && (national || e.roles.has(m.role!)) && (!m.codes.length || (e.code !== null && m.codes.includes(e.code))) && (!m.gender || !e.gender || m.gender === e.gender));
     if (fits.length === 1) m.entity = entities.indexOf(fits[0]);
     else if (fits.length > 1) {
       // the nearest one named before, else the first named after
@@ -512,5 +564,25 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[]): vo
       const earlier = fits.filter((e) => named(e) < m.first).sort((a, b) => named(b) - named(a));
       m.entity = entities.indexOf(earlier[0] ?? fits.sort((a, b) => named(a) - named(b))[0]);
     }
+    if (m.entity >= 0 || national || !DEFINITE.has(tokens[m.first].lower)) continue;
+    // `Christophe Castaner a annoncé… a déclaré le ministre de l'Intérieur`; `Le chef du conseil de sécurité a menacé… Nikolaï Patrouchev a haussé le ton`:
+    // a definite role no one holds refers to a person named just before (or just after) whose role the article does not give
+    const sentence = tokens[m.first].sent;
+    const near = (p: Mention, free: boolean): boolean => p.type === 'person' && p.entity >= 0 && quoted[p.first] < 0 && Math.abs(tokens[p.first].sent - sentence) <= 2
+      && (!free || entities[p.entity].roles.size === 0 || entities[p.entity].roles.has(m.role!))
+      && (!m.gender || !entities[p.entity].gender || m.gender === entities[p.entity].gender)
+      && (!m.codes.length || !entities[p.entity].code || m.codes.includes(entities[p.entity].code!));
+    // someone with no other role first, else anyone named in the sentence or the one before
+    const before = mentions.filter((p) => p.first < m.first && near(p, true)).pop()
+      ?? mentions.filter((p) => p.first < m.first && near(p, false) && tokens[p.first].sent >= sentence - 1).pop();
+    const after = before ? undefined : mentions.find((p) => p.first > m.last && near(p, true));
+    const person = before ?? after;
+    if (person) {
+      m.entity = person.entity;
+      entities[person.entity].roles.add(m.role);
+      if (m.codes.length && !entities[person.entity].code) entities[person.entity].code = m.codes[0];
+    }
   }
 }
+
+const DEFINITE = new Set(['le', 'la', "l'"]);

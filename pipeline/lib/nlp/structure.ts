@@ -63,7 +63,9 @@ function markRole(text: string, t: Token, stack: Open[]): Role {
     case '»': case '›':
       return stack.length ? 'close' : 'none';
     case '“':
-      return stack[stack.length - 1]?.mark === '„' ? 'close' : 'open';
+      if (stack[stack.length - 1]?.mark === '„') return 'close';
+      // `achevée avec succès“`: a “ glued to the word before it closes an open “
+      return stack[stack.length - 1]?.mark === '“' && !isSpaceOrEdge(text[t.start - 1]) && !isWordChar(text[t.end]) ? 'close' : 'open';
     case '”':
       if (stack.length) return 'close';
       return isSpaceOrEdge(text[t.start - 1]) && isWordChar(text[t.end]) ? 'open' : 'none';
@@ -73,6 +75,19 @@ function markRole(text: string, t: Token, stack: Open[]): Role {
 }
 
 const INNER_SPACE = /[\s\u00a0\u202f\u2009]/;
+
+/** Whether the line starting at token `i` closes a quotation (a closing mark, glued to a word, comes before any opening one) within a few lines. */
+function closesBeforeOpening(text: string, tokens: Token[], i: number): boolean {
+  let lines = 0;
+  for (let k = i; k < tokens.length && k < i + 120; k++) {
+    const t = tokens[k];
+    if (k > i && t.gap >= Gap.Line && ++lines > 1) return false;
+    if (t.kind !== Kind.Quote) continue;
+    if (t.text === '»' || t.text === '”') return true;
+    return (t.text === '"' || t.text === '“') && !isSpaceOrEdge(text[t.start - 1]) && !isWordChar(text[t.end]);
+  }
+  return false;
+}
 
 /** Quotation spans in text order (outermost only), and the marks that do not pair up. */
 export function findQuotes(text: string, tokens: Token[]): { quotes: QuoteSpan[]; problems: QuoteMarkProblem[] } {
@@ -85,8 +100,13 @@ export function findQuotes(text: string, tokens: Token[]): { quotes: QuoteSpan[]
     if (t.gap >= Gap.Line && stack.length) {
       // French typography re-opens a running quote at each new paragraph
       if (t.kind === Kind.Quote && (t.text === '«' || t.text === '»' || t.text === '“' || t.text === '"')) continue;
-      problems.push({ offset: tokens[stack[0].token].start, reason: 'unclosed' });
-      stack = [];
+      // a paragraph break inside a quotation whose next paragraph closes it (page debris splitting a sentence)
+      if (closesBeforeOpening(text, tokens, i)) {
+        if (t.kind !== Kind.Quote) continue;
+      } else {
+        problems.push({ offset: tokens[stack[0].token].start, reason: 'unclosed' });
+        stack = [];
+      }
     }
     if (t.kind !== Kind.Quote) continue;
     const role = markRole(text, t, stack);
@@ -159,11 +179,12 @@ export function splitSentences(text: string, tokens: Token[], quotes: QuoteSpan[
     if (!ENDERS.has(t.text)) continue;
     let j = i + 1;
     let closesQuote = false;
-    while (j < tokens.length && tokens[j].gap === Gap.None && (CLOSERS.has(tokens[j].text) || tokens[j].kind === Kind.Quote && j === openUntil)) {
+    // closing marks follow the period, French ones after a space (`inévitable. »`)
+    while (j < tokens.length && (tokens[j].gap === Gap.None || (tokens[j].gap === Gap.Space && tokens[j].kind === Kind.Quote)) && (CLOSERS.has(tokens[j].text) || tokens[j].kind === Kind.Quote && j === openUntil)) {
       if (tokens[j].kind === Kind.Quote || tokens[j].text === '»' || tokens[j].text === '”') closesQuote = true;
       j++;
     }
-    if (j < tokens.length && tokens[j].kind === Kind.Quote && tokens[j].gap === Gap.None && j === openUntil) {
+    if (j < tokens.length && tokens[j].kind === Kind.Quote && tokens[j].gap <= Gap.Space && j === openUntil) {
       closesQuote = true;
       j++;
     }
