@@ -4,6 +4,9 @@ import type { Column } from './schema.ts';
 /** Arrays go to CSV as their items joined by this separator (documented in dist/README.md). */
 export const CSV_ARRAY_SEPARATOR = ';';
 
+/** The CSV dialect of every CSV the pipeline writes (Papa for the tables, DuckDB for the summaries). */
+export const CSV_DIALECT = { delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true, header: true } as const;
+
 export function csvHeader(columns: Column[]): string {
   return Papa.unparse([columns.map((c) => c.name)], { newline: '\n' }) + '\n';
 }
