@@ -151,9 +151,9 @@ runStage('catalog', async () => {
 });
 
 /**
- * The Table Schema of a table, from its JSON Schema. A list column is an `array` field whose
- * `jsonSchema` constraint (Table Schema v2) is the column's own JSON Schema, so that a v2
- * reader checks the items as the pipeline does.
+ * The Table Schema of a table, from its JSON Schema. A list column is an `array` field (its CSV
+ * cell a JSON array, see lib/csv.ts) whose `jsonSchema` constraint (Table Schema v2) is the
+ * column's own JSON Schema, so that a v2 reader checks the items as the pipeline does.
  */
 function frictionlessSchema(schema: TableSchema): object {
   const required = new Set(schema.required);
