@@ -1,21 +1,44 @@
 #!/usr/bin/env -S node --import tsx
 // Stage 7, catalog: the metadata an open dataset ships with. Writes DIST/quality/report.{json,csv}
-// (files rejected or repaired), DIST/datapackage.json (Frictionless Data Package: every table
-// file with bytes, sha256 and a Table Schema derived from the JSON Schema), DIST/README.md
-// (the data dictionary, generated from the schemas) and DIST/SHA256SUMS.
+// (files rejected or repaired), DIST/datapackage.json (Frictionless Data Package: every published
+// file with bytes, sha256 and, for the tables, a Table Schema derived from the JSON Schema),
+// DIST/README.md (the data dictionary, generated from the schemas) and DIST/SHA256SUMS.
+//
+// The descriptor is a Data Package v1 (`profile: data-package`, each CSV a
+// `tabular-data-resource`, the JSON, Parquet and DuckDB files plain data resources) that also
+// carries the v2 fields (`$schema`, `type: table`) a v2 reader looks at; v1 readers ignore them.
+// test/datapackage.test.ts reads it with the Frictionless reference library for JavaScript.
 import { createReadStream, type Dirent } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fs, path } from 'zx';
-import { CSV_ARRAY_SEPARATOR, csvHeader, csvRows } from './lib/csv.ts';
+import { CSV_DIALECT, csvHeader, csvRows } from './lib/csv.ts';
 import { openDuckDB, sqlString } from './lib/duckdb.ts';
 import { readJsonl, writeFileAtomic } from './lib/io/jsonl.ts';
 import { DATASET } from './lib/dataset.ts';
 import { renderDataDictionary } from './lib/dictionary.ts';
-import type { QualityEntry } from './lib/quality.ts';
-import { columnsOf, frictionlessType, loadTableSchemas, primaryKeyOf, type TableSchema } from './lib/schema.ts';
+import { CLEAN_QUALITY_CODES, EXTRACT_QUALITY_CODES, type QualityEntry } from './lib/quality.ts';
+import { columnsOf, frictionlessType, loadTableSchemas, primaryKeyOf, type JsonSchemaProperty, type TableSchema } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
 
 const QUALITY_COLUMNS = ['file', 'sha256', 'outcome', 'code', 'reason', 'stage'] as const;
+
+/** The Table Schema of quality/report.csv (a QualityEntry per row). */
+const QUALITY_SCHEMA = {
+  fields: [
+    { name: 'file', type: 'string', description: 'The input file, as named in the input folder.', constraints: { required: true } },
+    { name: 'sha256', type: 'string', description: 'SHA-256 of the file, when it could be read.', constraints: {} },
+    { name: 'outcome', type: 'string', description: '`rejected` (left out of every table) or `published` (with a repair or warning).', constraints: { required: true, enum: ['published', 'rejected'] } },
+    { name: 'code', type: 'string', description: 'Stable machine-readable code of the problem.', constraints: { required: true, enum: Object.keys({ ...CLEAN_QUALITY_CODES, ...EXTRACT_QUALITY_CODES }).sort() } },
+    { name: 'reason', type: 'string', description: 'The problem in words.', constraints: { required: true } },
+    { name: 'stage', type: 'string', description: 'The stage that found it.', constraints: { required: true, enum: ['clean', 'extract', 'validate'] } },
+  ],
+  missingValues: [''],
+};
+
+/** Package profile: v2 readers follow `$schema`, v1 readers (which ignore it) `profile`. */
+const PACKAGE_PROFILE = { $schema: 'https://datapackage.org/profiles/2.0/datapackage.json', profile: 'data-package' } as const;
+/** A CSV file read with a Table Schema: a tabular resource in v1 (`profile`) and v2 (`type`). */
+const TABULAR_CSV = { profile: 'tabular-data-resource', type: 'table' } as const;
 
 runStage('catalog', async () => {
   const { build, dist } = stageArgs();
@@ -42,47 +65,70 @@ runStage('catalog', async () => {
       const file = `${table}.${format}`;
       resources.push({
         name: format === 'csv' ? table : `${table}-${format}`,
+        ...(format === 'csv' ? TABULAR_CSV : {}),
         title: `${table} (${format.toUpperCase()})`,
         description: schema.description,
         path: file,
         format,
         mediatype: { csv: 'text/csv', json: 'application/json', parquet: 'application/vnd.apache.parquet' }[format],
         ...(format === 'parquet' ? {} : { encoding: 'utf-8' }),
-        bytes: (await fs.stat(path.join(dist, file))).size,
-        hash: `sha256:${await sha256File(path.join(dist, file))}`,
-        ...(format === 'csv' ? { dialect: { delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true, header: true } } : {}),
+        ...(await fileFacts(dist, file)),
+        ...(format === 'csv' ? { dialect: CSV_DIALECT } : {}),
+        // the JSON and Parquet files hold the same rows: the schema documents their columns
         schema: tableSchema,
       });
     }
   }
+  resources.push({
+    name: 'dataset-duckdb',
+    title: 'All tables (DuckDB)',
+    description: "Every table in one DuckDB database, with the column descriptions as comments: ATTACH 'dataset.duckdb' (READ_ONLY).",
+    path: 'dataset.duckdb',
+    format: 'duckdb',
+    mediatype: 'application/octet-stream',
+    ...(await fileFacts(dist, 'dataset.duckdb')),
+  });
   const summaryDir = path.join(dist, 'summaries');
   const summaries = (await fs.pathExists(summaryDir)) ? (await fs.readdir(summaryDir)).filter((f: string) => f.endsWith('.csv')).sort() : [];
   for (const file of summaries) {
     const described = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${sqlString(path.join(summaryDir, file))}, header = true)`);
     resources.push({
       name: `summary-${file.replace(/\.csv$/, '').replace(/_/g, '-')}`,
+      ...TABULAR_CSV,
       path: `summaries/${file}`,
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
       description: `Summary query pipeline/sql/${file.replace(/\.csv$/, '.sql')} run over the Parquet tables.`,
-      bytes: (await fs.stat(path.join(summaryDir, file))).size,
-      hash: `sha256:${await sha256File(path.join(summaryDir, file))}`,
+      ...(await fileFacts(summaryDir, file)),
+      dialect: CSV_DIALECT,
       schema: { fields: described.getRows().map((r) => ({ name: String(r[0]), type: duckToFrictionless(String(r[1])) })) },
     });
   }
-  for (const file of ['report.csv', 'report.json']) {
-    resources.push({
-      name: `quality-report${file.endsWith('.json') ? '-json' : ''}`,
-      path: `quality/${file}`,
-      format: file.split('.').pop(),
-      description: 'Input files rejected, or published after a repair, with the reason.',
-      bytes: (await fs.stat(path.join(dist, 'quality', file))).size,
-      hash: `sha256:${await sha256File(path.join(dist, 'quality', file))}`,
-    });
-  }
+  const qualityDescription = 'Input files rejected, or published after a repair, with the reason.';
+  resources.push({
+    name: 'quality-report',
+    ...TABULAR_CSV,
+    path: 'quality/report.csv',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    description: qualityDescription,
+    ...(await fileFacts(dist, 'quality/report.csv')),
+    dialect: CSV_DIALECT,
+    schema: QUALITY_SCHEMA,
+  });
+  resources.push({
+    name: 'quality-report-json',
+    path: 'quality/report.json',
+    format: 'json',
+    mediatype: 'application/json',
+    encoding: 'utf-8',
+    description: qualityDescription,
+    ...(await fileFacts(dist, 'quality/report.json')),
+  });
   const datapackage = {
-    profile: 'tabular-data-package',
+    ...PACKAGE_PROFILE,
     name: DATASET.name,
     title: DATASET.title,
     description: DATASET.description,
@@ -104,6 +150,11 @@ runStage('catalog', async () => {
   console.error(`catalog: ${resources.length} resources, ${files.length} files summed`);
 });
 
+/**
+ * The Table Schema of a table, from its JSON Schema. A list column is an `array` field (its CSV
+ * cell a JSON array, see lib/csv.ts) whose `jsonSchema` constraint (Table Schema v2) is the
+ * column's own JSON Schema, so that a v2 reader checks the items as the pipeline does.
+ */
 function frictionlessSchema(schema: TableSchema): object {
   const required = new Set(schema.required);
   return {
@@ -111,10 +162,11 @@ function frictionlessSchema(schema: TableSchema): object {
       name: c.name,
       type: frictionlessType(c),
       description: c.description,
-      ...(c.type === 'array' ? { format: 'default', arrayItem: { type: c.itemType }, 'x-csv-separator': CSV_ARRAY_SEPARATOR } : {}),
+      ...(c.type === 'array' ? { arrayItem: { type: c.itemType } } : {}),
       constraints: {
         ...(required.has(c.name) && !c.nullable ? { required: true } : {}),
         ...(c.enum && c.type !== 'array' ? { enum: c.enum } : {}),
+        ...(c.type === 'array' ? { jsonSchema: arrayJsonSchema(schema.properties[c.name]) } : {}),
       },
     })),
     primaryKey: [primaryKeyOf(schema)],
@@ -123,6 +175,12 @@ function frictionlessSchema(schema: TableSchema): object {
       : {}),
     missingValues: [''],
   };
+}
+
+/** A list column's JSON Schema for the values it holds: without its description, and without null (an empty cell). */
+function arrayJsonSchema(property: JsonSchemaProperty): object {
+  const { description: _description, type: _type, ...rest } = property;
+  return { type: 'array', ...rest };
 }
 
 function duckToFrictionless(t: string): string {
@@ -140,6 +198,12 @@ async function writeQualityReport(dist: string, entries: QualityEntry[]): Promis
   const cols = QUALITY_COLUMNS.map((name) => ({ name, type: 'string' as const, nullable: true, description: '' }));
   await writeFileAtomic(path.join(dir, 'report.csv'), csvHeader(cols) + csvRows(sorted as unknown as Record<string, unknown>[], cols));
   await writeFileAtomic(path.join(dir, 'report.json'), JSON.stringify(sorted, null, 1) + '\n');
+}
+
+/** `bytes` and `hash` of a published file, as the data package gives them. */
+async function fileFacts(dir: string, file: string): Promise<{ bytes: number; hash: string }> {
+  const full = path.join(dir, file);
+  return { bytes: (await fs.stat(full)).size, hash: `sha256:${await sha256File(full)}` };
 }
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync, utimesSync, writeFileS
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTableSchemas } from '../pipeline/lib/schema.ts';
+import { expectFrictionlessReads } from './frictionless.ts';
 import { make, ROOT, runStage, tempDir } from './helpers.ts';
 
 const TABLE_FORMATS = ['csv', 'json', 'parquet'];
@@ -65,6 +66,10 @@ describe('the build on seeds/ (end to end)', () => {
       expect(sha256(join(dist, file)), file).toBe(hash);
     }
     expect(readFileSync(join(dist, 'README.md'), 'utf8')).toContain('| `published_precision` |');
+  });
+
+  it('writes a data package the Frictionless reference library reads, every CSV cast with its Table Schema', async () => {
+    await expectFrictionlessReads(dist);
   });
 
   it('does nothing on a second make with nothing changed', async () => {

@@ -1,4 +1,4 @@
-import { CSV_ARRAY_SEPARATOR } from './csv.ts';
+import { CSV_CONVENTIONS, csvListNote } from './csv.ts';
 import { DATASET } from './dataset.ts';
 import type { QualityEntry } from './quality.ts';
 import { columnsOf, duckdbType, type TableSchema } from './schema.ts';
@@ -18,7 +18,7 @@ export function renderDataDictionary(
   lines.push('## Files', '');
   lines.push('Every table is published three times with the same rows in the same order: `NAME.csv`, `NAME.json` (one JSON array) and `NAME.parquet` (zstd).');
   lines.push(`\`dataset.duckdb\` holds all tables (with these descriptions as comments); \`datapackage.json\` describes every file (Frictionless Data Package, with sizes and SHA-256); \`SHA256SUMS\` lists every file's hash (\`sha256sum -c SHA256SUMS\`).`);
-  lines.push(`In CSV, an empty cell is null and an array is written as its items joined by \`${CSV_ARRAY_SEPARATOR}\` (e.g. \`RUS${CSV_ARRAY_SEPARATOR}BLR\`); in JSON and Parquet arrays are real arrays.`);
+  lines.push(CSV_CONVENTIONS);
   lines.push('Offsets (`start`, `end`, `evidence_start`, `evidence_end`) index `documents.text` in UTF-16 code units, as JavaScript strings do; for French text (no characters outside the Basic Multilingual Plane) they are character positions, so DuckDB `substring(text, start + 1, end - start)` returns the span.', '');
   lines.push('| table | rows | one row is |', '|---|---:|---|');
   for (const [name, schema] of schemas) lines.push(`| [${name}](#${name}) | ${rowCounts.get(name) ?? 0} | ${cell(schema.description)} |`);
@@ -28,7 +28,8 @@ export function renderDataDictionary(
     lines.push('| column | type | null | description |', '|---|---|---|---|');
     for (const c of columnsOf(schema)) {
       const values = c.enum?.length ? ` Values: ${c.enum.map((v) => `\`${String(v)}\``).join(', ')}.` : '';
-      lines.push(`| \`${c.name}\` | ${duckdbType(c)} | ${c.nullable ? 'yes' : 'no'} | ${cell(c.description + values)} |`);
+      const csv = c.type === 'array' ? ` ${csvListNote(c)}` : '';
+      lines.push(`| \`${c.name}\` | ${duckdbType(c)} | ${c.nullable ? 'yes' : 'no'} | ${cell(c.description + values + csv)} |`);
     }
     lines.push('');
   }

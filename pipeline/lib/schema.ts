@@ -32,6 +32,7 @@ export interface Column {
   itemType?: 'string' | 'integer' | 'number';
   nullable: boolean;
   description: string;
+  /** The values allowed, or for a list the values its items may take. */
   enum?: unknown[];
 }
 
@@ -64,7 +65,7 @@ export function columnsOf(schema: TableSchema): Column[] {
       itemType: base === 'array' ? ((p.items?.type as Column['itemType']) ?? 'string') : undefined,
       nullable: types.includes('null'),
       description: p.description ?? '',
-      enum: p.enum?.filter((v) => v !== null),
+      enum: (base === 'array' ? p.items?.enum : p.enum)?.filter((v) => v !== null),
     };
   });
 }

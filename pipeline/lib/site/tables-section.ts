@@ -1,4 +1,4 @@
-import { CSV_ARRAY_SEPARATOR } from '../csv.ts';
+import { CSV_CONVENTIONS, csvListNote } from '../csv.ts';
 import { columnsOf, duckdbType } from '../schema.ts';
 import { escapeHtml, formatBytes, formatCount, htmlTable, withInlineCode } from './html.ts';
 import type { DownloadFile, SiteData } from './model.ts';
@@ -29,7 +29,9 @@ export function tablesSection(data: SiteData): string {
         `<code>${c.name}</code>`,
         `<code>${duckdbType(c)}</code>`,
         c.nullable ? 'yes' : 'no',
-        withInlineCode(c.description) + (c.enum?.length ? ` <span class="values">Values: ${c.enum.map((v) => `<code>${escapeHtml(String(v))}</code>`).join(', ')}.</span>` : ''),
+        withInlineCode(c.description) +
+          (c.enum?.length ? ` <span class="values">Values: ${c.enum.map((v) => `<code>${escapeHtml(String(v))}</code>`).join(', ')}.</span>` : '') +
+          (c.type === 'array' ? ` <span class="values">${escapeHtml(csvListNote(c))}</span>` : ''),
       ]),
       'class="columns"',
     );
@@ -47,7 +49,7 @@ ${columns}
     : '';
   return `<section id="tables">
 <h2>Tables and downloads</h2>
-<p>Every table is published as CSV, JSON and Parquet with the same rows in the same order. In CSV an empty cell is null and a list is written with its items joined by <code>${escapeHtml(CSV_ARRAY_SEPARATOR)}</code>. Offsets index <code>documents.text</code>.</p>
+<p>Every table is published as CSV, JSON and Parquet with the same rows in the same order. ${withInlineCode(CSV_CONVENTIONS)} Offsets index <code>documents.text</code>.</p>
 ${overview}
 ${tables.join('\n')}
 ${others}
