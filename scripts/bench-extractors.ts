@@ -9,7 +9,8 @@ import { minimist } from 'zx';
 import { cleanArticle } from '../pipeline/lib/clean.ts';
 import { extractAgreements } from '../pipeline/lib/extract/agreements.ts';
 import { extractDates } from '../pipeline/lib/extract/dates.ts';
-import { extractEntityMentions } from '../pipeline/lib/extract/entities.ts';
+import { entityMentions } from '../pipeline/lib/extract/entities.ts';
+import { articleContext } from '../pipeline/lib/extract/context.ts';
 import { extractEvents } from '../pipeline/lib/extract/events.ts';
 import { extractQuotes } from '../pipeline/lib/extract/quotes.ts';
 import type { DateMention, DocInput } from '../pipeline/lib/extract/types.ts';
@@ -24,14 +25,14 @@ while (bytes < mb * 1e6) for (const t of seedTexts) { texts.push(t); bytes += t.
 
 const docOf = (text: string): DocInput => ({ doc_id: 'bench', text, published: '2022-12', published_precision: 'month', sentences: splitSentences(text) });
 const docs = texts.map(docOf);
-const dates = docs.map((d) => extractDates(d));
+const dates = docs.map((d) => extractDates(articleContext('bench', d.text, d.published)));
 const steps: Array<[string, (d: DocInput, ds: DateMention[]) => unknown]> = [
   ['sentences', (d) => splitSentences(d.text)],
-  ['dates', (d) => extractDates(d)],
-  ['quotes', (d, ds) => extractQuotes(d, ds)],
+  ['dates', (d) => extractDates(articleContext('bench', d.text, d.published))],
+  ['quotes', (d, ds) => extractQuotes(articleContext('bench', d.text, d.published), ds)],
   ['events', (d, ds) => extractEvents(d, ds)],
   ['agreements', (d, ds) => extractAgreements(d, ds)],
-  ['entities', (d) => extractEntityMentions(d)],
+  ['entities', (d) => entityMentions(articleContext('bench', d.text, d.published).doc)],
   ['chrono-node fr (reference)', (d) => chrono.fr.parse(d.text, new Date(Date.UTC(2022, 11, 15)))],
 ];
 const seconds = (fn: () => void) => { const t = process.hrtime.bigint(); fn(); return Number(process.hrtime.bigint() - t) / 1e9; };
@@ -49,7 +50,7 @@ const long = seedTexts.join('\n\n');
 for (const [name, fn] of steps.slice(1, 6)) {
   const cost = (reps: number) => {
     const d = docOf(Array(reps).fill(long).join('\n\n'));
-    const ds = extractDates(d);
+    const ds = extractDates(articleContext('bench', d.text, d.published));
     return seconds(() => fn(d, ds));
   };
   const small = cost(2);

@@ -8,9 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractAgreements } from '../pipeline/lib/extract/agreements.ts';
 import { extractDates } from '../pipeline/lib/extract/dates.ts';
+import { articleContext } from '../pipeline/lib/extract/context.ts';
 import { extractEvents } from '../pipeline/lib/extract/events.ts';
-import type { DocInput } from '../pipeline/lib/extract/types.ts';
-import { splitSentences } from '../pipeline/lib/text/sentences.ts';
 
 type Status = 'signed' | 'in_force' | 'negotiating' | 'planned' | 'rejected';
 
@@ -458,9 +457,7 @@ export const HELD_OUT: HeldOut[] = [
   },
 ];
 
-function docOf(h: HeldOut): DocInput {
-  return { doc_id: h.id, text: h.text, published: h.published, published_precision: 'month', sentences: splitSentences(h.text) };
-}
+const docOf = (h: HeldOut) => articleContext(h.id, h.text, h.published);
 
 interface Tally {
   gold: number;

@@ -1,269 +1,412 @@
-import { BOTH_PARTIES, findActorMentions, indexPeople, mainActors, type PeopleIndex } from '../lexicon/actors.ts';
-import { formsOf, isFutureForm, type TenseCode } from '../lexicon/conjugation.ts';
-import { findPlaceMentionsIn, type PlaceMention } from '../lexicon/places.ts';
-import { findTriggerMatches, type CompiledTrigger, type EventType } from '../lexicon/triggers.ts';
-import type { Span } from '../text/sentences.ts';
-import type { DateMention, DocInput, EventMention } from './types.ts';
+import type { Doc } from '../nlp/doc.ts';
+import { FINITE, POS, TENSE, lemmasOf, tensesOf } from '../nlp/lexicon.ts';
+import type { Mention } from '../nlp/mentions.ts';
+import { Pattern, WordClasses, maxLength, parsePattern } from '../nlp/pattern.ts';
+import { loadRules } from '../nlp/rules.ts';
+import { clauseStarts, type Sentence } from '../nlp/structure.ts';
+import { Kind, type Token } from '../nlp/tokens.ts';
+import type { EventRecord } from '../types.generated.ts';
+import type { ArticleContext } from './context.ts';
+import type { DateMention, EventMention } from './types.ts';
+
+/**
+ * PLOVER-coded events (annotation guidelines §3). Triggers are data (rules/events/triggers.jsonl):
+ * each names the lemma of a verb or noun, or a word, and the context it needs. The engine finds
+ * the triggers of each sentence where their anchor occurs, reads from the verb's tense and
+ * auxiliary whether the act is reported, background or to come, drops negated and hypothetical
+ * ones, merges the triggers that name one occurrence, and gives each event its actors, date and place.
+ */
+
+export type EventType = EventRecord['type'];
+
+type PatternSource = string | string[];
+interface TriggerRule {
+  type: EventType;
+  verb?: string;
+  noun?: string;
+  word?: string;
+  complement?: PatternSource;
+  after?: PatternSource;
+  not_after?: PatternSource;
+  before?: PatternSource;
+  not_before?: PatternSource;
+  reflexive?: boolean;
+  passive?: boolean;
+  announces?: boolean;
+}
+
+interface CompiledTrigger {
+  rule: TriggerRule;
+  kind: 'verb' | 'noun' | 'word';
+  lemma: string;
+  complement: Pattern[];
+  after: Pattern[];
+  notAfter: Pattern[];
+  before: Pattern[];
+  notBefore: Pattern[];
+  /** Longest span of the `before` patterns, for matching them backwards. */
+  beforeReach: number;
+}
+
+const asList = (s: PatternSource | undefined): string[] => (s === undefined ? [] : Array.isArray(s) ? s : [s]);
+const compile = (s: PatternSource | undefined): Pattern[] => asList(s).map((p) => new Pattern(parsePattern(p)));
+
+const RULES = loadRules<TriggerRule>('events/triggers.jsonl');
+const TRIGGERS = new Map<string, CompiledTrigger[]>();
+for (const rule of RULES) {
+  const kind = rule.verb ? 'verb' : rule.noun ? 'noun' : 'word';
+  const lemma = (rule.verb ?? rule.noun ?? rule.word)!;
+  const before = compile(rule.before);
+  const notBefore = compile(rule.not_before);
+  const compiled: CompiledTrigger = {
+    rule, kind, lemma,
+    complement: compile(rule.complement),
+    after: compile(rule.after), notAfter: compile(rule.not_after), before, notBefore,
+    beforeReach: Math.max(0, ...[...asList(rule.before), ...asList(rule.not_before)].map((p) => maxLength(parsePattern(p)))),
+  };
+  const key = `${kind}:${lemma}`;
+  TRIGGERS.set(key, [...(TRIGGERS.get(key) ?? []), compiled]);
+}
+
+/** Word classes the trigger patterns use: `#weekday`, `#year`. */
+class EventClasses extends WordClasses {
+  override of(t: Token): string[] {
+    const own = super.of(t);
+    return t.kind === Kind.Number && /^(?:1[89]\d\d|20\d\d)$/.test(t.lower) ? [...own, 'year'] : own;
+  }
+}
+const CLASSES = new EventClasses();
+for (const d of ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']) CLASSES.addForm(d, 'weekday');
+
+/** `pattern` matches ending exactly before token `end` (starting no earlier than `floor`). */
+function matchesBefore(pattern: Pattern, tokens: Token[], end: number, reach: number, floor: number): boolean {
+  for (let start = Math.max(floor, end - reach); start < end; start++) {
+    const m = pattern.matchAt(tokens, start, CLASSES, end);
+    if (m && m.last === end) return true;
+  }
+  return false;
+}
 
 /** How a verb's tense places the event in time. */
-type TimeFrame = 'current' | 'background' | 'future' | 'hypothetical';
+type Frame = 'current' | 'background' | 'future' | 'hypothetical';
 
 interface Candidate {
   trigger: CompiledTrigger;
   type: EventType;
-  start: number;
-  end: number;
-  frame: TimeFrame;
+  /** Token range [first, last) of the trigger (with its complement and auxiliary). */
+  first: number;
+  last: number;
+  /** The anchor token. */
+  head: number;
+  frame: Frame;
+  negated: boolean;
 }
 
-// ---------------------------------------------------------------- clauses
-
-/** Punctuation and conjunctions that end a clause inside a sentence. */
-const CLAUSE_BREAK = /[,;:()–—]|\s-\s|\s(?:mais|tandis\s+que|alors\s+que|puis|car|or)\s|\set\s(?=(?:a|ont|avait|avaient|est|sont|était|étaient|sera|seront|il|elle|ils|elles)\s)/gu;
-
-/** Clause spans of a sentence (absolute offsets). */
-export function clausesOf(text: string, sentence: Span): Span[] {
-  const body = text.slice(sentence.start, sentence.end);
-  const spans: Span[] = [];
-  let from = 0;
-  for (const m of body.matchAll(CLAUSE_BREAK)) {
-    spans.push({ start: sentence.start + from, end: sentence.start + m.index });
-    from = m.index + m[0].length;
-  }
-  spans.push({ start: sentence.start + from, end: sentence.end });
-  return spans.filter((s) => s.end > s.start);
-}
-
-function clauseAt(clauses: Span[], offset: number): Span {
-  return clauses.find((c) => offset >= c.start && offset < c.end) ?? clauses[clauses.length - 1];
-}
-
-const RELATIVE_CLAUSE = /^\s*(?:qui|que|qu['’]|dont|où|lequel|laquelle|lesquels|lesquelles)(?![\p{L}])/u;
-
-/** Spans of quotations of eight words or more: speech, not narration. */
-export function longQuoteSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(/«([^»]*)»|“([^”]*)”|"([^"\n]*)"/gu)) {
-    const inner = m[1] ?? m[2] ?? m[3] ?? '';
-    if (inner.trim().split(/\s+/u).length >= 8) spans.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return spans;
-}
-
-const inside = (spans: Span[], offset: number): boolean => spans.some((s) => offset >= s.start && offset < s.end);
-
-// ------------------------------------------------------------ negation etc.
-
-const NEGATION_BEFORE = /(?:(?<![\p{L}])ne|(?<![\p{L}])n['’])\s*(?:[\p{L}'’-]+\s+){0,3}?(?:pas|plus|jamais|guère|point|nullement|aucunement)(?![\p{L}])|(?<![\p{L}])ni(?![\p{L}])|(?<![\p{L}])(?:aucune?|sans|pas\s+(?:de|d['’]))(?![\p{L}])\s*(?:[\p{L}'’-]+\s+){0,3}$/iu;
-const NEGATION_AFTER_NOUN = /(?<![\p{L}])n['’](?:a|ont|aura|avait|avaient|était|étaient|est|sont|sera|seront)\s+(?:pas|jamais|plus|toujours\s+pas)(?![\p{L}])/u;
-const NE_BEFORE_VERB = /(?<![\p{L}])(?:ne|n['’])\s*(?:[\p{L}'’-]+\s+){0,3}$/iu;
-const NEGATED_VERB_AFTER = /^\s*(?:pas|plus|jamais|guère|point|nullement)(?![\p{L}])/u;
-const HYPOTHESIS = /(?<![\p{L}])(?:si|hypothèse|éventuel(?:le)?s?|éventuellement|possibles?|pourrai(?:t|ent)|pourra(?:it)?|envisag\p{L}*|rumeurs?|spéculations?|risque\s+de|craint\p{L}*|crain(?:t|dre)|menaces?\s+(?:de|d['’])|intérêt\s+à|tentatives?\s+(?:de|d['’])|dans\s+l['’]espoir\s+(?:de|d['’]))(?:(?<=['’])|(?![\p{L}]))/iu;
-
-const CONDITION = /(?<![\p{L}])(?:si|s['’](?=ils?(?![\p{L}]))|hypothèse|éventuel\p{L}*|rumeurs?|spéculations?)(?:(?<=['’])|(?![\p{L}]))/iu;
-
-/** Statement verbs whose `que` clause describes, rather than reports, a noun event. */
-const STATEMENT_VERBS = ['déclarer', 'affirmer', 'indiquer', 'assurer', 'estimer', 'souligner', 'expliquer', 'préciser', 'ajouter', 'juger', 'considérer', 'dire', 'répéter', 'rappeler', 'noter', 'relever', 'réaffirmer', 'insister', 'espérer', 'craindre', 'annoncer', 'confirmer', 'démentir', 'prévenir', 'avertir'];
-const STATEMENT_FORMS = STATEMENT_VERBS.flatMap((v) => formsOf(v, ['P', 'K', 'I', 'J', 'G', 'F']));
-const QUE_CLAUSE = new RegExp(String.raw`(?<![\p{L}])(?:${[...new Set(STATEMENT_FORMS)].sort((a, b) => b.length - a.length).join('|')})(?:\s+[\p{L}'’-]+){0,3}?\s+(?:que|qu['’])`, 'u');
-/** Whether `text` has a statement's `que` clause (the long pattern only runs where `qu` is). */
-const hasQueClause = (text: string): boolean => text.includes('qu') && QUE_CLAUSE.test(text);
-
-// ---------------------------------------------------------------- tenses
-
-const AUX_PRESENT = new Set([...formsOf('avoir', ['P', 'S']), ...formsOf('être', ['P', 'S']), 'ayant', 'étant']);
-const AUX_IMPERFECT = new Set([...formsOf('avoir', ['I']), ...formsOf('être', ['I'])]);
-const AUX_FUTURE = new Set([...formsOf('avoir', ['F']), ...formsOf('être', ['F'])]);
-const AUX_CONDITIONAL = new Set([...formsOf('avoir', ['C']), ...formsOf('être', ['C'])]);
-const AUX_PAST_SIMPLE = new Set([...formsOf('avoir', ['J']), ...formsOf('être', ['J'])]);
-const NEAR_FUTURE = new Set([...formsOf('aller', ['P', 'I']), ...formsOf('devoir', ['P', 'F', 'C', 'I']), 'continuer', 'continuera', 'continueront', 'continue', 'continuent', 'apprête', 'apprêtent', 'prévoit', 'prévoient', 'compte', 'comptent', 'entend', 'entendent', 'devrait', 'devraient']);
-const MODAL_HYPOTHESIS = new Set([...formsOf('pouvoir', ['P', 'C', 'F', 'I']), ...formsOf('vouloir', ['P', 'C', 'I']), ...formsOf('souhaiter', ['P', 'C', 'I']), ...formsOf('espérer', ['P', 'I'])]);
-/** Words skipped when looking back from a verb to its auxiliary. */
-const SKIPPABLE = /^(?:ne|n['’]|pas|plus|jamais|y|en|se|s['’]|lui|leur|les|la|le|l['’]|me|m['’]|te|t['’]|nous|vous|déjà|également|aussi|toujours|encore|même|bien|ensuite|enfin|ainsi|donc|pourtant|toutefois|cependant|néanmoins|désormais|notamment|d['’]ailleurs|ailleurs|par|finalement|certes|alors|tout|très|souvent|récemment|officiellement|effectivement|hier|aujourd['’]hui|aussitôt|bientôt|vite|tôt|tard|longtemps|surtout|mieux|peu|beaucoup|trop|demain|auparavant|publiquement|fois|nouvelle|une|nouveau|lui-même|elle-même|eux-mêmes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|-t-il|-t-elle|-ils|-elles|été|\p{L}+ment)$/u;
-
-/** Set phrases that may stand between an auxiliary and its participle (`a de son côté livré`). */
-const ADVERBIAL_PHRASES = /(?<![\p{L}])(?:de\s+(?:son|leur|notre)\s+côté|pour\s+(?:sa|leur|notre)\s+part|à\s+(?:son|leur)\s+tour|quant\s+à\s+(?:lui|elle|eux)|de\s+nouveau|à\s+nouveau|en\s+outre|en\s+effet|au\s+passage|en\s+revanche|(?:lui|elle|eux)\s+aussi|dans\s+la\s+foulée|en\s+personne)(?![\p{L}])/gu;
-
-const ADVERBIAL_HINT = /côté|part|tour|quant|nouveau|outre|effet|passage|revanche|aussi|foulée|personne/u;
-
-function previousWords(text: string, count: number): string[] {
-  const tail = text.length > 200 ? text.slice(-200) : text;
-  if (ADVERBIAL_HINT.test(tail)) text = tail.replace(ADVERBIAL_PHRASES, ' ');
-  return text.split(/(?<=['’])|\s+/u).filter(Boolean).slice(-count);
-}
-
-function isAuxiliaryLike(word: string): boolean {
-  const w = word.toLowerCase();
-  return AUX_PRESENT.has(w) || AUX_IMPERFECT.has(w) || AUX_FUTURE.has(w) || AUX_CONDITIONAL.has(w) || AUX_PAST_SIMPLE.has(w) || w === 'avoir' || w === 'être';
-}
-
-/** The time frame a verb trigger's conjugation gives its event, or null when it is no report of an act. */
-/** The auxiliary (`a`, `avait`, `sera`…) a participle hangs on, looking back over adverbs and clitics. */
-function auxiliaryBefore(before: string): string | null {
-  for (const word of previousWords(before, 6).reverse()) {
-    const w = word.toLowerCase();
-    if (isAuxiliaryLike(w)) return w;
-    if (!SKIPPABLE.test(w)) return null;
-  }
-  return null;
-}
-
-const COORDINATED = /(?<![\p{L}])(?:et|puis)\s+(?:[\p{L}]+ment\s+)?$/u;
-
-export function verbTimeFrame(tenses: readonly TenseCode[], before: string, after: string): TimeFrame | null {
-  const words = previousWords(before, 6).reverse();
-  const aux = auxiliaryBefore(before);
-  if (tenses.includes('K') && aux) {
-    if (AUX_IMPERFECT.has(aux)) return 'background';
-    if (AUX_FUTURE.has(aux)) return 'future';
-    if (AUX_CONDITIONAL.has(aux)) return 'hypothetical';
-    if (aux === 'être') return /(?:à|pour|de|d['’])\s+être\s+(?:\S+\s+)?$/u.test(before) ? null : 'current';
-    return 'current';
-  }
-  const finite = tenses.filter((t) => t !== 'K' && t !== 'W');
-  if (finite.includes('F')) return 'future';
-  if (finite.includes('C')) return 'hypothetical';
-  if (finite.includes('I')) return 'background';
-  if (finite.includes('P') || finite.includes('J') || finite.includes('S') || finite.includes('G')) return 'current';
-  if (tenses.includes('K')) {
-    // A bare participle reports an act in an apposition (`, réprimé en…`) or a passive (`visé par`).
-    if (/,\s*$/u.test(before) || /^\s+par\s/u.test(after)) return 'current';
-    // `a dénoncé une mesure et menacé de riposter`: the participle shares the auxiliary before `et`.
-    if (COORDINATED.test(before)) {
-      const shared = previousWords(before, 14).reverse().find((w) => isAuxiliaryLike(w.toLowerCase()))?.toLowerCase();
-      if (shared && !AUX_IMPERFECT.has(shared) && !AUX_CONDITIONAL.has(shared)) return AUX_FUTURE.has(shared) ? 'future' : 'current';
-    }
-    return null;
-  }
-  if (tenses.includes('W')) {
-    const governor = words.find((w) => !SKIPPABLE.test(w.toLowerCase()))?.toLowerCase() ?? '';
-    if (NEAR_FUTURE.has(governor)) return 'future';
-    if (/(?:continuer|continue|continuera|continuent)\s+(?:de|d['’]|à)\s*$/u.test(before)) return 'future';
-    if (/(?:s['’]apprêt\p{L}*|prévoi\p{L}*|décidé)\s+(?:de|d['’]|à)\s*$/u.test(before)) return 'future';
-    if (MODAL_HYPOTHESIS.has(governor)) return null;
-    return null;
-  }
-  return null;
-}
-
-/** `ont bloqué des routes pour protester`: the purpose names what the act was. */
-const PURPOSE = /(?<![\p{L}])(?:pour|afin\s+de|afin\s+d['’])\s*$/u;
-function purposeFrame(type: EventType, tenses: readonly TenseCode[], before: string): TimeFrame | null {
-  if (type === 'PROTEST' && tenses.includes('W') && PURPOSE.test(before)) {
-    return 'current';
-  }
-  return null;
-}
-
-// ------------------------------------------------------------- candidates
-
-/** `le traité signé en 1994`: a signing participle with its own year reports that signing. */
-const SIGNING_LEMMAS = new Set(['signer', 'conclure', 'ratifier', 'parapher']);
-const DATED_AFTER = /^\s+(?:[\p{L}'’-]+\s+){0,3}(?:1[89]\d\d|20\d\d)(?![\p{N}])/u;
-function datedSigning(trigger: CompiledTrigger, tenses: readonly TenseCode[], after: string): TimeFrame | null {
-  return SIGNING_LEMMAS.has(trigger.lemma) && tenses.includes('K') && DATED_AFTER.test(after) ? 'current' : null;
-}
-
-/** Words after which a noun/verb homograph (`la rencontre`, `d'attaques`) is the noun. */
-const NOUN_CONTEXT = /(?<![\p{L}])(?:le|la|les|l['’]|un|une|des|du|de|d['’]|sous|par|contre|après|avant|aux|au|sa|son|ses|leur|leurs|ces|cette|ce|nouvel(?:le)?s?|nouveaux?|premières?|premiers?|dernières?|derniers?)\s*$/iu;
-const VERB_AFTER_DETERMINER = /(?<![\p{L}])(?:un|une|des|du|sa|son|ses|cette|ce|cet|ces|notre|nos|votre|vos|au|aux|sous|par|contre|(?:sous|de|à|par|pour|contre|dans|sur|avec|sans|vers|après|avant|malgré|face\s+à|devant)\s+(?:le|la|les|l['’]))\s*$/iu;
-const REFLEXIVE_BEFORE = /(?<![\p{L}])(?:se|s['’]|me|m['’]|nous|vous|te|t['’])\s*(?:[\p{L}-]+\s+){0,2}$/u;
-
-function findCandidates(text: string, sentence: Span): Candidate[] {
-  const body = text.slice(sentence.start, sentence.end);
-  const found: Candidate[] = [];
-  for (const { trigger, index, text: matched } of findTriggerMatches(body)) {
-    const before = body.slice(0, index);
-    const after = body.slice(index + matched.length);
-    const passive = trigger.passiveOk === true && /(?<![\p{L}])été\s+$/u.test(before);
-    if (trigger.after && !trigger.after.test(after) && !passive) continue;
-    if (trigger.notAfter?.test(after)) continue;
-    if (trigger.before && !trigger.before.test(before)) continue;
-    if (trigger.notBefore?.test(before)) continue;
-    let frame: TimeFrame | null = 'current';
-    if (trigger.kind === 'verb') {
-      if (trigger.pronominal && !REFLEXIVE_BEFORE.test(before)) continue;
-      // `sous la menace`, `une critique`: the form is a noun here; `Moscou la menace` stays a verb.
-      if (VERB_AFTER_DETERMINER.test(before)) continue;
-      const head = matched.split(/\s+/u)[0].toLowerCase();
-      const verbTenses = trigger.tenses.get(head) ?? trigger.tenses.get(matched.toLowerCase()) ?? ['P'];
-      frame = verbTimeFrame(verbTenses, before, after) ?? purposeFrame(trigger.type, verbTenses, before) ?? datedSigning(trigger, verbTenses, after);
-      if (frame === null) continue;
-      // `les chars promis par l'Allemagne`: a bare participle of a speech act describes, it does not report.
-      const tenses = trigger.tenses.get(head) ?? [];
-      if (SPEECH_ACT_TYPES.has(trigger.type) && tenses.includes('K') && !tenses.some((t) => t === 'P' || t === 'I' || t === 'F') && !auxiliaryBefore(before) && !/,\s*$/u.test(before) && !COORDINATED.test(before)) continue;
-      if (trigger.announces && frame === 'current') frame = 'future';
-      // In reported speech the conditional is the future of the past: `a annoncé qu'il se rendrait à Kiev`.
-      if (frame === 'hypothetical' && hasQueClause(before) && !CONDITION.test(before)) frame = 'future';
-    }
-    // A capitalized noun inside the sentence is a proper name (`Rassemblement national`, `La Réunion`).
-    if (trigger.kind === 'noun' && /^\p{Lu}/u.test(matched) && /[\p{L}\p{N},]\s*$/u.test(before)) continue;
-    found.push({ trigger, type: trigger.type, start: sentence.start + index, end: sentence.start + index + matched.length, frame });
-  }
-  // After an article, a form that is both noun and verb (`la rencontre`) is the noun.
-  const nounSpans = new Set(found.filter((c) => c.trigger.kind === 'noun').map((c) => `${c.start}:${c.end}`));
-  for (let i = found.length - 1; i >= 0; i--) {
-    const c = found[i];
-    if (c.trigger.kind === 'verb' && nounSpans.has(`${c.start}:${c.end}`) && NOUN_CONTEXT.test(text.slice(sentence.start, c.start))) found.splice(i, 1);
-  }
-  // Longest trigger wins where triggers overlap.
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Candidate[] = [];
-  for (const c of found) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
-  return kept.sort((a, b) => a.start - b.start);
-}
-
-const NOT_YET = /(?<![\p{L}])pas\s+encore\s+(?:[\p{L}'’-]+\s+)?$/u;
-const NEGATED_MEANS_REJECT = new Set(['reconnaître', 'accepter', 'soutenir', 'approuver']);
-
-function isNegated(text: string, c: Candidate, clause: Span): boolean {
-  const before = text.slice(clause.start, c.start);
-  const after = text.slice(c.end, clause.end);
-  if (NEGATION_BEFORE.test(before)) return true;
-  // `ne reconnaît plus`, but not `a tiré plus de 70 missiles`.
-  if (c.trigger.kind === 'verb' && NEGATED_VERB_AFTER.test(after) && NE_BEFORE_VERB.test(before)) return true;
-  return c.trigger.kind === 'noun' && NEGATION_AFTER_NOUN.test(after);
-}
-
-/** Triggers whose clause is negated, hypothetical, or a question. */
-function isReported(text: string, c: Candidate, clause: Span): boolean {
-  const before = text.slice(clause.start, c.start);
-  if (isNegated(text, c, clause)) return false;
-  // Nouns are framed by any hypothesis marker; a conjugated verb only by an explicit condition.
-  if (c.trigger.kind === 'noun' && HYPOTHESIS.test(before)) return false;
-  if (c.trigger.kind === 'verb' && CONDITION.test(before)) return false;
-  if (c.frame === 'hypothetical') return false;
-  return true;
-}
-
-const PARTICIPANT_LEMMAS = new Set(['manifestant']);
+const REFLEXIVE = new Set(['se', "s'", 'me', "m'", 'nous', 'vous', 'te', "t'"]);
+const NEGATORS = new Set(['pas', 'plus', 'jamais', 'guère', 'point', 'nullement', 'aucunement']);
+const NEAR_FUTURE = new Set(['aller', 'devoir', 'compter', 'entendre', 'prévoir', 'apprêter', 'vouloir', 'souhaiter', 'espérer', 'envisager', 'décider', 'projeter', 'continuer', 'promettre', 'menacer', 'tenter', 'chercher', 'essayer']);
+/** Infinitives after these report what the sentence's main verb did: `pour protester`, `après avoir protesté`. */
+const PURPOSE = new Set(['pour', 'afin']);
 const SPEECH_ACT_TYPES = new Set<EventType>(['AGREE', 'REQUEST', 'REJECT', 'ACCUSE', 'THREATEN']);
-/** Event nouns that name one occurrence and are repeated anaphorically (`la réunion`, `ces sanctions`). */
 const OCCURRENCE_TYPES = new Set<EventType>(['CONSULT', 'PROTEST', 'OTHER', 'ASSAULT', 'SANCTION', 'COERCE']);
-const ANAPHORIC_DETERMINER = /(?<![\p{L}])(?:la|le|les|l['’]|cette|ce|cet|ces|du|(?:lors|issue|marge|suite|cours|depuis|pendant|après|avant|\p{L}{3,}(?:ment|tion|sion|ance|ence|age|ure|ité))\s+des)\s*$/iu;
-/** A definite event noun after these prepositions situates another event in time. */
-const TIME_ANCHOR = /(?<![\p{L}])(?:lors|depuis|après|avant|pendant|durant|à\s+l['’]approche|à\s+la\s+veille|au\s+lendemain)\s+(?:(?:de|d['’])\s*)?(?:la|le|les|l['’]|des|du)\s*$/iu;
+/** A negated act of these is a rejection: `ne reconnaît pas`, `refusent de`. */
+const NEGATION_MEANS_REJECT = new Set(['reconnaître', 'accepter', 'soutenir', 'approuver', 'considérer']);
+const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'de', "d'"]);
+const SUBJECT_CLITICS = new Set(['il', 'elle', 'ils', 'elles', 'on', 'je', "j'", 'nous', 'vous', 'tu', 'qui', '-il', '-elle', '-t-il', '-t-elle', '-ils', '-elles', '-on']);
+const SCHEDULED_WORDS = new Set(['prochain', 'prochaine', 'prochains', 'prochaines', 'programmé', 'programmée', 'programmés', 'programmées', 'prévu', 'prévue', 'prévus', 'prévues', 'envisagé', 'envisagée', 'envisagés', 'envisagées', 'futur', 'future', 'futurs', 'futures']);
+const HYPOTHESIS_WORDS = new Set(['si', "s'il", 'éventuel', 'éventuelle', 'éventuels', 'éventuelles', 'éventuellement', 'hypothèse', 'rumeur', 'rumeurs', 'spéculation', 'spéculations', 'possible', 'possibles']);
+const NON_SPECIFIC = new Set(['toute', 'tout', 'toutes', 'tous', 'quelconque', 'aucune', 'aucun', 'nouvelle', 'nouvel']);
+/** `semaine de contestation`, `anniversaire de l'invasion`: a time named after the event. */
+const PERIOD_NOUNS = new Set(['semaine', 'semaines', 'mois', 'jour', 'jours', 'année', 'années', 'an', 'ans', 'heure', 'heures', 'nuit', 'nuits', 'début', 'fin', 'lendemain', 'veille', 'anniversaire', 'date', 'veille']);
+const TIME_ANCHORS = new Set(['lors', 'depuis', 'après', 'avant', 'pendant', 'durant', 'veille', 'lendemain', 'issue', 'marge']);
+const LOCATIVES = new Set(['à', 'en', 'au', 'aux', 'dans', 'sur', 'près', 'vers']);
 
-function hasOwnDateIn(dates: DateMention[], clause: Span): boolean {
-  return dates.some((d) => d.start >= clause.start && d.end <= clause.end);
+const isAux = (t: Token | undefined): boolean => t !== undefined && (t.pos & POS.AUX) !== 0 && (tensesOf(t.lex) & FINITE) !== 0;
+const isDet = (t: Token | undefined): boolean => t !== undefined && DETERMINERS.has(t.lower) && !(t.pos & POS.CLITIC && !(t.pos & POS.DET));
+
+interface SentenceView {
+  sentence: Sentence;
+  clauses: number[];
+  /** Clause index of each token of the sentence (by offset from `sentence.first`). */
+  clauseOf: Int32Array;
 }
 
-/** Signing is a single occurrence too, unlike backing (`le principal soutien`). */
-const OCCURRENCE_LEMMAS = new Set(['signature', 'ratification']);
-/** OTHER names several kinds of occurrence: a vote is not the appointment that follows it. */
-const OTHER_OCCURRENCE: Record<string, string> = { nomination: 'appointment', nommer: 'appointment', remaniement: 'appointment', investiture: 'investiture', 'prestation de serment': 'investiture' };
-const otherGroup = (lemma: string): string => OTHER_OCCURRENCE[lemma] ?? 'election';
-/** `semaine de contestation`: a period named after the event, not a report of it. */
-const PERIOD_OF = /(?<![\p{L}])(?<!(?:[\d]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|plusieurs|quelques)\s+)(?:(?:semaines?|mois|jours?|années?|ans|heures?|nuits?)\s+(?:de|d['’])|(?:début|fin|lendemain|veille|anniversaire)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))\s*$/iu;
-/** `un accord prévoyant un soutien militaire`: what an agreement or plan provides for is no act yet. */
-const CONTENT_OF = /(?<![\p{L}])(?:prévoyant|qui\s+prévoi(?:t|ent)|visant\s+à|destinée?s?\s+à)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu;
-/** `qu'il qualifie de répétition d'une invasion`: a characterization names no act. */
-const CHARACTERIZED = /(?<![\p{L}])(?:qualifi\p{L}*|considér\p{L}*\s+comme|décri\p{L}*\s+comme|présent\p{L}*\s+comme|assimil\p{L}*\s+à|compar\p{L}*\s+à)\s+(?:de\s+|d['’])?(?:[\p{L}'’-]+\s+){0,5}$/iu;
-/** `toute livraison`, `une quelconque attaque`: any such act, not one that happened. */
-const NON_SPECIFIC = /(?<![\p{L}])(?:toute?s?|quelconques?|aucune?)\s+$/iu;
-const BACKGROUND_AUX = /(?<![\p{L}])(?:avai(?:t|ent)|étai(?:t|ent))(?![\p{L}])/u;
+function viewOf(doc: Doc, s: number): SentenceView {
+  const sentence = doc.sentences[s];
+  const clauses = clauseStarts(doc.tokens, sentence);
+  const clauseOf = new Int32Array(sentence.last - sentence.first);
+  let c = 0;
+  for (let i = sentence.first; i < sentence.last; i++) {
+    while (c + 1 < clauses.length && clauses[c + 1] <= i) c++;
+    clauseOf[i - sentence.first] = c;
+  }
+  return { sentence, clauses, clauseOf };
+}
 
-// ------------------------------------------------------------------ dates
+const clauseRange = (v: SentenceView, i: number): [number, number] => {
+  const c = v.clauseOf[i - v.sentence.first];
+  return [v.clauses[c], v.clauses[c + 1] ?? v.sentence.last];
+};
+
+/** The auxiliary a participle at `i` hangs on, looking back over adverbs, clitics and `été`: its index, or -1. */
+function auxiliaryBefore(tokens: Token[], i: number, floor: number): number {
+  for (let k = i - 1; k >= floor && k >= i - 7; k--) {
+    const t = tokens[k];
+    if (isAux(t)) return k;
+    if (t.lower === 'été' || t.lower === 'eu' || REFLEXIVE.has(t.lower) || SUBJECT_CLITICS.has(t.lower) || t.pos & (POS.ADV | POS.NEG) || t.pos & POS.CLITIC || t.text === ',') continue;
+    if (t.kind === Kind.Word && (t.lower === 'de' || t.lower === 'son' || t.lower === 'sa' || t.lower === 'leur' || t.lower === 'côté' || t.lower === 'part' || t.lower === 'quant' || t.lower === 'à' || t.lower === 'lui' || t.lower === 'ensuite')) continue;
+    return -1;
+  }
+  return -1;
+}
+
+/** The verb whose infinitive complement token `i` is (`doit se rendre`, `a décidé de sanctionner`), as its lemmas, with its index. */
+function governorOf(tokens: Token[], i: number, floor: number): { lemmas: string[]; at: number; link: string } | null {
+  let k = i - 1;
+  while (k >= floor && (REFLEXIVE.has(tokens[k].lower) || tokens[k].pos & POS.CLITIC && !(tokens[k].pos & POS.DET))) k--;
+  let link = '';
+  if (k >= floor && /^(?:de|d'|à)$/.test(tokens[k].lower)) link = tokens[k--].lower;
+  while (k >= floor && tokens[k].pos & POS.ADV && !(tokens[k].pos & (POS.VERB | POS.NOUN))) k--;
+  if (k < floor) return null;
+  const t = tokens[k];
+  if (PURPOSE.has(t.lower) || (t.lower === 'de' && tokens[k - 1]?.lower === 'afin')) return { lemmas: [t.lower], at: k, link: 'pour' };
+  if (!(t.pos & (POS.VERB | POS.AUX)) && t.lower !== 'prêt' && t.lower !== 'prête') return null;
+  return { lemmas: lemmasOf(t.lex, POS.VERB | POS.AUX), at: k, link };
+}
+
+/** The frame a verb trigger's conjugation gives its event, or null when it reports no act. */
+function verbFrame(tokens: Token[], head: number, floor: number, trigger: CompiledTrigger): Frame | null {
+  const t = tokens[head];
+  const tenses = tensesOf(t.lex);
+  if (tenses & TENSE.K) {
+    const aux = auxiliaryBefore(tokens, head, floor);
+    if (aux >= 0) {
+      const auxTenses = tensesOf(tokens[aux].lex);
+      if (auxTenses & TENSE.F) return 'future';
+      if (auxTenses & TENSE.C) return 'hypothetical';
+      if (auxTenses & (TENSE.I | TENSE.J)) return 'background';
+      return 'current';
+    }
+    // `avoir protesté`, `être arrêté`: a past infinitive
+    const prev = tokens[head - 1];
+    if (prev && (prev.lower === 'avoir' || prev.lower === 'été' || prev.lower === 'être')) return 'current';
+  }
+  if (tenses & FINITE && !(tenses & TENSE.K && !(tenses & (TENSE.P | TENSE.F | TENSE.I | TENSE.C | TENSE.J)))) {
+    if (tenses & TENSE.F && !(tenses & TENSE.P)) return 'future';
+    if (tenses & TENSE.C && !(tenses & TENSE.P)) return 'hypothetical';
+    if (tenses & TENSE.I && !(tenses & TENSE.P)) return 'background';
+    return 'current';
+  }
+  if (tenses & TENSE.G) return 'current';
+  if (tenses & TENSE.W) {
+    const governor = governorOf(tokens, head, floor);
+    if (!governor) return trigger.rule.announces ? 'future' : null;
+    if (governor.link === 'pour') return 'current';
+    if (governor.lemmas.some((l) => NEAR_FUTURE.has(l))) return 'future';
+    if (governor.lemmas.some((l) => l === 'annoncer' || l === 'affirmer' || l === 'assurer')) return 'future';
+    if (tokens[governor.at].lower === 'prêt' || tokens[governor.at].lower === 'prête') return 'future';
+    return null;
+  }
+  if (tenses & TENSE.K) {
+    // a participle alone: an apposition or a passive (`emprisonné en Russie`, `balayées par l'intéressé`)
+    if (isDet(tokens[head - 1])) return null;
+    return 'current';
+  }
+  return null;
+}
+
+/** Whether the trigger at [first, head] is negated: `ne … pas` around its verb, `aucun`/`sans`/`pas de` before a noun. */
+function isNegated(tokens: Token[], c: { first: number; head: number; last: number }, clauseFirst: number, clauseLast: number, noun: boolean): boolean {
+  if (noun) {
+    for (let k = c.first - 1; k >= clauseFirst && k >= c.first - 3; k--) {
+      const w = tokens[k].lower;
+      if (w === 'aucun' || w === 'aucune' || w === 'sans' || w === 'ni') return true;
+      if ((w === 'de' || w === "d'") && tokens[k - 1]?.lower === 'pas') return true;
+    }
+    // `l'accord n'a pas été signé`: a verb after the noun negates it
+    for (let k = c.last; k < clauseLast && k < c.last + 3; k++) if (tokens[k].lower === "n'" || tokens[k].lower === 'ne') return NEGATORS.has(tokens[k + 2]?.lower ?? '') || NEGATORS.has(tokens[k + 3]?.lower ?? '');
+    return false;
+  }
+  let ne = false;
+  for (let k = c.first - 1; k >= clauseFirst && k >= c.first - 5; k--) {
+    if (tokens[k].lower === 'ne' || tokens[k].lower === "n'") ne = true;
+    if (NEGATORS.has(tokens[k].lower) && (tokens[k - 1]?.lower === 'ne' || tokens[k - 1]?.lower === "n'")) return true; // `ne pas considérer`
+  }
+  if (!ne) return false;
+  for (let k = c.first; k < Math.min(clauseLast, c.last + 3); k++) if (NEGATORS.has(tokens[k].lower)) return true;
+  return false;
+}
+
+/** The trigger candidates of one sentence, longest first where they overlap. */
+function findCandidates(doc: Doc, v: SentenceView): Candidate[] {
+  const { tokens } = doc;
+  const { sentence } = v;
+  const found: Candidate[] = [];
+  for (let i = sentence.first; i < sentence.last; i++) {
+    const t = tokens[i];
+    if (t.kind !== Kind.Word) continue;
+    const keys: string[] = [`word:${t.lower}`];
+    if (t.pos & (POS.VERB | POS.AUX)) for (const l of lemmasOf(t.lex, POS.VERB)) keys.push(`verb:${l}`);
+    const nounLemmas = t.pos & POS.NOUN ? lemmasOf(t.lex, POS.NOUN) : [];
+    for (const l of new Set([...nounLemmas, t.lower, t.lower.replace(/s$/, '')])) keys.push(`noun:${l}`);
+    for (const key of keys) {
+      const rules = TRIGGERS.get(key);
+      if (!rules) continue;
+      for (const trigger of rules) {
+        const c = tryTrigger(doc, v, trigger, i);
+        if (c) found.push(c);
+      }
+    }
+  }
+  // the longest trigger wins where triggers overlap
+  found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  const kept: Candidate[] = [];
+  for (const c of found) if (!kept.some((k) => k.first < c.last && c.first < k.last)) kept.push(c);
+  return kept.sort((a, b) => a.first - b.first);
+}
+
+function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: number): Candidate | null {
+  const { tokens } = doc;
+  const { sentence } = v;
+  const t = tokens[i];
+  const [clauseFirst, clauseLast] = clauseRange(v, i);
+  // a noun/verb homograph (`la rencontre`, `une demande`) after a determiner is the noun
+  if (trigger.kind === 'verb' && isDet(tokens[i - 1]) && t.pos & POS.NOUN && !(tokens[i - 1].pos & POS.CLITIC && REFLEXIVE.has(tokens[i - 2]?.lower ?? ''))) return null;
+  if (trigger.kind === 'noun' && t.pos & POS.VERB && !(t.pos & POS.NOUN) && !isDet(tokens[i - 1])) return null;
+  if (trigger.kind === 'noun' && (SUBJECT_CLITICS.has(tokens[i - 1]?.lower ?? '') || isAux(tokens[i - 1]) || REFLEXIVE.has(tokens[i - 1]?.lower ?? ''))) return null;
+  // a capitalised noun inside a sentence is a name (`Rassemblement national`)
+  if (trigger.kind === 'noun' && t.cap && i > sentence.first && tokens[i - 1].kind === Kind.Word && !isDet(tokens[i - 1])) return null;
+  let last = i + 1;
+  if (trigger.complement.length) {
+    let end = -1;
+    for (const p of trigger.complement) end = Math.max(end, p.matchAt(tokens, last, CLASSES, sentence.last)?.last ?? -1);
+    if (end < 0) return null;
+    last = end;
+  }
+  let first = i;
+  if (trigger.rule.reflexive) {
+    let k = i - 1;
+    while (k >= clauseFirst && k >= i - 4 && !REFLEXIVE.has(tokens[k].lower)) {
+      if (!(isAux(tokens[k]) || tokens[k].pos & (POS.ADV | POS.NEG) || tokens[k].lower === 'été' || tokens[k].pos & POS.CLITIC || SUBJECT_CLITICS.has(tokens[k].lower))) return null;
+      k--;
+    }
+    if (k < clauseFirst || !REFLEXIVE.has(tokens[k]?.lower ?? '')) return null;
+    first = k;
+  }
+  const passive = trigger.rule.passive === true && tensesOf(t.lex) & TENSE.K && (tokens[i - 1]?.lower === 'été' || isAux(tokens[i - 1]) && lemmasOf(tokens[i - 1].lex, POS.AUX).includes('être'));
+  if (trigger.after.length && !passive && !trigger.after.some((p) => p.matchAt(tokens, last, CLASSES, sentence.last))) return null;
+  if (trigger.notAfter.some((p) => p.matchAt(tokens, last, CLASSES, sentence.last))) return null;
+  if (trigger.before.length && !trigger.before.some((p) => matchesBefore(p, tokens, first, trigger.beforeReach, sentence.first))) return null;
+  if (trigger.notBefore.some((p) => matchesBefore(p, tokens, first, trigger.beforeReach, sentence.first))) return null;
+  let frame: Frame | null = 'current';
+  if (trigger.kind === 'verb' || (trigger.kind === 'word' && t.pos & POS.VERB)) {
+    frame = verbFrame(tokens, i, sentence.first, trigger);
+    if (frame === null) return null;
+    if (trigger.rule.announces && frame === 'current') frame = 'future';
+    const tenses = tensesOf(t.lex);
+    // (`a dénoncé une mesure et menacé de riposter`: a participle after `et` shares the auxiliary before it)
+    const coordinated = tokens[i - 1]?.lower === 'et' && tokens.slice(sentence.first, i).some((x) => isAux(x));
+    if (SPEECH_ACT_TYPES.has(trigger.rule.type) && tenses & TENSE.K && !(tenses & (FINITE | TENSE.G)) && auxiliaryBefore(tokens, i, clauseFirst) < 0 && tokens[i - 1]?.text !== ',' && tokens[i - 1]?.lower !== 'été' && !coordinated) return null;
+    const aux = auxiliaryBefore(tokens, i, clauseFirst);
+    if (aux >= 0 && aux < first) first = aux;
+  }
+  const c: Candidate = { trigger, type: trigger.rule.type, first, last, head: i, frame, negated: false };
+  c.negated = isNegated(tokens, c, clauseFirst, clauseLast, trigger.kind === 'noun');
+  return c;
+}
+
+// ------------------------------------------------------------------------------------------ selection
+
+/** Keeps the candidates that report an act, with the absorptions of §3 (one event per occurrence). */
+function select(doc: Doc, v: SentenceView, candidates: Candidate[]): Candidate[] {
+  const { tokens } = doc;
+  const accepted: Candidate[] = [];
+  const verbIndex = new Set<number>();
+  for (const c of candidates) {
+    const [clauseFirst, clauseLast] = clauseRange(v, c.head);
+    if (c.negated) {
+      // refusing recognition is a rejection (`ne reconnaît plus M. X comme président`)
+      if (c.trigger.kind === 'verb' && NEGATION_MEANS_REJECT.has(c.trigger.lemma) && !(tokens[c.first - 1]?.lower === 'encore' || tokens.slice(clauseFirst, c.last).some((x) => x.lower === 'encore'))) {
+        accepted.push({ ...c, type: 'REJECT', negated: false });
+      }
+      continue;
+    }
+    if (c.frame === 'hypothetical' && !reportedSpeech(tokens, v.sentence.first, c.first)) continue;
+    if (c.frame === 'hypothetical') c.frame = 'future';
+    if (hypothetical(tokens, clauseFirst, c.first)) continue;
+    // what a threat or a request is about (`a menacé de bloquer`, `pour réclamer` in a protest) is part of it
+    if (c.trigger.kind === 'verb' && tensesOf(tokens[c.head].lex) & TENSE.W && !(tensesOf(tokens[c.head].lex) & FINITE)) {
+      const governor = governorOf(tokens, c.head, clauseFirst);
+      if (governor && accepted.some((a) => (a.type === 'THREATEN' || a.type === 'REQUEST') && a.head === governor.at)) continue;
+      if (governor?.link === 'pour' && accepted.some((a) => a.type === 'PROTEST') && (c.type === 'REQUEST' || c.type === 'ACCUSE' || c.type === 'REJECT')) continue;
+      // `ont bloqué des routes pour protester`: the purpose names the same act
+      if (governor?.link === 'pour' && accepted.some((a) => a.type === c.type)) continue;
+    }
+    if (c.trigger.kind === 'noun') {
+      const before = tokens[c.first - 1];
+      const det = isDet(before) ? c.first - 1 : c.first;
+      const beforeDet = tokens[det - 1];
+      // `semaine de contestation`, `l'anniversaire de l'invasion`, `toute attaque`, `un accord prévoyant un soutien`
+      // (`trois jours d'exercices` counts a duration: the exercises are reported)
+      const periodOf = (k: number): boolean => PERIOD_NOUNS.has(tokens[k]?.lower ?? '') && !(tokens[k - 1]?.kind === Kind.Number || /^(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques)$/.test(tokens[k - 1]?.lower ?? ''));
+      if (beforeDet && (beforeDet.lower === 'de' || beforeDet.lower === "d'" || beforeDet.lower === 'du' || beforeDet.lower === 'des') && periodOf(det - 2)) continue;
+      if (before && (before.lower === 'de' || before.lower === "d'" || before.lower === 'du' || before.lower === 'des') && periodOf(c.first - 2)) continue;
+      // `qu'il considère comme une répétition d'une invasion`, `qualifié de`: a characterization names no act
+      if (tokens.slice(Math.max(clauseFirst, c.first - 5), c.first).some((x) => x.lower === 'comme') && tokens.slice(v.sentence.first, c.first).some((x) => lemmasOf(x.lex, POS.VERB).some((l) => l === 'considérer' || l === 'décrire' || l === 'présenter' || l === 'voir' || l === 'percevoir'))) continue;
+      // the object noun of a negated verb is negated too (`n'ont pas imposé de nouvelles sanctions`)
+      if (candidates.some((o) => o.negated && o.trigger.kind === 'verb' && o.last <= c.first && c.first - o.last <= 4 && clauseRange(v, o.head)[0] === clauseFirst)) continue;
+      if (tokens.slice(Math.max(clauseFirst, c.first - 4), c.first).some((x) => lemmasOf(x.lex, POS.VERB).includes('prévoir') && (tensesOf(x.lex) & (TENSE.P | TENSE.G | TENSE.I)) !== 0)) continue;
+      if (NON_SPECIFIC.has(tokens[det - 1]?.lower ?? '') && tokens[det - 1].lower !== 'nouvelle' && tokens[det - 1].lower !== 'nouvel') continue;
+      if (NON_SPECIFIC.has(before?.lower ?? '') && (before.lower === 'toute' || before.lower === 'tout' || before.lower === 'toutes' || before.lower === 'tous' || before.lower === 'quelconque')) continue;
+      if (tokens.slice(Math.max(clauseFirst, c.first - 4), c.first).some((x) => /^(?:prévoyant|visant|destiné|destinée|destinés|destinées)$/.test(x.lower))) continue;
+      // the noun object of a speech act is its content (`accuse X d'avoir fomenté les manifestations`,
+      // `a menacé de sanctions`, `a proposé sa médiation`, `appellent à une nouvelle journée de grève`)
+      const governor = accepted.find((a) => SPEECH_ACT_TYPES.has(a.type) && a.trigger.kind === 'verb' && clauseRange(v, a.head)[0] === clauseFirst && a.last <= c.first);
+      if (governor && !OCCURRENCE_TYPES.has(c.type)) continue;
+      if (governor && governor.type !== 'ACCUSE' && c.first - governor.last <= 4 && !tokens.slice(governor.last, c.first).some((x) => x.kind === Kind.Punct || x.pos & (POS.VERB | POS.AUX) && !(x.pos & (POS.DET | POS.PREP | POS.ADJ)))) continue;
+      // a relation noun as the object of another event verb is part of that event (`a souligné l'étroite coopération`)
+      const verb = OCCURRENCE_TYPES.has(c.type) ? undefined : accepted.find((a) => a.trigger.kind === 'verb' && a.type !== c.type && a.last <= c.first && c.first - a.last <= 3 && !tokens.slice(a.last, c.first).some((x) => x.kind === Kind.Punct));
+      if (verb) continue;
+    }
+    accepted.push(c);
+    verbIndex.add(c.head);
+  }
+  return mergeSameType(tokens, accepted);
+}
+
+/** `si`, `éventuel`, `pourrait` before it in its clause: a hypothesis, not a report. */
+function hypothetical(tokens: Token[], clauseFirst: number, first: number): boolean {
+  for (let k = clauseFirst; k < first; k++) if (HYPOTHESIS_WORDS.has(tokens[k].lower)) return true;
+  return false;
+}
+
+/** In reported speech the conditional is the future of the past: `a annoncé qu'il se rendrait à Kiev`. */
+function reportedSpeech(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if ((tokens[k].lower === 'que' || tokens[k].lower === "qu'") && k > from && tokens[k - 1].pos & (POS.VERB | POS.AUX)) return true;
+  return false;
+}
+
+/** Same-type triggers close together in one clause name one event (`a infligé des sanctions`); so do the protest nouns of one sentence. */
+function mergeSameType(tokens: Token[], accepted: Candidate[]): Candidate[] {
+  const merged: Candidate[] = [];
+  for (const c of accepted) {
+    const last = merged[merged.length - 1];
+    if (last && last.type === c.type) {
+      const between = tokens.slice(last.last, c.first);
+      const words = between.filter((t) => t.kind === Kind.Word).length;
+      if (!between.some((t) => t.kind === Kind.Punct || t.kind === Kind.Quote) && words <= 6) {
+        merged[merged.length - 1] = { ...last, last: c.last, frame: last.trigger.kind === 'verb' ? last.frame : c.frame };
+        continue;
+      }
+    }
+    merged.push(c);
+  }
+  const protests = merged.filter((c) => c.type === 'PROTEST' && c.trigger.kind === 'noun');
+  const keep = protests.find((c) => c.trigger.lemma === 'manifestation') ?? protests[0];
+  return merged.filter((c) => !(c.type === 'PROTEST' && c.trigger.kind === 'noun') || c === keep);
+}
+
+// ------------------------------------------------------------------------------------------ dates
 
 interface EventDate {
   date: string | null;
@@ -271,299 +414,206 @@ interface EventDate {
   basis: EventMention['basis'];
 }
 
-const ITERATIVE = /(?<![\p{L}])(?:à\s+(?:plusieurs|de\s+multiples|maintes|de\s+nombreuses)\s+reprises|régulièrement|ces\s+dernières\s+années|depuis\s+des\s+années|par\s+le\s+passé|souvent)(?![\p{L}])/u;
-/** A coordinated clause has its own time: `Il rejetait X et avait accusé Y en 2020`. */
-const COORDINATION = /;|\s(?:et|mais|puis|tandis\s+que|alors\s+que|car|or)\s/u;
-const SEQUENCE = /(?<![\p{L}])(?:ensuite|puis|par\s+la\s+suite|plus\s+tard|depuis\s+lors)(?![\p{L}])/u;
+const UNDATED: EventDate = { date: null, precision: null, basis: 'unresolved' };
+const fromMention = (m: DateMention, basis?: EventMention['basis']): EventDate =>
+  m.value == null ? UNDATED : { date: m.value, precision: m.precision, basis: basis ?? m.basis };
 
-function fromMention(m: DateMention, basis?: EventMention['basis']): EventDate {
-  if (m.value == null) return { date: null, precision: null, basis: 'unresolved' };
-  return { date: m.value, precision: m.precision, basis: basis ?? m.basis };
-}
-
-function publicationDate(doc: DocInput): EventDate {
-  return doc.published ? { date: doc.published, precision: doc.published_precision, basis: 'publication' } : { date: null, precision: null, basis: 'unresolved' };
+/** The date mentions by token: for each token, the date covering it, or -1. */
+function dateIndex(doc: Doc, dates: DateMention[]): { at: Int32Array; first: Int32Array } {
+  const at = new Int32Array(doc.tokens.length).fill(-1);
+  const first = new Int32Array(dates.length).fill(-1);
+  const order = dates.map((_, k) => k).sort((a, b) => dates[a].start - dates[b].start);
+  let d = 0;
+  for (const t of doc.tokens) {
+    while (d < order.length && dates[order[d]].end <= t.start) d++;
+    if (d < order.length && dates[order[d]].start <= t.start && t.end <= dates[order[d]].end) {
+      at[t.i] = order[d];
+      if (first[order[d]] < 0) first[order[d]] = t.i;
+    }
+  }
+  return { at, first };
 }
 
 /**
- * The date of an event: the temporal expression of its clause; else one from an
- * earlier clause of the sentence that is not a relative clause; else, for the
- * background tenses, the date carried by the previous sentence; else the
- * document date for current news.
+ * The date of an event: the temporal expression of its clause; else one from another clause
+ * of the sentence (not a relative clause); else, for background tenses, the previous
+ * sentence's date; else the document date for current news.
  */
-export function assignEventDate(
-  doc: DocInput,
-  sentence: Span,
-  clauses: Span[],
-  triggerStart: number,
-  frame: TimeFrame,
-  dates: DateMention[],
-  previousSentenceDate: EventDate | null,
-): EventDate {
-  const inSentence = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
-  const clause = clauseAt(clauses, triggerStart);
-  const sameClause = inSentence.filter((d) => d.start >= clause.start && d.end <= clause.end);
-  const distance = (d: DateMention): number => Math.abs(d.start - triggerStart);
-  if (sameClause.length) return fromMention([...sameClause].sort((a, b) => distance(a) - distance(b))[0]);
-  const earlier = inSentence
-    .filter((d) => d.end <= clause.start)
-    .filter((d) => !RELATIVE_CLAUSE.test(doc.text.slice(clauseAt(clauses, d.start).start, d.start)))
-    .sort((a, b) => distance(a) - distance(b));
-  if (earlier.length) return fromMention(earlier[0], 'context');
-  const later = inSentence
-    .filter((d) => d.start >= clause.end && !COORDINATION.test(doc.text.slice(clause.end, d.start)))
-    .filter((d) => !RELATIVE_CLAUSE.test(doc.text.slice(clauseAt(clauses, d.start).start, d.start)))
-    .sort((a, b) => distance(a) - distance(b));
-  if (later.length) return fromMention(later[0], 'context');
-  const sentenceText = doc.text.slice(sentence.start, sentence.end);
-  if (ITERATIVE.test(doc.text.slice(clause.start, clause.end))) return { date: null, precision: null, basis: 'unresolved' };
-  if (frame === 'background') {
-    if (previousSentenceDate?.date && !SEQUENCE.test(sentenceText) && /(?<![\p{L}])(?:avai(?:t|ent)|étai(?:t|ent))(?![\p{L}])/u.test(sentenceText)) {
-      return { ...previousSentenceDate, basis: 'context' };
-    }
-    return { date: null, precision: null, basis: 'unresolved' };
+function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate, dates: DateMention[], first: Int32Array, previous: EventDate | null): EventDate {
+  const { tokens } = doc;
+  const inSentence: Array<{ d: DateMention; at: number }> = [];
+  for (let k = 0; k < dates.length; k++) if (first[k] >= v.sentence.first && first[k] < v.sentence.last) inSentence.push({ d: dates[k], at: first[k] });
+  const [clauseFirst, clauseLast] = clauseRange(v, c.head);
+  const distance = (x: { at: number }): number => Math.abs(x.at - c.head);
+  const sameClause = inSentence.filter((x) => x.at >= clauseFirst && x.at < clauseLast).sort((a, b) => distance(a) - distance(b));
+  if (sameClause.length) return fromMention(sameClause[0].d);
+  const relative = (at: number): boolean => /^(?:qui|que|qu'|dont|où|lequel|laquelle|lesquels|lesquelles)$/.test(tokens[clauseRange(v, at)[0]].lower);
+  const others = inSentence.filter((x) => !relative(x.at) && (x.at < clauseFirst || !tokens.slice(clauseLast, x.at).some((t) => t.lower === 'et' || t.lower === 'mais' || t.lower === 'puis' || t.text === ';'))).sort((a, b) => distance(a) - distance(b));
+  if (others.length) return fromMention(others[0].d, others[0].d.value ? 'context' : undefined);
+  if (c.frame === 'background') return previous?.date ? { ...previous, basis: 'context' } : UNDATED;
+  return ctx.published ? { date: ctx.published, precision: ctx.published_precision, basis: 'publication' } : UNDATED;
+}
+
+// ------------------------------------------------------------------------------------------ actors, places
+
+/** The actor codes of a sentence's mentions outside quotations, in text order. */
+function sentenceActors(doc: Doc, s: Sentence): Array<{ code: string; at: number; mention: Mention }> {
+  const out: Array<{ code: string; at: number; mention: Mention }> = [];
+  for (let i = s.first; i < s.last; i++) {
+    const k = doc.mentionAt[i];
+    if (k < 0 || doc.quoteOf[i] >= 0) continue;
+    const m = doc.mentions[k];
+    if (m.first !== i) continue;
+    let codes = m.codes;
+    if (m.entity >= 0 && !codes.length) codes = doc.entities[m.entity].code ? [doc.entities[m.entity].code!] : [];
+    // nested mentions of a description (`le président russe`) give its code
+    for (const code of codes) out.push({ code, at: i, mention: m });
+    i = m.last - 1;
   }
-  return publicationDate(doc);
+  return out;
 }
 
-// -------------------------------------------------------------- modality
+const BOTH = new Set(['deux']);
 
-/** `doit adopter un paquet de sanctions`: a noun object of a verb of intent is scheduled. */
-const INTENT_GOVERNOR = /(?<![\p{L}])(?:doi(?:t|vent)|devr(?:ait|aient|a|ont)|va|vont|s['’]apprêt\p{L}*\s+à|prévoi\p{L}*\s+de|compte(?:nt)?|envisage(?:nt)?\s+de)\s+(?:[\p{L}'’-]+\s+){1,9}$/iu;
-const SCHEDULED_MARKER = /(?<![\p{L}])(?:prochaine?s?|programmée?s?|prévue?s?|aura\s+lieu|auront\s+lieu|se\s+tiendr(?:a|ont)|doit\s+avoir\s+lieu|devrait\s+avoir\s+lieu|se\s+déroulera|se\s+dérouleront|à\s+venir)(?![\p{L}])/u;
-/** `a annoncé de nouvelles livraisons`: an announced indefinite act is to come (`a annoncé l'arrestation` reports one). */
-const ANNOUNCED_OBJECT = /(?<![\p{L}])(?:annonc\p{L}*|promis|prévoit|prévu)(?:\s*,?\s*[\p{L}'’-]+){0,4}?\s*,?\s*(?:de|des|d['’]|un|une)\s*(?:(?:nouvel(?:le)?s?|nouveaux?|prochaine?s?|futur(?:e|s|es)?)\s+)?$/u;
-
-// ---------------------------------------------------------------- actors
-
-interface SentenceActors {
-  codes: string[];
-  first: string | null;
-  /** Mentions with absolute offsets, for events that involve a single state. */
-  mentions: Array<{ code: string; start: number }>;
-}
-
-/** Domestic events (protests, repression, elections) involve the one state where they happen. */
-const DOMESTIC_TYPES = new Set<EventType>(['PROTEST', 'COERCE', 'OTHER']);
-const DIPLOMATIC_TARGET = /(?<![\p{L}])(?:ambassad\p{L}*|diplomates?|consul\p{L}*|émissaires?)(?![\p{L}])/iu;
-
-function domesticActor(actors: SentenceActors, clause: Span, triggerStart: number, triggerEnd: number, type: EventType): string[] | null {
-  const inClauseAfter = actors.mentions.filter((m) => m.start >= triggerEnd && m.start < clause.end);
-  if (inClauseAfter.length) {
-    // `les autorités israéliennes ont arrêté deux Palestiniens`: the state that coerces is involved too.
-    const agent = type === 'COERCE' ? actors.mentions.filter((m) => m.start >= clause.start && m.start < triggerStart).at(-1) : undefined;
-    return agent && agent.code !== inClauseAfter[0].code ? [agent.code, inClauseAfter[0].code] : [inClauseAfter[0].code];
+/** `les deux pays`, `les deux dirigeants`: the pair of actors the story is about. */
+function namesBothParties(tokens: Token[], s: Sentence): boolean {
+  for (let i = s.first; i < s.last - 1; i++) {
+    if (BOTH.has(tokens[i].lower) && /^(?:les|des|aux|ces|leurs|entre|ses)$/.test(tokens[i - 1]?.lower ?? '') && tokens[i + 1].kind === Kind.Word && !tokens[i + 1].cap) return true;
   }
-  const before = actors.mentions.filter((m) => m.start < triggerStart).sort((a, b) => b.start - a.start);
-  if (before.length) return [before[0].code];
-  return actors.mentions[0] ? [actors.mentions[0].code] : null;
+  return false;
 }
 
-/** `dans la ville russe de Sotchi` names where something happens, not who acts (`à Minsk` may be either). */
-const PLACE_NOT_ACTOR = /(?<![\p{L}])dans\s+la\s+ville\s+(?:[\p{L}-]+\s+)?de\s+$/u;
-
-function sentenceActors(doc: DocInput, sentence: Span, people: PeopleIndex, quotes: Span[], main: string[], previousFirst: string | null, previousCodes: string[], places: PlacesOf): SentenceActors {
-  const body = doc.text.slice(sentence.start, sentence.end);
-  const isPlaceNotActor = (start: number): boolean => PLACE_NOT_ACTOR.test(body.slice(Math.max(0, start - 40), start)) && places(sentence).some((p) => p.start === start);
-  const mentions = findActorMentions(doc.text, people, sentence.start, sentence.end).filter((m) => !inside(quotes, sentence.start + m.start) && !isPlaceNotActor(m.start));
-  const codes = mentions.map((m) => m.code);
-  // `les deux pays`: the pair just named, else the article's two main actors.
-  if (BOTH_PARTIES.test(body) && new Set(codes).size < 2) codes.push(...(previousCodes.length === 2 ? previousCodes : main.slice(0, 2)));
-  if (/^\s*(?:Il|Elle)\s/u.test(body) || /-t-(?:il|elle)(?![\p{L}])/u.test(body)) {
-    if (previousFirst) codes.unshift(previousFirst);
-  }
-  const unique = [...new Set(codes)];
-  return { codes: unique, first: mentions[0]?.code ?? (unique[0] ?? null), mentions: mentions.map((m) => ({ code: m.code, start: sentence.start + m.start })) };
-}
-
-// ------------------------------------------------------------- locations
-
-const LOCATIVE = /(?:à|en|au|aux|dans|sur|près\s+de|dans\s+la\s+ville\s+(?:[\p{L}-]+\s+)?de|au\s+[\p{L}’' -]{0,40}?\s+à)\s+$/u;
-
-/** The places named in a span of the text (offsets relative to the span), computed once per span. */
-type PlacesOf = (span: Span) => PlaceMention[];
-
-function placesOfText(text: string): PlacesOf {
-  const bySpan = new Map<string, PlaceMention[]>();
-  return (span) => {
-    const key = `${span.start}:${span.end}`;
-    let places = bySpan.get(key);
-    if (!places) bySpan.set(key, (places = findPlaceMentionsIn(text, span.start, span.end)));
-    return places;
-  };
-}
-
-function eventLocation(text: string, clause: Span, sentence: Span, places: PlacesOf): string | null {
-  for (const scope of [clause, sentence]) {
-    for (const p of places(scope)) {
-      if (LOCATIVE.test(text.slice(Math.max(scope.start, scope.start + p.start - 60), scope.start + p.start))) return p.name;
+function eventLocation(doc: Doc, v: SentenceView, c: Candidate): string | null {
+  const { tokens, mentions } = doc;
+  const [clauseFirst, clauseLast] = clauseRange(v, c.head);
+  for (const [from, to] of [[clauseFirst, clauseLast], [v.sentence.first, v.sentence.last]]) {
+    for (let i = from; i < to; i++) {
+      const k = doc.mentionAt[i];
+      if (k < 0 || doc.quoteOf[i] >= 0) continue;
+      const m = mentions[k];
+      if (m.first !== i) continue;
+      i = m.last - 1;
+      const placeLike = m.type === 'place' || (m.type === 'country' && m.via === 'name');
+      if (!placeLike) continue;
+      let p = m.first - 1;
+      if (tokens[p] && /^(?:la|le|l')$/.test(tokens[p].lower)) p--;
+      if (tokens[p] && LOCATIVES.has(tokens[p].lower)) return doc.text.slice(m.start, m.end);
     }
   }
   return null;
 }
 
-/** A noun event takes its time from its clause: future verbs or markers, pluperfect auxiliaries. */
-function nounTimeFrame(text: string, clause: Span, c: Candidate): TimeFrame {
-  const clauseText = text.slice(clause.start, clause.end);
-  if (SCHEDULED_MARKER.test(text.slice(c.end, clause.end)) || clauseText.split(/[^\p{L}-]+/u).some(isFutureForm)) return 'future';
-  return BACKGROUND_AUX.test(clauseText) ? 'background' : 'current';
-}
+// ------------------------------------------------------------------------------------------ main
 
-/** Keeps the candidates that report an act, with the absorptions of §3 (one event per occurrence). */
-function selectCandidates(text: string, clauses: Span[], candidates: Candidate[]): Candidate[] {
-  const accepted: Candidate[] = [];
-  for (const c of candidates) {
-    const clause = clauseAt(clauses, c.start);
-    if (!isReported(text, c, clause)) {
-      // Refusing recognition is a rejection (`ne reconnaît plus M. X comme président`).
-      // `n'a pas encore approuvé` is no refusal.
-      if (c.trigger.kind === 'verb' && NEGATED_MEANS_REJECT.has(c.trigger.lemma) && isNegated(text, c, clause) && !NOT_YET.test(text.slice(clause.start, c.start))) {
-        accepted.push({ ...c, type: 'REJECT' });
-      }
-      continue;
-    }
-    const clauseBefore = text.slice(clause.start, c.start);
-    if (c.trigger.kind === 'noun') {
-      if (PERIOD_OF.test(clauseBefore) || NON_SPECIFIC.test(clauseBefore) || CONTENT_OF.test(clauseBefore.slice(-90)) || CHARACTERIZED.test(clauseBefore.slice(-90))) continue;
-      // Nouns in the `que` clause of a statement describe, they do not report.
-      if (c.type !== 'AGREE' && hasQueClause(clauseBefore)) continue;
-      // Nouns that are the content of a speech act (`accuse X d'avoir fomenté les manifestations`).
-      const governor = accepted.find((a) => SPEECH_ACT_TYPES.has(a.type) && clauseAt(clauses, a.start) === clause && a.end <= c.start);
-      if (governor) continue;
-      // A relation noun as the object of another event verb is part of that event
-      // (`a souligné l'étroite coopération`); an occurrence noun stays its own event (`salue la réélection`).
-      // Participants (`une dizaine de manifestants`) as the object of an act are part of that act.
-      const verb = OCCURRENCE_TYPES.has(c.type) && !PARTICIPANT_LEMMAS.has(c.trigger.lemma) ? undefined : accepted.find((a) => a.trigger.kind === 'verb' && a.type !== c.type && a.end <= c.start && !/[,;:()–—]/u.test(text.slice(a.end, c.start)) && text.slice(a.end, c.start).split(/[\s'’]+/u).filter(Boolean).length <= 3);
-      if (verb) continue;
-      accepted.push({ ...c, frame: nounTimeFrame(text, clause, c) });
-      continue;
-    }
-    // A protest movement's own demands are part of the protest.
-    if (c.trigger.kind === 'verb' && (c.type === 'REQUEST' || c.type === 'ACCUSE' || c.type === 'REJECT')) {
-      const protest = accepted.find((a) => a.type === 'PROTEST' && c.start - a.end >= 0 && text.slice(a.end, c.start).split(/\s+/u).filter(Boolean).length <= 3);
-      if (protest) continue;
-    }
-    accepted.push(c);
-  }
-
-  // Several protest nouns in one sentence name the same movement; keep the most concrete.
-  const protests = accepted.filter((a) => a.type === 'PROTEST');
-  const keptProtest = protests.find((p) => p.trigger.lemma === 'manifestation') ?? protests[0];
-  return accepted.filter((a) => a.type !== 'PROTEST' || a === keptProtest);
-}
-
-const RELATIVE_DETAIL = /^[^,;:()–—]*,\s*(?:qui|dont)\s+(?:prévoi\p{L}*|comprend\p{L}*|inclu\p{L}*|compren\p{L}*|vise\p{L}*|cible\p{L}*|porte\p{L}*|touche\p{L}*|concerne\p{L}*)(?![\p{L}])[^,;:()–—]*$/u;
-
-/** Same-type triggers close together in one clause name one event (`a infligé des sanctions`). */
-function mergeSameType(text: string, accepted: Candidate[]): Candidate[] {
-  const merged: Candidate[] = [];
-  for (const c of accepted.sort((a, b) => a.start - b.start)) {
-    const last = merged[merged.length - 1];
-    if (last && last.type === c.type) {
-      const gapText = text.slice(last.end, c.start);
-      const words = gapText.split(/\s+/u).filter(Boolean).length;
-      // `un paquet de sanctions, qui prévoit le gel des avoirs`: a relative clause details the same act.
-      const detailing = c.trigger.kind === 'noun' && words <= 8 && RELATIVE_DETAIL.test(gapText);
-      if ((!/[,;:()–—]/u.test(gapText) && words <= 6) || detailing) {
-        merged[merged.length - 1] = { ...last, end: c.end, frame: last.trigger.kind === 'verb' ? last.frame : c.frame };
-        continue;
-      }
-    }
-    merged.push(c);
-  }
-  return merged;
-}
-
-// ------------------------------------------------------------------ main
-
-/** PLOVER-coded events (annotation guidelines §3). */
-export function extractEvents(doc: DocInput, dates: DateMention[]): EventMention[] {
-  const text = doc.text;
-  const people = indexPeople(text);
-  const quotes = longQuoteSpans(text);
-  const main = mainActors(text, people);
-  // Occurrence keys already reported, with the actors and date of each report.
-  const seen = new Map<string, Array<{ actors: Set<string>; date: EventDate; fromText: boolean }>>();
-  const occurrenceKey = (c: Candidate): string | null =>
-    c.trigger.kind !== 'noun' ? null : OCCURRENCE_LEMMAS.has(c.trigger.lemma) ? `lemma:${c.trigger.lemma}` : c.type === 'OTHER' ? `OTHER:${otherGroup(c.trigger.lemma)}` : OCCURRENCE_TYPES.has(c.type) ? c.type : null;
+/** PLOVER-coded events of an article (annotation guidelines §3). */
+export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventMention[] {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const { first: dateFirst } = dateIndex(doc, dates);
   const events: EventMention[] = [];
+  // what the article has reported so far, for anaphoric repeats (`la réunion`)
+  const seen = new Map<string, number>();
   let previousDate: EventDate | null = null;
-  let previousFirstActor: string | null = null;
   let previousCodes: string[] = [];
-
-  for (const sentence of doc.sentences) {
-    const sentenceText = text.slice(sentence.start, sentence.end);
-    const places = placesOfText(text);
-    const actors = sentenceActors(doc, sentence, people, quotes, main, previousFirstActor, previousCodes, places);
+  let previousFirst: string | null = null;
+  const mainActors = countActors(doc);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sentence = doc.sentences[s];
+    if (doc.text[sentence.end - 1] === '?') continue;
+    const v = viewOf(doc, s);
+    const candidates = select(doc, v, findCandidates(doc, v).filter((c) => !insideLongQuote(doc, c.head)));
+    const actors = sentenceActors(doc, sentence);
+    let codes = [...new Set(actors.map((a) => a.code))];
+    if (namesBothParties(tokens, sentence) && codes.length < 2) codes = [...new Set([...codes, ...(previousCodes.length >= 2 ? previousCodes : mainActors.slice(0, 2))])];
+    const first = tokens[sentence.first];
+    if ((first.lower === 'il' || first.lower === 'elle' || first.lower === 'ils' || first.lower === 'elles') && previousFirst && !codes.includes(previousFirst)) codes.unshift(previousFirst);
     let sentenceDate: EventDate | null = null;
-    const ownDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end && d.value != null);
-    if (ownDates.length) sentenceDate = fromMention(ownDates[0]);
-
-    const isQuestion = /\?\s*[»”"]?\s*$/u.test(sentenceText);
-    const candidates = isQuestion ? [] : findCandidates(text, sentence).filter((c) => !inside(quotes, c.start));
-    const clauses = candidates.length ? clausesOf(text, sentence) : [];
-    const merged = mergeSameType(text, selectCandidates(text, clauses, candidates));
-
-    const reported: Candidate[] = [];
-    const reportedFacts: Array<{ actors: Set<string>; date: EventDate; fromText: boolean }> = [];
-    // `depuis les élections`: the date of the occurrence already reported anchors the clause.
-    const anchors = candidates.flatMap((c) => {
-      const clause = clauseAt(clauses, c.start);
-      if (c.trigger.kind !== 'noun' || !TIME_ANCHOR.test(text.slice(clause.start, c.start))) return [];
-      const earlier = [c.type === 'OTHER' ? `OTHER:${otherGroup(c.trigger.lemma)}` : c.type, `lemma:${c.trigger.lemma}`].flatMap((k) => seen.get(k) ?? []).find((e) => e.date.date != null && e.fromText);
-      return earlier ? [{ clause, date: earlier.date }] : [];
-    });
-    for (const c of merged) {
-      const clause = clauseAt(clauses, c.start);
-      const location = eventLocation(text, clause, sentence, places);
-      const clauseLocation = eventLocation(text, clause, clause, places);
-      const anchored = hasOwnDateIn(dates, clause) ? undefined : anchors.find((a) => a.clause === clause);
-      const date = anchored ? { ...anchored.date, basis: 'context' as const } : assignEventDate(doc, sentence, clauses, c.start, c.frame, dates, previousDate);
-      const hasOwnDate = dates.some((d) => d.start >= clause.start && d.end <= clause.end);
-      const domestic = DOMESTIC_TYPES.has(c.type) && !DIPLOMATIC_TARGET.test(text.slice(clause.start, clause.end)) ? domesticActor(actors, clause, c.start, c.end, c.type) : null;
-      const codes = domestic ? domestic : actors.codes.length ? actors.codes : main.slice(0, 1);
-      const key = occurrenceKey(c);
-      const sameOccurrenceSeen = key != null && (seen.get(key) ?? []).some((earlier) => codes.some((code) => earlier.actors.has(code)));
-      const determinerBefore = text.slice(clause.start, c.start);
-      // `lors des élections`, `depuis le scrutin`: a known occurrence used as a time anchor is no new report.
-      if (sameOccurrenceSeen && TIME_ANCHOR.test(determinerBefore)) continue;
-      if (sameOccurrenceSeen && ANAPHORIC_DETERMINER.test(determinerBefore) && !hasOwnDate && !clauseLocation) continue;
-      const clauseBefore = text.slice(clause.start, c.start);
-      const clauseAfter = text.slice(c.end, clause.end);
-      const scheduled =
-        c.frame === 'future' ||
-        (c.trigger.kind === 'noun' && c.type !== 'AGREE' && (SCHEDULED_MARKER.test(clauseBefore.slice(-30)) || SCHEDULED_MARKER.test(clauseAfter) || INTENT_GOVERNOR.test(clauseBefore) || ANNOUNCED_OBJECT.test(text.slice(sentence.start, c.start))));
-      reported.push(c);
-      // Only a date the text gives (not the document-date fallback) can anchor later clauses.
-      const fromText = date.basis !== 'publication' || dates.some((d) => d.start >= sentence.start && d.end <= sentence.end && d.value === date.date);
-      reportedFacts.push({ actors: new Set(codes), date, fromText });
+    for (const c of candidates) {
+      const date = eventDate(doc, ctx, v, c, dates, dateFirst, previousDate);
+      const location = eventLocation(doc, v, c);
+      const key = `${c.type}:${c.trigger.lemma}`;
+      // `lors des élections`, `la réunion` again with nothing new: a known occurrence is no new report
+      if (c.trigger.kind === 'noun' && OCCURRENCE_TYPES.has(c.type) && seen.has(key)) {
+        const det = tokens[c.first - 1]?.lower ?? '';
+        const anchorWord = tokens[c.first - 2]?.lower ?? '';
+        const ownDate = date.basis !== 'publication' && date.basis !== 'unresolved';
+        if (TIME_ANCHORS.has(anchorWord) || ((det === 'la' || det === 'le' || det === 'les' || det === "l'" || det === 'cette' || det === 'ce' || det === 'ces') && !ownDate && !location)) continue;
+      }
+      // `ces bombardements`, `le contournement des sanctions`: the occurrence told before, named again
+      const det = tokens[c.first - 1]?.lower ?? '';
+      const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || det === 'ces';
+      const complementOfNoun = (det === 'des' || det === 'du') && (tokens[c.first - 2]?.pos ?? 0) & POS.NOUN && !((tokens[c.first - 2]?.pos ?? 0) & POS.VERB);
+      if (c.trigger.kind === 'noun' && (demonstrative || complementOfNoun) && seen.has(`type:${c.type}`) && date.basis !== 'explicit' && !location) continue;
+      seen.set(key, s);
+      seen.set(`type:${c.type}`, s);
+      const eventCodes = codes.length ? codes : mainActors.slice(0, 1);
+      const scheduled = c.frame === 'future' || (c.trigger.kind === 'noun' && scheduledNoun(tokens, v, c));
+      if (date.date && date.basis !== 'publication') sentenceDate ??= date;
       events.push({
         type: c.type,
-        trigger: text.slice(c.start, c.end),
-        evidence: sentenceText,
-        actors: codes,
+        trigger: doc.text.slice(tokens[c.first].start, tokens[c.last - 1].end),
+        evidence: doc.text.slice(sentence.start, sentence.end),
+        actors: eventCodes,
         ...date,
         location,
         modality: scheduled ? 'scheduled' : 'asserted',
         occurrence_id: null,
-        start: c.start,
-        end: c.end,
+        start: tokens[c.first].start,
+        end: tokens[c.last - 1].end,
         evidence_start: sentence.start,
         evidence_end: sentence.end,
       });
     }
-    reported.forEach((c, i) => {
-      const keys = [c.type, `lemma:${c.trigger.lemma}`];
-      if (c.type === 'OTHER') keys.push(`OTHER:${otherGroup(c.trigger.lemma)}`);
-      for (const key of keys) seen.set(key, [...(seen.get(key) ?? []), reportedFacts[i]]);
-    });
-    if (sentenceDate) previousDate = sentenceDate;
-    else if (merged.length && events.length && events[events.length - 1].evidence_start === sentence.start) {
-      const last = events[events.length - 1];
-      previousDate = last.basis === 'publication' ? null : last.date ? { date: last.date, precision: last.precision, basis: last.basis } : null;
-    } else previousDate = null;
-    previousFirstActor = actors.first ?? previousFirstActor;
-    if (actors.codes.length) previousCodes = actors.codes;
+    const ownDate = dates.find((d, k) => dateFirst[k] >= sentence.first && dateFirst[k] < sentence.last && d.value);
+    previousDate = ownDate ? fromMention(ownDate) : sentenceDate;
+    if (actors.length) previousFirst = actors[0].code;
+    if (codes.length) previousCodes = codes;
   }
   return events;
 }
+
+/** Whether token `i` lies in a quotation of eight words or more: speech, not narration. */
+function insideLongQuote(doc: Doc, i: number): boolean {
+  const q = doc.quoteOf[i];
+  if (q < 0) return false;
+  const span = doc.quotes[q];
+  let words = 0;
+  for (let k = span.open + 1; k < span.close && words < 8; k++) if (doc.tokens[k].kind === Kind.Word) words++;
+  return words >= 8;
+}
+
+/** A noun event announced for later: `prochaines élections`, `la visite prévue`, `à venir`, `doit adopter un paquet de sanctions`. */
+function scheduledNoun(tokens: Token[], v: SentenceView, c: Candidate): boolean {
+  const [clauseFirst, clauseLast] = clauseRange(v, c.head);
+  for (let k = Math.max(clauseFirst, c.first - 3); k < Math.min(clauseLast, c.last + 4); k++) {
+    const w = tokens[k].lower;
+    if (SCHEDULED_WORDS.has(w) || (w === 'venir' && tokens[k - 1]?.lower === 'à')) return true;
+  }
+  for (let k = clauseFirst; k < c.first; k++) {
+    const t = tokens[k];
+    if (!(t.pos & (POS.VERB | POS.AUX))) continue;
+    const lemmas = lemmasOf(t.lex, POS.VERB | POS.AUX);
+    if (tensesOf(t.lex) & TENSE.F && !(tensesOf(t.lex) & TENSE.P)) return true;
+    if (lemmas.some((l) => l === 'devoir' || l === 'aller') && tensesOf(tokens[k + 1]?.lex ?? null) & TENSE.W) return true;
+  }
+  return false;
+}
+
+/** The article's actor codes, most mentioned first. */
+function countActors(doc: Doc): string[] {
+  const counts = new Map<string, { n: number; first: number }>();
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const k = doc.mentionAt[i];
+    if (k < 0) continue;
+    const m = doc.mentions[k];
+    if (m.first !== i) continue;
+    for (const code of m.codes) {
+      const c = counts.get(code) ?? { n: 0, first: i };
+      c.n++;
+      counts.set(code, c);
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).map(([code]) => code).filter((c) => c !== 'WEST');
+}
+
+

@@ -1,7 +1,6 @@
 import { docIdOf, removalId, stableId } from '../ids.ts';
 import type { CleanedArticle } from '../clean.ts';
 import { buildDoc } from '../nlp/doc.ts';
-import { splitSentences } from '../text/sentences.ts';
 import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
 import { extractAgreements } from './agreements.ts';
 import type { ArticleContext } from './context.ts';
@@ -10,7 +9,6 @@ import { entityIdFor, entityMentions, type EntityMention } from './entities.ts';
 import { extractEvents } from './events.ts';
 import { documentDate } from './published.ts';
 import { extractQuotes } from './quotes.ts';
-import type { DocInput } from './types.ts';
 
 export interface ExtractedDocument {
   documents: DocumentRecord[];
@@ -52,9 +50,8 @@ export function extractDocument(article: CleanedArticle): ExtractedDocument {
   const mentions = entityMentions(doc);
   const named = new Set(mentions.map((m) => `${m.type}\u241f${m.canonical}`));
   const quotes = extractQuotes(ctx, dates, (s) => (named.has(`${s.type}\u241f${s.name}`) ? entityIdFor(s.type, s.name) : null));
-  const input: DocInput = { doc_id, text: article.text, published: published.published, published_precision: published.published_precision, sentences: splitSentences(article.text) };
-  const events = extractEvents(input, dates);
-  const agreements = extractAgreements(input, dates);
+  const events = extractEvents(ctx, dates);
+  const agreements = extractAgreements(ctx, dates, events);
   return {
     documents: [document],
     dates: [...dates.map((d) => ({ id: stableId('dates', doc_id, d.start, d.end, d.text), doc_id, ...d, removal_id: null })), ...postDates],

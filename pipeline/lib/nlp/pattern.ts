@@ -215,3 +215,50 @@ export class RuleIndex<R extends { pattern: Pattern }> {
     return out;
   }
 }
+
+/**
+ * The compact pattern syntax of rule files, one item per space-separated word:
+ * `word` or `w1|w2` a lower-case form; `@lemma` (or `@a|b`) a lemma; `#class` a word class;
+ * `%NOUN` (or `%NOUN|ADJ`) a part of speech; `$cap` a capitalised word; `_` any word or
+ * number; `*` any token; `!item` any token but that item. A quantifier may follow an item:
+ * `?`, `{m,n}` (bounded), `+` (1 to 3).
+ */
+export function parsePattern(source: string): TokenSpec[] {
+  const specs: TokenSpec[] = [];
+  for (const raw of source.trim().split(/\s+/)) {
+    if (!raw) continue;
+    const q = /^(.+?)(\?|\{(\d+),(\d+)\}|\+)?$/.exec(raw);
+    if (!q) throw new Error(`bad pattern item ${raw} in ${source}`);
+    let atom = q[1];
+    let negated = false;
+    if (atom.length > 1 && atom.startsWith('!')) {
+      negated = true;
+      atom = atom.slice(1);
+    }
+    let spec: TokenSpec;
+    if (atom === '_') spec = { not: { kind: 'punct' } };
+    else if (atom === '*') spec = {};
+    else if (atom === '$cap') spec = { cap: true, kind: 'word' };
+    else if (atom.startsWith('@') && atom.length > 1) spec = { lemma: atom.slice(1).split('|') };
+    else if (atom.startsWith('#') && atom.length > 1) spec = { class: atom.slice(1).split('|') };
+    else if (atom.startsWith('%') && atom.length > 1) spec = { pos: atom.slice(1).split('|') as PosName[] };
+    else spec = { lower: atom.split('|') };
+    if (atom === '_') spec = { not: { kind: 'punct', lower: undefined } };
+    if (negated) spec = atom === '_' ? { kind: 'punct' } : { not: spec };
+    if (q[2] === '?') spec.op = '?';
+    else if (q[2] === '+') spec.op = '+';
+    else if (q[3] !== undefined) {
+      const [min, max] = [Number(q[3]), Number(q[4])];
+      for (let k = 0; k < min; k++) specs.push({ ...spec });
+      if (max > min) specs.push({ ...spec, op: '*', max: max - min });
+      continue;
+    }
+    specs.push(spec);
+  }
+  return specs;
+}
+
+/** Most tokens a pattern can span. */
+export function maxLength(specs: TokenSpec[]): number {
+  return specs.reduce((n, s) => n + (s.op === '!' ? 0 : s.op === '*' || s.op === '+' ? s.max ?? 3 : 1), 0);
+}

@@ -1,3 +1,4 @@
+import { POS, TENSE, tensesOf } from './lexicon.ts';
 import { Gap, Kind, type Token } from './tokens.ts';
 
 /**
@@ -76,6 +77,19 @@ function markRole(text: string, t: Token, stack: Open[]): Role {
 
 const INNER_SPACE = /[\s\u00a0\u202f\u2009]/;
 
+const INVERTED_PRONOUNS = new Set(['-t-il', '-t-elle', '-il', '-elle', '-ils', '-elles', '-t-on']);
+
+/** Whether tokens (from, to) hold an inverted attribution: `, a déclaré X`, `, a-t-il dit`, `, dit-elle`. */
+function attributedSince(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to - 1; k++) {
+    if (INVERTED_PRONOUNS.has(tokens[k].lower)) return true;
+    if (tokens[k].text !== ',') continue;
+    const aux = tokens[k + 1];
+    if (aux.pos & POS.AUX && tensesOf(tokens[k + 2]?.lex ?? null) & TENSE.K) return true;
+  }
+  return false;
+}
+
 /** Whether the line starting at token `i` closes a quotation (a closing mark, glued to a word, comes before any opening one) within a few lines. */
 function closesBeforeOpening(text: string, tokens: Token[], i: number): boolean {
   let lines = 0;
@@ -98,12 +112,12 @@ export function findQuotes(text: string, tokens: Token[]): { quotes: QuoteSpan[]
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.gap >= Gap.Line && stack.length) {
-      // French typography re-opens a running quote at each new paragraph
-      if (t.kind === Kind.Quote && (t.text === '«' || t.text === '»' || t.text === '“' || t.text === '"')) continue;
+      // French typography re-opens a running quote at each new paragraph, unless the paragraph before
+      // already ended the quotation with its attribution (`« Nous ne céderons pas, a déclaré le ministre.¶« Nous…`)
+      const reopens = t.kind === Kind.Quote && (t.text === '«' || t.text === '»' || t.text === '“' || t.text === '"');
+      if (reopens && !attributedSince(tokens, stack[0].token, i)) continue;
       // a paragraph break inside a quotation whose next paragraph closes it (page debris splitting a sentence)
-      if (closesBeforeOpening(text, tokens, i)) {
-        if (t.kind !== Kind.Quote) continue;
-      } else {
+      if (reopens || !closesBeforeOpening(text, tokens, i)) {
         problems.push({ offset: tokens[stack[0].token].start, reason: 'unclosed' });
         stack = [];
       }
@@ -232,4 +246,31 @@ export function sentenceAt(sentences: Sentence[], at: number): number {
     else return mid;
   }
   return -1;
+}
+
+const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '–', '—', '-', '[', ']']);
+const CLAUSE_CONJUNCTIONS = new Set(['mais', 'puis', 'car', 'or']);
+const SUBJECT_STARTS = new Set(['il', 'elle', 'ils', 'elles', 'on']);
+
+/**
+ * Clause starts of a sentence, as token indexes (the first is the sentence's first token): a clause
+ * ends at a comma, semicolon, colon, bracket or dash, and before `mais`, `puis`, `car`, `or`, `tandis
+ * que`, `alors que`, and `et` when a new finite verb or subject follows.
+ */
+export function clauseStarts(tokens: Token[], sentence: Sentence): number[] {
+  const starts = [sentence.first];
+  for (let i = sentence.first + 1; i < sentence.last; i++) {
+    const t = tokens[i];
+    if (CLAUSE_PUNCT.has(t.text) && t.kind === Kind.Punct) {
+      if (i + 1 < sentence.last) starts.push(i + 1);
+      continue;
+    }
+    const next = tokens[i + 1];
+    if (CLAUSE_CONJUNCTIONS.has(t.lower) || ((t.lower === 'tandis' || t.lower === 'alors') && (next?.lower === 'que' || next?.lower === "qu'"))) {
+      if (starts[starts.length - 1] !== i) starts.push(i);
+      continue;
+    }
+    if (t.lower === 'et' && next && (SUBJECT_STARTS.has(next.lower) || (next.pos & POS.AUX && tensesOf(next.lex) & (TENSE.P | TENSE.I | TENSE.F | TENSE.C)))) starts.push(i);
+  }
+  return starts;
 }
