@@ -1,9 +1,9 @@
-import type { Doc } from '../nlp/doc.ts';
+import { anchors, type Doc } from '../nlp/doc.ts';
 import { FINITE, POS, TENSE, lemmasOf, tensesOf } from '../nlp/lexicon.ts';
 import { Pattern, WordClasses, maxLength, parsePattern } from '../nlp/pattern.ts';
 import { loadRules } from '../nlp/rules.ts';
 import { clauseStarts, type Sentence } from '../nlp/structure.ts';
-import { Gap, Kind, type Token } from '../nlp/tokens.ts';
+import { Gap, Kind, lexemeFlag, lexemeSlot, type Lexeme, type Token } from '../nlp/tokens.ts';
 import type { AgreementRecord } from '../types.generated.ts';
 import type { ArticleContext } from './context.ts';
 import type { AgreementMention, DateMention, EventMention } from './types.ts';
@@ -57,11 +57,39 @@ for (const rule of loadRules<DomainRule>('agreements/domains.jsonl')) {
 }
 
 class AgreementClasses extends WordClasses {
-  override of(t: Token): string[] {
-    const own = super.of(t);
-    return t.kind === Kind.Number && /^(?:1[89]\d\d|20\d\d)$/.test(t.lower) ? [...own, 'year'] : own;
+  protected override extra(t: Lexeme): string[] {
+    return t.kind === Kind.Number && /^(?:1[89]\d\d|20\d\d)$/.test(t.lower) ? ['year'] : [];
   }
 }
+
+/** The agreement nouns a form can be (by noun lemma, or its own form or singular). */
+const nounsOf = lexemeSlot((lx: Lexeme): CompiledNoun[] => {
+  if (lx.kind !== Kind.Word) return [];
+  const lemmas = new Set([...lemmasOf(lx.lex, POS.NOUN), lx.lower, lx.lower.replace(/s$/, '')]);
+  for (const lemma of lemmas) {
+    const rules = NOUNS.get(lemma);
+    if (rules) return rules;
+  }
+  return [];
+});
+
+/** Where an agreement can be named: its noun, or `membre(s)` before an organization. */
+const AGREEMENT_WORD = lexemeFlag((lx) => nounsOf({ lx }).length > 0 || lx.lower === 'membre' || lx.lower === 'membres');
+
+/** The status cues a form can give, words first. */
+const statusOf = lexemeSlot((lx: Lexeme): CompiledStatus[] => {
+  const out = [...(STATUS_BY_WORD.get(lx.lower) ?? [])];
+  if (lx.pos & (POS.VERB | POS.AUX)) for (const l of lemmasOf(lx.lex, POS.VERB)) out.push(...(STATUS_BY_LEMMA.get(l) ?? []));
+  return out;
+});
+
+/** The domains a form names. */
+const domainsOf = lexemeSlot((lx: Lexeme): Domain[] => {
+  const out = new Set<Domain>(DOMAIN_BY_WORD.get(lx.lower) ?? []);
+  if (lx.lex) for (const r of lx.lex.readings) for (const d of DOMAIN_BY_LEMMA.get(r.lemma) ?? []) out.add(d);
+  for (const d of DOMAIN_BY_LEMMA.get(lx.lower) ?? []) out.add(d);
+  return [...out];
+});
 const CLASSES = new AgreementClasses();
 
 const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs']);
@@ -88,16 +116,17 @@ function matchesBefore(pattern: Pattern, tokens: Token[], end: number, reach: nu
   return false;
 }
 
-/** The agreement nouns of a sentence, each with its name span. */
-function findNames(doc: Doc, s: Sentence): Found[] {
+/** The agreement nouns of a sentence (at its anchor tokens), each with its name span. */
+function findNames(doc: Doc, s: Sentence, at: number[]): Found[] {
   const { tokens } = doc;
   const found: Found[] = [];
-  for (let i = s.first; i < s.last; i++) {
+  for (const i of at) {
     const t = tokens[i];
     if (t.kind !== Kind.Word || doc.quoteOf[i] >= 0) continue;
-    const lemmas = new Set([...lemmasOf(t.lex, POS.NOUN), t.lower, t.lower.replace(/s$/, '')]);
-    for (const lemma of lemmas) {
-      for (const noun of NOUNS.get(lemma) ?? []) {
+    const nouns = nounsOf(t);
+    if (!nouns.length) continue;
+    {
+      for (const noun of nouns) {
         // `Union européenne`, `Alliance atlantique`: a named organization is the body, not an agreement
         if (doc.mentionAt[i] >= 0 && doc.mentions[doc.mentionAt[i]].type === 'organization' && doc.mentions[doc.mentionAt[i]].via !== 'description') continue;
         let last = i + 1;
@@ -116,7 +145,6 @@ function findNames(doc: Doc, s: Sentence): Found[] {
         found.push({ kind: noun.rule.kind, first: nameStart(tokens, i, s.first), last: nameEnd(tokens, last, s.last), head: i });
         break;
       }
-      if (found.length && found[found.length - 1].head === i) break;
     }
   }
   // the longest name wins where names overlap
@@ -191,9 +219,7 @@ function statusCues(doc: Doc, s: Sentence): Cue[] {
   for (let i = s.first; i < s.last; i++) {
     const t = tokens[i];
     if (t.kind !== Kind.Word && t.kind !== Kind.Number) continue;
-    const candidates: CompiledStatus[] = [...(STATUS_BY_WORD.get(t.lower) ?? [])];
-    if (t.pos & (POS.VERB | POS.AUX)) for (const l of lemmasOf(t.lex, POS.VERB)) candidates.push(...(STATUS_BY_LEMMA.get(l) ?? []));
-    for (const c of candidates) {
+    for (const c of statusOf(t)) {
       if (c.after && !c.after.matchAt(tokens, i + 1, CLASSES, s.last)) continue;
       if (c.rule.reflexive && !/^(?:se|s')$/.test(tokens[i - 1]?.lower ?? '') && !/^(?:se|s')$/.test(tokens[i - 2]?.lower ?? '')) continue;
       let status = c.rule.status;
@@ -228,10 +254,7 @@ function domainsIn(tokens: Token[], from: number, to: number, skip: (i: number) 
   const out = new Set<Domain>();
   for (let i = from; i < to; i++) {
     if (skip(i)) continue;
-    const t = tokens[i];
-    for (const d of DOMAIN_BY_WORD.get(t.lower) ?? []) out.add(d);
-    if (t.lex) for (const r of t.lex.readings) for (const d of DOMAIN_BY_LEMMA.get(r.lemma) ?? []) out.add(d);
-    for (const d of DOMAIN_BY_LEMMA.get(t.lower) ?? []) out.add(d);
+    for (const d of domainsOf(tokens[i])) out.add(d);
   }
   if (out.has('customs')) out.add('trade');
   const order: Domain[] = ['economy', 'tax', 'finance', 'energy', 'agriculture', 'industry', 'defense', 'security', 'trade', 'customs', 'health', 'political', 'other'];
@@ -275,9 +298,16 @@ export function extractAgreements(ctx: ArticleContext, dates: DateMention[], eve
   const heads = new Map<string, AgreementMention>();
   const eventsBySentence = new Map<number, EventMention[]>();
   for (const e of events) eventsBySentence.set(e.evidence_start, [...(eventsBySentence.get(e.evidence_start) ?? []), e]);
-  for (const s of doc.sentences) {
+  const bySentence = new Map<number, number[]>();
+  for (const i of anchors(doc, AGREEMENT_WORD)) {
+    const list = bySentence.get(tokens[i].sent);
+    if (list) list.push(i);
+    else bySentence.set(tokens[i].sent, [i]);
+  }
+  for (const [index, at] of bySentence) {
+    const s = doc.sentences[index];
     if (doc.text[s.end - 1] === '?') continue;
-    const names = [...findNames(doc, s), ...memberships(doc, s)].sort((a, b) => a.first - b.first);
+    const names = [...findNames(doc, s, at), ...memberships(doc, s, at)].sort((a, b) => a.first - b.first);
     if (!names.length) continue;
     const starts = clauseStarts(tokens, s);
     const cues = statusCues(doc, s);
@@ -353,10 +383,10 @@ export function extractAgreements(ctx: ArticleContext, dates: DateMention[], eve
 const isAuxOf = (t: Token): boolean => (t.pos & POS.AUX) !== 0 && (tensesOf(t.lex) & FINITE) !== 0;
 
 /** `membres de l'Union européenne et de l'Otan`, `l'adhésion à l'UE`: the organization is an agreement its members are in. */
-function memberships(doc: Doc, s: Sentence): Found[] {
+function memberships(doc: Doc, s: Sentence, at: number[]): Found[] {
   const { tokens, mentions } = doc;
   const out: Found[] = [];
-  for (let i = s.first; i < s.last; i++) {
+  for (const i of at) {
     if (tokens[i].lower !== 'membre' && tokens[i].lower !== 'membres') continue;
     let k = i + 1;
     for (let guard = 0; guard < 4 && k < s.last; guard++) {

@@ -1,8 +1,8 @@
-import type { Doc } from '../nlp/doc.ts';
+import { anchors, type Doc } from '../nlp/doc.ts';
 import { Pattern, RuleIndex, WordClasses, type Captures, type TokenSpec } from '../nlp/pattern.ts';
 import { loadRules } from '../nlp/rules.ts';
 import { nearestDirection, tenseCues, type Direction, type TenseCue } from '../nlp/tense.ts';
-import { Gap, Kind, type Token } from '../nlp/tokens.ts';
+import { Gap, Kind, lexemeFlag, type Lexeme, type Token } from '../nlp/tokens.ts';
 import {
   addDays, addMonths, formatDay, formatMonth, formatWeek, isValidDay, pad2, pad4, parseAnchor, romanToInt, seasonOfMonth, weekdayOf,
   type Anchor, type Season,
@@ -32,23 +32,20 @@ const MID_MONTH = new RegExp(`^mi-(${MONTH_FORMS.join('|')})$`);
 
 /** The classes of the date rules, plus number shapes: `day` (1–31, `1er`), `year`, `roman` (`XIXe`), `mid_month` (`mi-octobre`), `mid_year` (`mi-2023`). */
 class DateClasses extends WordClasses {
-  override of(t: Token): string[] {
-    const own = super.of(t);
+  protected override extra(t: Lexeme): string[] {
+    const shapes: string[] = [];
     if (t.kind === Kind.Number) {
-      const shapes: string[] = [];
       if (dayValue(t) !== null) shapes.push('day');
       if (/^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$/.test(t.lower)) shapes.push('dotted_date');
       if (/^(?:1\d{3}|20\d{2})$/.test(t.lower)) shapes.push('year');
-      return shapes.length ? [...own, ...shapes] : own;
-    }
-    if (t.kind === Kind.Word) {
-      if (t.cap && /^[IVXLC]+(?:e|ème|eme|è|ᵉ)$/.test(t.text)) return [...own, 'roman'];
+    } else if (t.kind === Kind.Word) {
+      if (t.cap && /^[IVXLC]+(?:e|ème|eme|è|ᵉ)$/.test(t.text)) shapes.push('roman');
       if (t.lower.startsWith('mi-')) {
-        if (MID_MONTH.test(t.lower)) return [...own, 'mid_month'];
-        if (/^mi-(?:1\d{3}|20\d{2})$/.test(t.lower)) return [...own, 'mid_year'];
+        if (MID_MONTH.test(t.lower)) shapes.push('mid_month');
+        if (/^mi-(?:1\d{3}|20\d{2})$/.test(t.lower)) shapes.push('mid_year');
       }
     }
-    return own;
+    return shapes;
   }
 }
 
@@ -56,10 +53,11 @@ const CLASSES = new DateClasses();
 for (const r of WORD_RULES) CLASSES.addForm(r.form, r.class);
 
 const RULES: CompiledRule[] = loadRules<PatternRule>('dates/patterns.jsonl').map((r) => ({ ...r, pattern: new Pattern(r.pattern) }));
-const ORDER = new Map(RULES.map((r, k) => [r, k]));
-const INDEX = new RuleIndex(RULES);
+const INDEX = new RuleIndex(RULES, CLASSES);
+/** Where a temporal expression can start. */
+const DATE_START = lexemeFlag((lx) => INDEX.candidates({ lx } as Token).length > 0);
 
-function dayValue(t: Token): number | null {
+function dayValue(t: { lower: string }): number | null {
   if (/^1(?:er|ᵉʳ)$/.test(t.lower)) return 1;
   if (!/^\d{1,2}$/.test(t.lower)) return null;
   const d = Number(t.lower);
@@ -98,7 +96,7 @@ const UNRESOLVED: Resolved = { value: null, precision: null, basis: 'unresolved'
 /** French temporal expressions of an article (annotation guidelines §1). */
 export function extractDates(ctx: Pick<ArticleContext, 'doc' | 'published' | 'textDay'>): DateMention[] {
   const { doc } = ctx;
-  const hits = scan(doc.tokens);
+  const hits = scan(doc.tokens, anchors(doc, DATE_START));
   const anchor = parseAnchor(ctx.published);
   const dayAnchor = parseAnchor(ctx.textDay);
   const cues = new Map<number, TenseCue[]>();
@@ -125,10 +123,13 @@ export function extractDates(ctx: Pick<ArticleContext, 'doc' | 'published' | 'te
 // ---------------------------------------------------------------------------------------------
 // Scanning: at each token, the patterns its word can open, in file order; the first that reads wins.
 
-function scan(tokens: Token[]): Hit[] {
+function scan(tokens: Token[], starts: number[]): Hit[] {
   const hits: Hit[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const candidates = INDEX.candidates(tokens[i], CLASSES, ORDER);
+  for (let a = 0, i = -1; a < starts.length; a++) {
+    // `i` is the last token consumed
+    if (starts[a] <= i) continue;
+    i = starts[a];
+    const candidates = INDEX.candidates(tokens[i]);
     for (const rule of candidates) {
       const m = rule.pattern.matchAt(tokens, i, CLASSES);
       if (!m) continue;

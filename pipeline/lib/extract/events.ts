@@ -1,10 +1,10 @@
-import type { Doc } from '../nlp/doc.ts';
+import { anchors, type Doc } from '../nlp/doc.ts';
 import { FINITE, POS, TENSE, lemmasOf, tensesOf } from '../nlp/lexicon.ts';
 import type { Mention } from '../nlp/mentions.ts';
 import { Pattern, WordClasses, maxLength, parsePattern } from '../nlp/pattern.ts';
 import { loadRules } from '../nlp/rules.ts';
 import { clauseStarts, type Sentence } from '../nlp/structure.ts';
-import { Kind, type Token } from '../nlp/tokens.ts';
+import { Kind, lexemeFlag, lexemeSlot, type Lexeme, type Token } from '../nlp/tokens.ts';
 import type { EventRecord } from '../types.generated.ts';
 import type { ArticleContext } from './context.ts';
 import type { DateMention, EventMention } from './types.ts';
@@ -68,11 +68,24 @@ for (const rule of RULES) {
   TRIGGERS.set(key, [...(TRIGGERS.get(key) ?? []), compiled]);
 }
 
+/** The triggers a form can anchor: as a word, as a verb lemma, as a noun lemma (or its own singular). */
+const triggersOf = lexemeSlot((lx: Lexeme): CompiledTrigger[] => {
+  if (lx.kind !== Kind.Word) return [];
+  const keys = new Set([`word:${lx.lower}`]);
+  if (lx.pos & (POS.VERB | POS.AUX)) for (const l of lemmasOf(lx.lex, POS.VERB)) keys.add(`verb:${l}`);
+  for (const l of lemmasOf(lx.lex, POS.NOUN)) keys.add(`noun:${l}`);
+  keys.add(`noun:${lx.lower}`);
+  keys.add(`noun:${lx.lower.replace(/s$/, '')}`);
+  return [...keys].flatMap((key) => TRIGGERS.get(key) ?? []);
+});
+
+/** Where an event trigger can be. */
+const TRIGGER = lexemeFlag((lx) => triggersOf({ lx }).length > 0);
+
 /** Word classes the trigger patterns use: `#weekday`, `#year`. */
 class EventClasses extends WordClasses {
-  override of(t: Token): string[] {
-    const own = super.of(t);
-    return t.kind === Kind.Number && /^(?:1[89]\d\d|20\d\d)$/.test(t.lower) ? [...own, 'year'] : own;
+  protected override extra(t: Lexeme): string[] {
+    return t.kind === Kind.Number && /^(?:1[89]\d\d|20\d\d)$/.test(t.lower) ? ['year'] : [];
   }
 }
 const CLASSES = new EventClasses();
@@ -237,25 +250,15 @@ function isNegated(tokens: Token[], c: { first: number; head: number; last: numb
   return false;
 }
 
-/** The trigger candidates of one sentence, longest first where they overlap. */
-function findCandidates(doc: Doc, v: SentenceView): Candidate[] {
+/** The trigger candidates of one sentence (at its anchor tokens), longest first where they overlap. */
+function findCandidates(doc: Doc, v: SentenceView, at: number[]): Candidate[] {
   const { tokens } = doc;
-  const { sentence } = v;
   const found: Candidate[] = [];
-  for (let i = sentence.first; i < sentence.last; i++) {
+  for (const i of at) {
     const t = tokens[i];
-    if (t.kind !== Kind.Word) continue;
-    const keys: string[] = [`word:${t.lower}`];
-    if (t.pos & (POS.VERB | POS.AUX)) for (const l of lemmasOf(t.lex, POS.VERB)) keys.push(`verb:${l}`);
-    const nounLemmas = t.pos & POS.NOUN ? lemmasOf(t.lex, POS.NOUN) : [];
-    for (const l of new Set([...nounLemmas, t.lower, t.lower.replace(/s$/, '')])) keys.push(`noun:${l}`);
-    for (const key of keys) {
-      const rules = TRIGGERS.get(key);
-      if (!rules) continue;
-      for (const trigger of rules) {
-        const c = tryTrigger(doc, v, trigger, i);
-        if (c) found.push(c);
-      }
+    for (const trigger of triggersOf(t)) {
+      const c = tryTrigger(doc, v, trigger, i);
+      if (c) found.push(c);
     }
   }
   // the longest trigger wins where triggers overlap
@@ -514,19 +517,44 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
   // what the article has reported so far, for anaphoric repeats (`la réunion`)
   const seen = new Map<string, number>();
   let previousDate: EventDate | null = null;
-  let previousCodes: string[] = [];
-  let previousFirst: string | null = null;
   const mainActors = countActors(doc);
+  const bySentence = new Map<number, number[]>();
+  for (const i of anchors(doc, TRIGGER)) {
+    const s = tokens[i].sent;
+    const list = bySentence.get(s);
+    if (list) list.push(i);
+    else bySentence.set(s, [i]);
+  }
   for (let s = 0; s < doc.sentences.length; s++) {
     const sentence = doc.sentences[s];
-    if (doc.text[sentence.end - 1] === '?') continue;
-    const v = viewOf(doc, s);
-    const candidates = select(doc, v, findCandidates(doc, v).filter((c) => !insideLongQuote(doc, c.head)));
+    const at = bySentence.get(s);
+    const v = at && doc.text[sentence.end - 1] !== '?' ? viewOf(doc, s) : null;
+    const candidates = v && at ? select(doc, v, findCandidates(doc, v, at).filter((c) => !insideLongQuote(doc, c.head))) : [];
+    if (!v || !candidates.length) {
+      // the running context still moves on
+      const own = dates.find((d, k) => dateFirst[k] >= sentence.first && dateFirst[k] < sentence.last && d.value);
+      previousDate = own ? fromMention(own) : null;
+      continue;
+    }
     const actors = sentenceActors(doc, sentence);
     let codes = [...new Set(actors.map((a) => a.code))];
-    if (namesBothParties(tokens, sentence) && codes.length < 2) codes = [...new Set([...codes, ...(previousCodes.length >= 2 ? previousCodes : mainActors.slice(0, 2))])];
+    // the actors of the nearest sentence before that names some
+    const previousActors = (): string[] => {
+      for (let p = s - 1; p >= Math.max(0, s - 3); p--) {
+        const found = sentenceActors(doc, doc.sentences[p]);
+        if (found.length) return [...new Set(found.map((a) => a.code))];
+      }
+      return [];
+    };
+    if (namesBothParties(tokens, sentence) && codes.length < 2) {
+      const before = previousActors();
+      codes = [...new Set([...codes, ...(before.length >= 2 ? before : mainActors.slice(0, 2))])];
+    }
     const first = tokens[sentence.first];
-    if ((first.lower === 'il' || first.lower === 'elle' || first.lower === 'ils' || first.lower === 'elles') && previousFirst && !codes.includes(previousFirst)) codes.unshift(previousFirst);
+    if (first.lower === 'il' || first.lower === 'elle' || first.lower === 'ils' || first.lower === 'elles') {
+      const before = previousActors()[0];
+      if (before && !codes.includes(before)) codes.unshift(before);
+    }
     let sentenceDate: EventDate | null = null;
     for (const c of candidates) {
       const date = eventDate(doc, ctx, v, c, dates, dateFirst, previousDate);
@@ -566,8 +594,6 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
     }
     const ownDate = dates.find((d, k) => dateFirst[k] >= sentence.first && dateFirst[k] < sentence.last && d.value);
     previousDate = ownDate ? fromMention(ownDate) : sentenceDate;
-    if (actors.length) previousFirst = actors[0].code;
-    if (codes.length) previousCodes = codes;
   }
   return events;
 }

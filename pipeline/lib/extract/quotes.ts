@@ -4,7 +4,7 @@ import { FINITE, POS, TENSE, lemmasOf, tensesOf } from '../nlp/lexicon.ts';
 import type { Mention } from '../nlp/mentions.ts';
 import { loadRules } from '../nlp/rules.ts';
 import type { QuoteSpan } from '../nlp/structure.ts';
-import { Gap, Kind, type Token } from '../nlp/tokens.ts';
+import { Gap, Kind, lexemeSlot, type Lexeme, type Token } from '../nlp/tokens.ts';
 import type { ArticleContext } from './context.ts';
 import type { DateMention, QuoteMention } from './types.ts';
 
@@ -18,7 +18,7 @@ import type { DateMention, QuoteMention } from './types.ts';
  * Pronouns and role descriptions resolve to the person the article names.
  */
 
-interface VerbRule { lemma: string; reflexive?: boolean; reflexive_only?: boolean; participle_only?: boolean; phrase?: string }
+interface VerbRule { lemma: string; reflexive?: boolean; reflexive_only?: boolean; participle_only?: boolean; phrase?: string; needs_que?: boolean }
 interface TitleWordRule { word: string; makes: 'title' | 'name' }
 
 const VERB_RULES = loadRules<VerbRule>('quotes/verbs.jsonl');
@@ -32,7 +32,7 @@ const TITLE_WORDS = new Map(loadRules<TitleWordRule>('quotes/title-words.jsonl')
 
 const CLITICS = new Set(['ne', "n'", "l'", 'le', 'la', 'les', 'lui', 'leur', 'y', 'en', 'nous', 'vous', 'me', "m'", 'te', "t'"]);
 const REFLEXIVE = new Set(['se', "s'", 'me', "m'", 'nous', 'vous', 'te', "t'"]);
-const INVERTED = new Set(['-t-il', '-t-elle', '-t-on', '-il', '-elle', '-on', '-ils', '-elles', '-je', '-nous', '-vous']);
+const INVERTED = new Set(['-t-il', '-t-elle', '-t-on', '-il', '-elle', '-on', '-ils', '-elles', '-je', '-nous', '-vous', 't-il', 't-elle', 't-on']);
 const SUBJECT_PRONOUNS = new Set(['il', 'elle', 'ils', 'elles', 'on', "j'", 'je', 'nous']);
 const PREPOSITIONS = new Set(['à', 'au', 'aux', 'de', 'du', 'des', "d'", 'par', 'pour', 'avec', 'contre', 'selon', 'sur', 'entre', 'dans', 'chez', 'envers', 'vers', 'sans', 'sous', 'devant', 'auprès', 'après', 'avant', 'face']);
 /** Where a subject after an inverted verb can hide behind a complement: `a déclaré à l'AFP M. X`. */
@@ -49,7 +49,7 @@ const ADVERBIAL_PHRASES: string[][] = [
 function fillerLength(tokens: Token[], k: number): number {
   const t = tokens[k];
   if (!t) return 0;
-  if (t.kind === Kind.Word && (t.pos & (POS.ADV | POS.NEG)) && !(tensesOf(t.lex) & TENSE.K) && !(t.pos & (POS.NOUN | POS.PROPN))) return 1;
+  if (t.kind === Kind.Word && (t.pos & (POS.ADV | POS.NEG)) && !(tensesOf(t.lex) & TENSE.K) && !(t.pos & (POS.PROPN | POS.PREP | POS.DET | POS.PRON)) && !t.cap) return 1;
   if (t.text === ',') {
     const inner = fillerLength(tokens, k + 1);
     return inner && tokens[k + 1 + inner]?.text === ',' ? inner + 2 : 0;
@@ -71,14 +71,17 @@ interface VerbGroup {
   pronoun: string | null;
 }
 
-const isReporting = (t: Token): VerbRule | undefined => {
-  if (t.kind !== Kind.Word || !(t.pos & (POS.VERB | POS.AUX))) return undefined;
+const reportingSlot = lexemeSlot((t: Lexeme): VerbRule | null => {
+  if (t.kind !== Kind.Word || !(t.pos & (POS.VERB | POS.AUX))) return null;
   for (const lemma of lemmasOf(t.lex, POS.VERB)) {
     const rule = REPORTING.get(lemma) ?? (PHRASES.has(lemma) ? { lemma } : undefined);
     if (rule) return rule;
   }
-  return undefined;
-};
+  return null;
+});
+const isReporting = (t: Token): VerbRule | undefined => reportingSlot(t) ?? undefined;
+const DETERMINER_WORDS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces', 'notre', 'nos', 'm', 'mme', 'plusieurs']);
+const isDeterminerWord = (w: string): boolean => DETERMINER_WORDS.has(w);
 const isFiniteAux = (t: Token | undefined): boolean => t !== undefined && (t.pos & POS.AUX) !== 0 && (tensesOf(t.lex) & FINITE) !== 0;
 const isDeterminer = (t: Token | undefined): boolean => t !== undefined && (t.pos & POS.DET) !== 0 && !(t.pos & (POS.PRON | POS.CLITIC)) || ['un', 'une', 'le', 'la', 'les', "l'", 'des', 'du', 'ce', 'cette', 'son', 'sa', 'ses', 'leur'].includes(t?.lower ?? '') && !(t!.pos & POS.CLITIC && !(t!.pos & POS.DET));
 
@@ -96,12 +99,12 @@ function verbGroupAt(tokens: Token[], i: number, limit: number, afterQuote = fal
   if (isFiniteAux(tokens[k]) && k < limit) {
     aux = true;
     k++;
-    if (tokens[k] && INVERTED.has(tokens[k].lower)) pronoun = tokens[k++].lower.replace(/^-(?:t-)?/, '');
+    if (tokens[k] && INVERTED.has(tokens[k].lower)) pronoun = tokens[k++].lower.replace(/^-?(?:t-)?/, '');
     for (let skip = fillerLength(tokens, k); skip && k + skip < limit && k - i < 8; skip = fillerLength(tokens, k)) k += skip;
     // `s'est dit`, `a été`: the participle follows
   } else if (tokens[k] && lemmasOf(tokens[k].lex, POS.VERB).includes('pouvoir') && tokens[k + 1] && INVERTED.has(tokens[k + 1].lower)) {
     // `peut-on lire`
-    pronoun = tokens[k + 1].lower.replace(/^-(?:t-)?/, '');
+    pronoun = tokens[k + 1].lower.replace(/^-?(?:t-)?/, '');
     modal = true;
     k += 2;
   }
@@ -129,7 +132,12 @@ function verbGroupAt(tokens: Token[], i: number, limit: number, afterQuote = fal
       last += phrase.length;
     } else if (!REPORTING.has(rule.lemma)) return null;
   }
-  if (!pronoun && tokens[last] && INVERTED.has(tokens[last].lower)) pronoun = tokens[last++].lower.replace(/^-(?:t-)?/, '');
+  if (!pronoun && tokens[last] && INVERTED.has(tokens[last].lower)) pronoun = tokens[last++].lower.replace(/^-?(?:t-)?/, '');
+  if (rule.needs_que) {
+    let n = last;
+    while (fillerLength(tokens, n)) n += fillerLength(tokens, n);
+    if (tokens[n]?.lower !== 'que' && tokens[n]?.lower !== "qu'") return null;
+  }
   if (reflexive && (rule.reflexive || rule.reflexive_only)) cue = `se ${cue}`;
   const gerund = !aux && !modal && (tenses & TENSE.G) !== 0 && !(tenses & FINITE);
   const infinitive = !aux && !modal && !gerund && (tenses & TENSE.W) !== 0 && !(tenses & FINITE);
@@ -151,12 +159,13 @@ interface Attribution {
   weak: boolean;
 }
 
+const emptyGroup = { start: 0, end: 0, codes: [], via: 'description', entity: -1, gender: null, plural: true, kind: null, role: null };
 const DETERMINERS_AND_LINKS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'de', "d'", 'ces', 'ce', 'cette', 'ses', 'son', 'sa', 'leurs', 'leur', 'plusieurs', 'certains', 'certaines', 'milliers', 'centaines', 'dizaines', 'millions']);
 const NEWS_HEADS = /^(?:agence|journal|quotidien|hebdomadaire|médias?|presse|télévision|chaîne|radio|site|magazine)$/;
 const NOT_SOURCE_HEADS = new Set(['communiqué', 'texte', 'document', 'rapport', 'déclaration', 'lettre', 'message', 'note', 'bilan', 'chiffre', 'chiffres', 'estimation', 'estimations', 'sondage', 'étude', 'enquête', 'données', 'images', 'vidéo', 'informations', 'information', 'termes', 'accord', 'projet', 'plan', 'loi', 'constitution', 'règles', 'résultats', 'calendrier', 'fait', 'fois', 'jour', 'an', 'année', 'semaine', 'mois', 'plupart', 'même', 'autres']);
 
 /** Whether a mention is a news outlet (an agency, a newspaper): a source of what it reports. */
-const isNewsSource = (m: Mention): boolean => (m.type === 'organization' && m.kind === 'news') || (m.via === 'description' && NEWS_HEADS.test(m.role ?? ''));
+const isNewsSource = (m: Mention): boolean => (m.type === 'organization' && m.kind === 'news') || ((m.via === 'description' || m.via === 'named') && NEWS_HEADS.test(m.role ?? ''));
 
 /**
  * A speaker named by common nouns from token `k` (`une source diplomatique`, `des milliers de manifestants`,
@@ -190,7 +199,18 @@ class QuoteAttributor {
   private readonly salientList: Array<{ at: number; speaker: Speaker; said: boolean }> = [];
   private readonly subjects: Array<{ at: number; speaker: Speaker }> = [];
 
-  constructor(private readonly doc: Doc) {
+  /** Adverbs, set phrases and dates that can stand between a verb and its subject (`a déclaré mercredi M. X`): their length at `k`, else 0. */
+  private skippable(k: number): number {
+    const filler = fillerLength(this.doc.tokens, k);
+    if (filler) return filler;
+    const comma = this.doc.tokens[k]?.text === ',' && this.dateAt[k + 1] >= 0 ? 1 : 0;
+    let n = comma;
+    while (this.dateAt[k + n] >= 0) n++;
+    if (n > comma && this.doc.tokens[k + n]?.text === ',') n++;
+    return n > comma ? n : 0;
+  }
+
+  constructor(private readonly doc: Doc, private readonly dateAt: Int32Array) {
     for (const m of doc.mentions) {
       if (m.type !== 'person' && m.type !== 'organization' && !(m.type === 'role' && m.entity >= 0)) continue;
       if (doc.quoteOf[m.first] >= 0 || !this.subjectLike(m)) continue;
@@ -206,8 +226,10 @@ class QuoteAttributor {
     return !t || !PREPOSITIONS.has(t.lower) || t.lower === 'selon';
   }
 
-  speakerOf(m: Mention | undefined): Speaker | null {
+  speakerOf(m: Mention | undefined, newsAsSubject = false): Speaker | null {
     if (!m) return null;
+    if (newsAsSubject && isNewsSource(m)) return { name: m.entity >= 0 ? this.doc.entities[m.entity].name : m.name, type: 'organization', entity: m.entity, gender: null };
+    if (m.plural && m.type === 'role') return this.group(m);
     const { entities } = this.doc;
     switch (m.type) {
       case 'person': {
@@ -232,6 +254,46 @@ class QuoteAttributor {
     }
   }
 
+  /**
+   * A plural description or pronoun (`les deux dirigeants`, `les trois chefs d'État`, `ils`): the first of the
+   * latest people named together (`Kim Jong-un et Moon Jae-in`), or of countries for `les deux pays`.
+   */
+  group(m: Mention | null, at = m?.first ?? 0): Speaker | null {
+    const { tokens, mentions } = this.doc;
+    // `les deux pays`, `les deux voisins`: countries; `les deux dirigeants`, `les chefs de la diplomatie des pays du G7`: people
+    const head = m ? m.role ?? tokens.slice(m.first, m.last).find((t) => t.pos & POS.NOUN && !(t.pos & POS.DET) && !/^(?:deux|trois|quatre)$/.test(t.lower))?.lower ?? '' : '';
+    const wantCountries = (m !== null && m.type === 'country') || /^(?:pays|voisins|nations|états|parties|capitales|gouvernements)$/.test(head);
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const x = mentions[k];
+      if (x.first >= at || this.doc.quoteOf[x.first] >= 0) continue;
+      const fits = wantCountries ? x.type === 'country' && x.via === 'name' : x.type === 'person';
+      if (!fits) continue;
+      const found = this.groupAround(k, wantCountries);
+      if (found) return this.speakerOf(found);
+    }
+    // `Les chefs de la diplomatie d'Iran et d'Arabie saoudite …`, named only later
+    for (let k = 0; k < mentions.length; k++) {
+      const x = mentions[k];
+      if (x.first <= at || this.doc.quoteOf[x.first] >= 0 || tokens[x.first].sent > tokens[at].sent + 3) continue;
+      const found = this.groupAround(k, wantCountries);
+      if (found) return this.speakerOf(found);
+    }
+    return m ? { name: m.name, type: 'person', entity: -1, gender: null } : null;
+  }
+
+  /** If mention `k` is one of several people (or countries) named together, the last of them (its surname names the group best). */
+  private groupAround(k: number, countries: boolean): Mention | null {
+    const { tokens, mentions } = this.doc;
+    const fits = (y: Mention): boolean => (countries ? y.type === 'country' && y.via === 'name' : y.type === 'person');
+    if (!fits(mentions[k])) return null;
+    const joined = (a: Mention, b: Mention): boolean => b.first >= a.last && b.first - a.last <= 4 && tokens.slice(a.last, b.first).every((t, n) => t.lower === 'et' || t.text === ',' || /^(?:le|la|l')$/.test(t.lower) || (this.doc.mentionAt[a.last + n] >= 0 && this.doc.mentions[this.doc.mentionAt[a.last + n]].type === 'role'));
+    let first = k;
+    let last = k;
+    for (let j = k - 1; j >= 0 && k - j < 6; j--) if (fits(mentions[j]) && joined(mentions[j], mentions[first])) first = j;
+    for (let j = k + 1; j < mentions.length && j - k < 6; j++) if (fits(mentions[j]) && joined(mentions[last], mentions[j])) last = j;
+    return first === last ? null : mentions[last];
+  }
+
   /** The top-level mention covering token `i`. */
   private mentionAt(i: number): Mention | undefined {
     const k = this.doc.mentionAt[i];
@@ -244,7 +306,8 @@ class QuoteAttributor {
 
   /** The last speaker or subject before token `at` agreeing with the pronoun (null: any, people first). */
   salient(at: number, pronoun: string | null, floorSentence = 0, cataphora = false): Speaker | null {
-    if (pronoun === 'ils' || pronoun === 'elles' || pronoun === 'on' || pronoun === 'je' || pronoun === 'nous') return null;
+    if (pronoun === 'ils' || pronoun === 'elles') return this.pluralSubject(at);
+    if (pronoun === 'on' || pronoun === 'je' || pronoun === 'nous') return null;
     const floor = floorSentence ? this.doc.sentences[Math.max(0, this.doc.tokens[at].sent - floorSentence)].first : 0;
     const agrees = (s: Speaker): boolean =>
       pronoun === 'il' ? (s.type === 'person' && s.gender !== 'f') || (s.type === 'organization' && s.gender === 'm')
@@ -292,10 +355,22 @@ class QuoteAttributor {
     return null;
   }
 
+  /** `ils`: the latest plural subject (`les chefs de la diplomatie du G7`), else the latest people named together. */
+  private pluralSubject(at: number): Speaker | null {
+    const { mentions, tokens } = this.doc;
+    const floor = this.doc.sentences[Math.max(0, tokens[at].sent - 2)].first;
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const m = mentions[k];
+      if (m.first >= at || m.first < floor || this.doc.quoteOf[m.first] >= 0) continue;
+      if (m.plural && (m.type === 'role' || m.type === 'organization') && this.subjectLike(m)) return this.speakerOf(m);
+    }
+    return this.group(null, at);
+  }
+
   /** The subject after an inverted verb (`a déclaré M. Poutine`, `a indiqué à l'AFP le ministère`). */
   private subjectAfter(from: number, limit: number): Speaker | null {
     const { tokens } = this.doc;
-    for (let skip = fillerLength(tokens, from); skip && from + skip < limit; skip = fillerLength(tokens, from)) from += skip;
+    for (let skip = this.skippable(from); skip && from + skip < limit; skip = this.skippable(from)) from += skip;
     for (let j = from; j < limit && j < from + 14; j++) {
       const t = tokens[j];
       if (CLAUSE_END.has(t.text) || t.kind === Kind.Quote) break;
@@ -321,9 +396,10 @@ class QuoteAttributor {
       }
       // `se souvient Ahmed, 62 ans`: a capitalised name no gazetteer knows
       if (j === from && t.cap && t.kind === Kind.Word && (!t.lex || t.lex.pos & POS.PROPN)) return { name: t.text, type: 'person', entity: -1, gender: null };
-      // `ont-ils ajouté …, les ministres des Affaires étrangères du G7`: a described group
-      const described = j === from ? describedPhrase(tokens, j, limit) : null;
+      // `déclare un porte-parole`: a source named by common nouns right after the verb
+      const described = j === from && !PREPOSITIONS.has(t.lower) ? describedPhrase(tokens, j, limit) : null;
       if (described) return described;
+      if (this.dateAt[j] >= 0) continue;
     }
     return null;
   }
@@ -332,7 +408,7 @@ class QuoteAttributor {
   private subjectBefore(group: VerbGroup, floor: number): Speaker | null {
     const { tokens } = this.doc;
     let j = group.first - 1;
-    for (let guard = 0; guard < 4 && j >= floor; guard++) {
+    for (let guard = 0; guard < 7 && j >= floor; guard++) {
       while (j >= floor && tokens[j].kind === Kind.Word && (CLITICS.has(tokens[j].lower) || (tokens[j].pos & (POS.ADV | POS.NEG) && !(tokens[j].pos & (POS.NOUN | POS.PROPN)) && !SUBJECT_PRONOUNS.has(tokens[j].lower)))) j--;
       if (j < floor) break;
       const t = tokens[j];
@@ -354,24 +430,25 @@ class QuoteAttributor {
         continue;
       }
       const m = this.mentionEndingAt(j);
-      if (m) return this.speakerOf(m) ?? null;
+      if (m) return this.speakerOf(m, true) ?? null;
       // `des milliers de manifestants scandaient`: a group named by common nouns
       if (t.kind === Kind.Word && t.pos & POS.NOUN && !t.cap && /[sx]$/.test(t.lower)) {
         let k = j;
         while (k > floor && tokens[k - 1].kind === Kind.Word && !DETERMINERS_AND_LINKS.has(tokens[k - 1].lower) && tokens[k - 1].pos & (POS.NOUN | POS.ADJ) && !(tokens[k - 1].pos & (POS.VERB | POS.PREP))) k--;
         const phrase = describedPhrase(tokens, k, j + 1);
-        if (phrase && this.doc.quoteOf[k] < 0) return phrase;
+        if (phrase && this.doc.quoteOf[k] < 0) return /^(?:les|des)$/.test(tokens[k].lower) && /^(?:deux|trois|quatre)$/.test(tokens[k + 1]?.lower ?? '') ? this.group({ ...emptyGroup, first: k, last: j + 1, name: phrase.name, type: /^(?:pays|voisins|nations|parties|capitales)$/.test(t.lower) ? 'country' : 'role' } as Mention, k) : phrase;
       }
       break;
     }
-    // the last subject-like mention of the clause before the verb
-    for (let k = group.first - 1; k >= floor; k--) {
-      if (tokens[k].kind === Kind.Quote) break;
+    // the first person (or body) in subject position before the verb
+    for (let k = floor; k < group.first; k++) {
+      if (this.doc.quoteOf[k] >= 0) continue;
       const m = this.mentionAt(k);
-      if (m && m.last <= group.first && this.subjectLike(m)) {
-        const s = this.speakerOf(m);
+      if (m && m.last <= group.first && this.subjectLike(m) && (m.type === 'person' || m.type === 'role' || m.type === 'organization')) {
+        const s = this.speakerOf(m, true);
         if (s) return s;
       }
+      if (m) k = m.last - 1;
     }
     return null;
   }
@@ -414,7 +491,12 @@ class QuoteAttributor {
         j = m.last - 1;
       }
     }
-    return describedPhrase(tokens, k, limit);
+    // `selon le communiqué`: whoever issued it
+    let d = k;
+    while (d < limit && DETERMINERS_AND_LINKS.has(tokens[d].lower)) d++;
+    if (tokens[d] && /^(?:communiqué|texte|déclaration|document|rapport|lettre|note)$/.test(tokens[d].lower)) return this.documentIssuer({ first: d, last: d, cue: '', finite: true, gerund: false, infinitive: false, pronoun: 'on' }, limit);
+    const described = describedPhrase(tokens, k, limit);
+    return described && /^(?:deux|trois|quatre)\s/i.test(described.name) ? this.group(null, k) ?? described : described;
   }
 
   attribute(q: QuoteSpan): Attribution {
@@ -444,16 +526,19 @@ class QuoteAttributor {
     }
     // `X a déclaré : « … »`, `X a « salué »`, `…, estimant que « … »`: the last reporting verb before it
     let before: VerbGroup | null = null;
+    let reported = false;
     for (let k = frame.first; k < q.open; k++) {
-      if (tokens[k].kind !== Kind.Word) continue;
+      // `Alors que X avait espéré que …, une déclaration a indiqué que …`: a comma ends the reported clause
+      if (tokens[k].text === ',' && reported && (tokens[k + 1]?.cap || isDeterminerWord(tokens[k + 1]?.lower ?? ''))) reported = false;
+      if (tokens[k].kind !== Kind.Word || reported) continue;
       const g = verbGroupAt(tokens, k, q.open);
       if (g) {
         before = g;
         k = g.last - 1;
         // `X a averti que l'offensive se poursuivrait « … »`: what follows `que` is the reported clause
         let n = g.last;
-        while (n < q.open && fillerLength(tokens, n)) n += fillerLength(tokens, n);
-        if (tokens[n]?.lower === 'que' || tokens[n]?.lower === "qu'") break;
+        for (let skip = this.skippable(n); skip && n < q.open; skip = this.skippable(n)) n += skip;
+        if (tokens[n]?.lower === 'que' || tokens[n]?.lower === "qu'") reported = true;
       }
     }
     if (!before && isFiniteAux(tokens[q.open - 1])) {
@@ -478,6 +563,12 @@ class QuoteAttributor {
       const speaker = this.verbSubject(g, q.close + 1, frame.last);
       if (speaker) return { speaker, verb: g, weak: false };
       k = g.last - 1;
+    }
+    // `le « raz de marée » espéré par les syndicats`: a participle and its agent
+    if (tokens[q.close + 1]?.kind === Kind.Word && tensesOf(tokens[q.close + 1].lex) & TENSE.K && tokens[q.close + 2]?.lower === 'par') {
+      const agent = this.mentionAt(q.close + 3) ?? (tokens[q.close + 3] && /^(?:le|la|les|l')$/.test(tokens[q.close + 3].lower) ? this.mentionAt(q.close + 4) : undefined);
+      const speaker = agent ? this.speakerOf(agent) : describedPhrase(tokens, q.close + 3, frame.last);
+      if (speaker) return { ...none, speaker };
     }
     // `selon X` anywhere in the sentence; `Pour X, « … »`
     for (let k = frame.first; k < frame.last; k++) {
@@ -549,7 +640,10 @@ class QuoteAttributor {
     // `…, a précisé M. Zelensky selon lequel…`: after a quotation, or a comma that closes no apposition, the verb is inverted
     const prev = tokens[g.first - 1];
     const apposition = prev?.text === ',' && ['person', 'role'].includes(this.mentionEndingAt(g.first - 2)?.type ?? '');
-    if (prev && ((prev.text === ',' && !apposition) || prev.kind === Kind.Quote)) {
+    let next = g.last;
+    for (let skip = this.skippable(next); skip; skip = this.skippable(next)) next += skip;
+    const subjectFollows = tokens[next] !== undefined && next < limit && !PREPOSITIONS.has(tokens[next].lower) && tokens[next].lower !== 'que' && tokens[next].lower !== "qu'" && (tokens[next].cap || isDeterminerWord(tokens[next].lower) || this.doc.mentionAt[next] >= 0);
+    if (prev && ((prev.text === ',' && !apposition && subjectFollows) || prev.kind === Kind.Quote)) {
       const after = this.subjectAfter(g.last, limit);
       if (after) return after;
     }
@@ -590,7 +684,8 @@ class QuoteAttributor {
     const adjacent = this.mentionEndingAt(gerund.first - 1);
     if (adjacent && (adjacent.type === 'person' || adjacent.type === 'role' || adjacent.type === 'organization')) return this.speakerOf(adjacent);
     for (let k = gerund.first - 1; k >= floor; k--) {
-      if (tokens[k].kind !== Kind.Word) continue;
+      // a participle is read from its auxiliary, met next
+      if (tokens[k].kind !== Kind.Word || isFiniteAux(tokens[k - 1]) || (tokens[k - 1] && fillerLength(tokens, k - 1) && isFiniteAux(tokens[k - 2]))) continue;
       const g = verbGroupAt(tokens, k, gerund.first);
       if (g && g.finite && g.last <= gerund.first) {
         if (g.pronoun) return this.salient(g.first, g.pronoun);
@@ -599,7 +694,14 @@ class QuoteAttributor {
         return this.subjectBefore(g, floor);
       }
     }
-    return this.mainSubject(floor, gerund.first);
+    return this.mainSubject(floor, gerund.first) ?? this.lastSpeaker(gerund.first);
+  }
+
+  /** The speaker of the last quotation within the two sentences before token `at`, person or body. */
+  private lastSpeaker(at: number): Speaker | null {
+    const floor = this.doc.sentences[Math.max(0, this.doc.tokens[at].sent - 2)].first;
+    for (let k = this.salientList.length - 1; k >= 0; k--) if (this.salientList[k].at < at && this.salientList[k].at >= floor) return this.salientList[k].speaker;
+    return null;
   }
 
   /** `Le président ... qui a qualifié de « … »`: whether the quotation names a title or a thing. */
@@ -679,7 +781,6 @@ export type SpeakerId = (speaker: Speaker) => string | null;
 export function extractQuotes(ctx: ArticleContext, dates: DateMention[], speakerId: SpeakerId = () => null): QuoteMention[] {
   const { doc } = ctx;
   if (!doc.quotes.length) return [];
-  const attributor = new QuoteAttributor(doc);
   const dateAt = new Int32Array(doc.tokens.length).fill(-1);
   if (dates.length) {
     let d = 0;
@@ -689,6 +790,7 @@ export function extractQuotes(ctx: ArticleContext, dates: DateMention[], speaker
       if (d < sorted.length && dates[sorted[d]].start <= t.start && t.end <= dates[sorted[d]].end) dateAt[t.i] = sorted[d];
     }
   }
+  const attributor = new QuoteAttributor(doc, dateAt);
   const quotes: QuoteMention[] = [];
   const weak: boolean[] = [];
   const alone: boolean[] = [];

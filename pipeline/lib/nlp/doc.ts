@@ -2,7 +2,7 @@ import { defineForm, readingOf, type LexEntry } from './lexicon.ts';
 import { findMentions, type Entity, type Mention } from './mentions.ts';
 import { loadRules } from './rules.ts';
 import { findQuotes, splitSentences, type QuoteMarkProblem, type QuoteSpan, type Sentence } from './structure.ts';
-import { Gap, tokenize, type Token } from './tokens.ts';
+import { Gap, flagsOf, tokenize, type Token } from './tokens.ts';
 
 /**
  * The document model (as spaCy's Doc): an article analysed once, in passes linear in its
@@ -22,6 +22,29 @@ export interface Doc {
   entities: Entity[];
   /** For each token, the longest mention covering it, or -1. */
   mentionAt: Int32Array;
+  /** The tokens of each anchor flag, by flag bit (see `anchors`). */
+  anchorLists: Map<number, number[]>;
+}
+
+/** The indexes of the tokens whose form has anchor `flag` (see `lexemeFlag`), in text order. */
+export function anchors(doc: Doc, flag: number): number[] {
+  return doc.anchorLists.get(flag) ?? NONE;
+}
+const NONE: number[] = [];
+
+function anchorLists(tokens: Token[]): Map<number, number[]> {
+  const lists = new Map<number, number[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    let flags = flagsOf(tokens[i].lx);
+    while (flags) {
+      const bit = flags & -flags;
+      flags ^= bit;
+      const list = lists.get(bit);
+      if (list) list.push(i);
+      else lists.set(bit, [i]);
+    }
+  }
+  return lists;
 }
 
 interface WordRule {
@@ -51,6 +74,7 @@ installLexicon();
 
 export function buildDoc(text: string): Doc {
   const tokens = tokenize(text);
+  const lists = anchorLists(tokens);
   const { quotes, problems } = findQuotes(text, tokens);
   const quoteOf = new Int32Array(tokens.length).fill(-1);
   quotes.forEach((q, k) => quoteOf.fill(k, q.open, q.close + 1));
@@ -63,8 +87,8 @@ export function buildDoc(text: string): Doc {
     while (k < s.last - 1 && (tokens[k].kind === 4 || tokens[k].text === '-' || tokens[k].text === '—' || tokens[k].text === '–' || tokens[k].text === '(' || tokens[k].text === '_')) sentenceStarts[++k] = 1;
   }
   for (let i = 1; i < tokens.length; i++) if (tokens[i - 1].text === ':' || tokens[i].gap >= Gap.Line) sentenceStarts[i] = 1;
-  const { mentions, entities, mentionAt } = findMentions(tokens, sentenceStarts, quoteOf);
-  return { text, tokens, sentences, quotes, quoteProblems: problems, quoteOf, mentions, entities, mentionAt };
+  const { mentions, entities, mentionAt } = findMentions(tokens, sentenceStarts, quoteOf, lists);
+  return { text, tokens, sentences, quotes, quoteProblems: problems, quoteOf, mentions, entities, mentionAt, anchorLists: lists };
 }
 
 /** The sentence holding token `i`. */

@@ -39,6 +39,10 @@ export interface LexEntry {
   /** Union of the readings' parts of speech. */
   pos: number;
   readings: Reading[];
+  /** Union of the readings' tense bits (computed once). */
+  tenses?: number;
+  /** Lemmas by part-of-speech mask, computed once per mask asked. */
+  lemmasByMask?: Map<number, string[]>;
 }
 
 const TAG_POS: Record<string, number> = {
@@ -160,17 +164,28 @@ export function readingOf(tag: string, lemma: string, morph = ''): Reading {
 export const hasPos = (entry: LexEntry | null, mask: number): boolean => entry !== null && (entry.pos & mask) !== 0;
 
 /** Lemmas of the readings of a part of speech. */
+const NO_LEMMAS: string[] = [];
+
+/** Lemmas of the readings of a part of speech (memoized on the entry: do not modify the result). */
 export function lemmasOf(entry: LexEntry | null, mask: number): string[] {
-  if (!entry) return [];
-  const out: string[] = [];
-  for (const r of entry.readings) if (r.pos & mask && !out.includes(r.lemma)) out.push(r.lemma);
+  if (!entry || !(entry.pos & mask)) return NO_LEMMAS;
+  entry.lemmasByMask ??= new Map();
+  let out = entry.lemmasByMask.get(mask);
+  if (!out) {
+    out = [];
+    for (const r of entry.readings) if (r.pos & mask && !out.includes(r.lemma)) out.push(r.lemma);
+    entry.lemmasByMask.set(mask, out);
+  }
   return out;
 }
 
 /** Union of the tense bits of the verb (and auxiliary) readings. */
 export function tensesOf(entry: LexEntry | null): number {
   if (!entry) return 0;
-  let t = 0;
-  for (const r of entry.readings) t |= r.tenses;
-  return t;
+  if (entry.tenses === undefined) {
+    let t = 0;
+    for (const r of entry.readings) t |= r.tenses;
+    entry.tenses = t;
+  }
+  return entry.tenses;
 }

@@ -1,7 +1,7 @@
 import { POS, lemmasOf } from './lexicon.ts';
 import { PhraseMatcher } from './phrases.ts';
 import { loadRules } from './rules.ts';
-import { Gap, Kind, tokenize, type Token } from './tokens.ts';
+import { Gap, Kind, lexemeFlag, lexemeSlot, tokenize, type Lexeme, type Token } from './tokens.ts';
 
 /**
  * Mentions of actors in an article (an entity ruler, as spaCy's): countries, demonyms,
@@ -45,6 +45,8 @@ export interface Entity {
   gender: 'm' | 'f' | null;
   code: string | null;
   roles: Set<string>;
+  /** The role descriptions that named the person (lower case), to link a later one (`le président de l'ANIE`). */
+  descriptions: string[];
   /** Mentions, in text order. */
   mentions: number[];
 }
@@ -119,23 +121,32 @@ const COMPLEMENT_LINKS = new Set(['de', 'du', 'des', "d'", 'pour', 'chargé', 'c
 /** Adjectives that may stand before a role head (`l'ancien président`, `le nouveau Premier ministre`). */
 const PRE_ROLE = new Set(['ancien', 'ancienne', 'anciens', 'nouveau', 'nouvel', 'nouvelle', 'nouveaux', 'futur', 'future', 'actuel', 'actuelle', 'haut', 'haute', 'vice', 'ex', 'jeune', 'puissant', 'puissante', 'influent', 'influente', 'principal', 'principale', 'premier', 'première', 'seul', 'seule', 'deux', 'trois', 'quatre']);
 
+/** Roles that name their field after `à` (`commissaire à la paix`, `secrétaire d'État au numérique`). */
+const FIELD_HEADS = new Set(['commissaire', 'ministre', 'secrétaire', "secrétaire d'état", 'délégué', 'haut représentant', 'conseiller', 'haut-commissaire', 'ministre délégué']);
+
 const emptyMention = (type: MentionType, first: number, last: number, tokens: Token[]): Mention => ({
   type, first, last, start: tokens[first].start, end: tokens[last - 1].end, codes: [], via: '', name: '', entity: -1, gender: null, plural: false, kind: null, role: null,
 });
 
-/** The demonym a word is a form of, if any: by lemma, else by its own form. */
-export function demonymOf(t: Token): CountryRule | undefined {
-  if (t.kind !== Kind.Word) return undefined;
+const demonymSlot = lexemeSlot((t: Lexeme): CountryRule | null => {
+  if (t.kind !== Kind.Word) return null;
   for (const lemma of lemmasOf(t.lex, POS.ADJ | POS.NOUN)) {
     const rule = DEMONYMS.get(lemma);
     if (rule) return rule;
   }
   const w = t.lower;
-  return DEMONYMS.get(w) ?? DEMONYMS.get(w.replace(/s$/, '')) ?? DEMONYMS.get(w.replace(/(?:e|es)$/, '')) ?? DEMONYMS.get(w.replace(/(?:ne|nes)$/, ''));
+  return DEMONYMS.get(w) ?? DEMONYMS.get(w.replace(/s$/, '')) ?? DEMONYMS.get(w.replace(/(?:e|es)$/, '')) ?? DEMONYMS.get(w.replace(/(?:ne|nes)$/, '')) ?? null;
+});
+
+/** The demonym a word is a form of, if any: by lemma, else by its own form. */
+export function demonymOf(t: Token): CountryRule | undefined {
+  return demonymSlot(t) ?? undefined;
 }
 
 /** Actor codes of a compound (`russo-biélorusse`, `franco-allemand`, `américano-russe`). */
-function compoundCodes(t: Token): string[] {
+const compoundCodes = lexemeSlot((t: Lexeme): string[] => compoundCodesOf(t));
+
+function compoundCodesOf(t: Lexeme): string[] {
   if (!t.lower.includes('-')) return [];
   const parts = t.lower.split('-');
   const codes: string[] = [];
@@ -157,17 +168,36 @@ const genderOfReading = (t: Token, pos: number): 'm' | 'f' | null => {
   return null;
 };
 
+const NEVER = 0;
+const ALWAYS = 1;
+const AWAY_FROM_SENTENCE_START = 2;
+/** A capitalised common word (`Amadou`, `Marine`): part of a name only beside a word no lexicon knows. */
+const BESIDE_UNKNOWN = 3;
+
+/** Whether a form can be part of a person's name: never, always, or only away from a sentence start (`Marine`, `Pierre`). */
+const nameForm = lexemeSlot((t: Lexeme): number => {
+  // `al-Charaa`, `el-Sissi`, `ben-Gvir`
+  if (t.kind === Kind.Word && /^(?:al|el|ben|abu|ibn)-\p{Lu}/u.test(t.text)) return ALWAYS;
+  if (t.kind !== Kind.Word || !t.cap || NOT_NAMES.has(t.lower) || t.lower.length < 2) return NEVER;
+  if (t.caps && t.text.length <= 5) return NEVER; // acronyms
+  const common = t.lex ? t.lex.pos & ~POS.PROPN : 0;
+  if (!common) return ALWAYS;
+  if (t.lex!.pos & POS.PROPN) return AWAY_FROM_SENTENCE_START;
+  return common & (POS.NOUN | POS.ADJ) && !(common & (POS.DET | POS.PREP | POS.PRON | POS.CCONJ | POS.SCONJ | POS.ADV | POS.AUX)) ? BESIDE_UNKNOWN : NEVER;
+});
+
 /** A capitalised word that can be part of a person's name: not a common word written with a capital. */
 function nameLike(t: Token, atSentenceStart: boolean): boolean {
-  // `al-Charaa`, `el-Sissi`, `ben-Gvir`
-  if (t.kind === Kind.Word && /^(?:al|el|ben|abu|ibn)-\p{Lu}/u.test(t.text)) return true;
-  if (!isCapWord(t) || NOT_NAMES.has(t.lower) || t.lower.length < 2) return false;
-  if (t.caps && t.text.length <= 5) return false; // acronyms
-  const common = t.lex ? t.lex.pos & ~POS.PROPN : 0;
-  if (!common) return true;
-  // `Marine`, `Pierre`: a first name the Lefff lists as a name, away from a sentence start
-  return (t.lex!.pos & POS.PROPN) !== 0 && !atSentenceStart;
+  const form = nameForm(t);
+  return form === ALWAYS || (form === AWAY_FROM_SENTENCE_START && !atSentenceStart);
 }
+
+/** Where a mention can start: a title, a gazetteer phrase, a compound, a demonym, an acronym, a name. */
+export const MENTION_START = lexemeFlag((lx) => TITLES.has(lx.lower) || GAZETTEER.opensWith(lx.lower) || compoundCodes({ lx }).length > 0 || demonymSlot({ lx }) !== null
+  || (lx.caps && lx.text.length >= 2 && lx.text.length <= 6 && (!lx.lex || lx.lex.pos === POS.PROPN)) || nameForm({ lx }) !== NEVER);
+
+/** Where a role description can have its head. */
+export const ROLE_HEAD = lexemeFlag((lx) => roleHeadsOf({ lx }).length > 0);
 
 export interface MentionIndex {
   mentions: Mention[];
@@ -176,7 +206,7 @@ export interface MentionIndex {
   mentionAt: Int32Array;
 }
 
-export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted: Int32Array): MentionIndex {
+export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted: Int32Array, anchorLists: Map<number, number[]>): MentionIndex {
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
   const n = tokens.length;
@@ -188,8 +218,12 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
     return k;
   };
 
-  // 1. one pass over the tokens: gazetteers, titles, demonyms, compounds, capitalised names
-  for (let i = 0; i < n; i++) {
+  // 1. one pass over the tokens where a mention can start: gazetteers, titles, demonyms, compounds, capitalised names
+  const starts = anchorLists.get(MENTION_START) ?? [];
+  for (let a = 0, i = -1; a < starts.length; a++) {
+    // `i` is the last token consumed
+    if (starts[a] <= i) continue;
+    i = starts[a];
     const t = tokens[i];
     if (t.kind !== Kind.Word) continue;
     const title = TITLES.get(t.lower);
@@ -255,7 +289,7 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
       continue;
     }
     // an acronym no lexicon knows (`EKRE`, `PKK`): an organization
-    if (t.caps && t.text.length >= 2 && t.text.length <= 6 && !t.lex && /^[A-Z]+$/.test(t.text)) {
+    if (t.caps && t.text.length >= 2 && t.text.length <= 6 && (!t.lex || t.lex.pos === POS.PROPN) && /^[A-Z]+$/.test(t.text)) {
       const m = emptyMention('organization', i, i + 1, tokens);
       m.via = 'acronym';
       m.name = t.text;
@@ -284,10 +318,11 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
       add(m);
       continue;
     }
-    // a run of capitalised words: two or more make a person's name
-    if (nameLike(t, sentenceStarts[i] === 1)) {
+    // a run of capitalised words: two or more make a person's name (a common word only beside one no lexicon knows, away from a sentence start)
+    const start = sentenceStarts[i] === 1;
+    if (nameLike(t, start) || (nameForm(t) === BESIDE_UNKNOWN && !start && nameForm(tokens[i + 1] ?? t) === ALWAYS && tokens[i + 1]?.gap === Gap.Space && !tokens[i + 1].lex)) {
       let j = i + 1;
-      while (j < n && j - i < 5 && tokens[j].gap === Gap.Space && (nameLike(tokens[j], false) || (NAME_PARTICLES.has(tokens[j].lower) && isCapWord(tokens[j + 1])) || (tokens[j].text === 'Le' && isCapWord(tokens[j + 1])))) {
+      while (j < n && j - i < 5 && tokens[j].gap === Gap.Space && (nameLike(tokens[j], false) || (NAME_PARTICLES.has(tokens[j].lower) && isCapWord(tokens[j + 1])) || (tokens[j].text === 'Le' && isCapWord(tokens[j + 1])) || (nameForm(tokens[j]) === BESIDE_UNKNOWN && tokens[j - 1].cap && (!tokens[j - 1].lex || tokens[j - 1].pos === POS.PROPN)))) {
         if (GAZETTEER.matchAt(tokens, j)) break;
         j++;
       }
@@ -303,10 +338,10 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
   }
 
   // 2. role descriptions, around their head nouns
-  describeRoles(tokens, mentions, covered, add);
+  describeRoles(tokens, anchorLists.get(ROLE_HEAD) ?? [], mentions, covered, add);
 
   // 3. people: entities by surname; a lone surname or a title joins its person
-  linkPeople(tokens, mentions, entities, covered, add, sentenceStarts);
+  linkPeople(tokens, starts, mentions, entities, covered, add);
   linkOrganizations(mentions, entities);
 
   // mentions in text order; top-level map (the longest first at each token)
@@ -326,16 +361,25 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
   return { mentions: sorted, entities, mentionAt };
 }
 
+/** The role heads whose first word a form can be. */
+const roleHeadsOf = lexemeSlot((t: Lexeme): Array<{ rule: RoleRule; rest: string[] }> => {
+  if (t.kind !== Kind.Word) return [];
+  const out: Array<{ rule: RoleRule; rest: string[] }> = [];
+  // `l'ex-commissaire`, `l'ancien-président`: the prefix leaves the role
+  const bare = /^(?:ex|ancien|ancienne|vice)-/.test(t.lower) ? t.lower.replace(/^[^-]+-/, '') : null;
+  // `colonel-major`, `président-directeur`: a compound of a role is that role
+  const head = !bare && t.lower.includes('-') && !t.lex ? t.lower.split('-')[0] : null;
+  const forms = bare ? [t.lower, bare, bare.replace(/s$/, '')] : head ? [t.lower, head] : [t.lower, ...lemmasOf(t.lex, POS.NOUN | POS.ADJ)];
+  for (const lemma of forms) for (const head of ROLE_HEADS.get(lemma) ?? []) if (!out.includes(head) && !head.rule.not_forms?.includes(t.lower)) out.push(head);
+  return out.sort((a, b) => b.rest.length - a.rest.length);
+});
+
 /** The role head at token `i` (lemma-matched first word, then the rest as written), with its token length. */
 export function roleHeadAt(tokens: Token[], i: number): { rule: RoleRule; length: number } | null {
-  const t = tokens[i];
-  if (t.kind !== Kind.Word) return null;
-  const lemmas = [t.lower, ...lemmasOf(t.lex, POS.NOUN | POS.ADJ)];
-  for (const lemma of lemmas) {
-    const heads = ROLE_HEADS.get(lemma);
-    if (!heads) continue;
+  const heads = roleHeadsOf(tokens[i]);
+  if (!heads.length) return null;
+  {
     for (const { rule, rest } of heads) {
-      if (rule.not_forms?.includes(t.lower)) continue;
       let ok = true;
       for (let k = 0; k < rest.length && ok; k++) {
         const w = tokens[i + 1 + k];
@@ -354,9 +398,11 @@ export function normalizeRole(phrase: string): string {
   return head ? head.rule.means ?? head.rule.head.toLowerCase() : phrase.toLowerCase();
 }
 
-function describeRoles(tokens: Token[], mentions: Mention[], covered: Int32Array, add: (m: Mention) => number): void {
+function describeRoles(tokens: Token[], heads: number[], mentions: Mention[], covered: Int32Array, add: (m: Mention) => number): void {
   const n = tokens.length;
-  for (let i = 0; i < n; i++) {
+  for (let a = 0, i = -1; a < heads.length; a++) {
+    if (heads[a] <= i) continue;
+    i = heads[a];
     const head = roleHeadAt(tokens, i);
     if (!head) continue;
     if (covered[i] >= 0 && mentions[covered[i]].type !== 'country') continue;
@@ -367,6 +413,8 @@ function describeRoles(tokens: Token[], mentions: Mention[], covered: Int32Array
     const det = tokens[first - 1];
     const hasDet = det !== undefined && DETERMINERS.has(det.lower) && tokens[first].gap <= Gap.Space;
     if (head.rule.type === 'body' && !hasDet) continue;
+    // `en tenue militaire`: a role without determiner stands only in apposition (`X, président du parti`) or opening a sentence
+    if (!hasDet && !(tokens[first - 1]?.text === ',' || tokens[first].cap)) continue;
     // `Premier ministre` written as a head of its own: `Premier` is in PRE_ROLE and in the head
     let j = i + head.length;
     const codes: string[] = [];
@@ -385,6 +433,24 @@ function describeRoles(tokens: Token[], mentions: Mention[], covered: Int32Array
         j++;
         continue;
       }
+      // `commissaire à la paix et à la sécurité de l'Union africaine`: a field after `à`, coordinated complements
+      if (FIELD_HEADS.has(head.rule.head) && (t.lower === 'à' || t.lower === 'au' || t.lower === 'aux') && tokens[j + 1]) {
+        let k = j + 1;
+        if (/^(?:la|l')$/.test(tokens[k].lower)) k++;
+        if (tokens[k] && tokens[k].kind === Kind.Word && !tokens[k].cap && tokens[k].pos & POS.NOUN && !(tokens[k].pos & (POS.VERB | POS.PRON)) && !tokens[k + 1]?.cap) {
+          j = k + 1;
+          continue;
+        }
+      }
+      if (t.lower === 'et' && tokens[j + 1] && (COMPLEMENT_LINKS.has(tokens[j + 1].lower) || tokens[j + 1].lower === 'à') && j > i + head.length) {
+        j++;
+        continue;
+      }
+      // `(ANIE)`: the acronym of the body just named
+      if (t.text === '(' && tokens[j + 1]?.caps && tokens[j + 2]?.text === ')') {
+        j += 3;
+        continue;
+      }
       if (COMPLEMENT_LINKS.has(t.lower) && tokens[j + 1]) {
         let k = j + 1;
         if (DETERMINERS.has(tokens[k].lower) || tokens[k].lower === "l'") k++;
@@ -395,8 +461,10 @@ function describeRoles(tokens: Token[], mentions: Mention[], covered: Int32Array
           continue;
         }
         // `les services de renseignement américains`: a bare noun complement
-        if (k === j + 1 && tokens[k]?.kind === Kind.Word && !tokens[k].cap && tokens[k].lex && tokens[k].lex!.pos & POS.NOUN && !(tokens[k].lex!.pos & (POS.DET | POS.PRON | POS.VERB)) && (t.lower === 'de' || t.lower === "d'")) {
+        if (tokens[k]?.kind === Kind.Word && !tokens[k].cap && tokens[k].lex && tokens[k].lex!.pos & POS.NOUN && !(tokens[k].lex!.pos & (POS.DET | POS.PRON | POS.VERB)) && k === j + 1 && (t.lower === 'de' || t.lower === "d'" || t.lower === 'des' || t.lower === 'du')) {
           j = k + 1;
+          // `du syndicat CGT`: the body's acronym
+          if (covered[j] >= 0 && mentions[covered[j]].via === 'acronym' && mentions[covered[j]].first === j) j = mentions[covered[j]].last;
           continue;
         }
         // `du ministère des Affaires étrangères`, `de la diplomatie russe`: the complement's own head, then its modifiers
@@ -419,8 +487,25 @@ function describeRoles(tokens: Token[], mentions: Mention[], covered: Int32Array
         add(person);
       }
     }
+    // `le candidat de la coalition, Amadou Ba, a félicité`: capitalised words between commas after a role are the person
+    if (head.rule.type === 'person' && tokens[j]?.text === ',' && isCapWord(tokens[j + 1]) && covered[j + 1] < 0 && !NOT_NAMES.has(tokens[j + 1].lower)) {
+      let e = j + 2;
+      while (e < n && e - j < 5 && tokens[e].gap === Gap.Space && (isCapWord(tokens[e]) || NAME_PARTICLES.has(tokens[e].lower))) e++;
+      if (e - (j + 1) >= 2 && (tokens[e]?.text === ',' || tokens[e]?.pos & (POS.AUX | POS.VERB))) {
+        const person = emptyMention('person', j + 1, e, tokens);
+        person.via = 'described';
+        person.name = tokens.slice(j + 1, e).map((x) => x.text).join(' ');
+        add(person);
+      }
+    }
+    // `l'agence nord-coréenne KCNA`, `le syndicat CGT`: a body followed by its proper name is named by it
+    let ownName: string | null = null;
+    if (head.rule.type === 'body' && tokens[j] && tokens[j].gap === Gap.Space && (covered[j] < 0 || mentions[covered[j]].via === 'acronym') && isCapWord(tokens[j]) && (tokens[j].caps || !tokens[j].lex)) {
+      ownName = tokens[j].text;
+      j++;
+    }
     const m = emptyMention(head.rule.type === 'person' ? 'role' : 'organization', hasDet ? first - 1 : first, j, tokens);
-    m.via = 'description';
+    m.via = ownName ? 'named' : 'description';
     m.codes = [...new Set(codes)];
     m.role = head.rule.means ?? head.rule.head.toLowerCase();
     const headToken = tokens[i];
@@ -428,7 +513,7 @@ function describeRoles(tokens: Token[], mentions: Mention[], covered: Int32Array
     if (hasDet && (det.lower === 'la' || det.lower === 'sa' || det.lower === 'cette' || det.lower === 'une')) m.gender = 'f';
     else if (hasDet && !m.gender && (det.lower === 'le' || det.lower === 'un' || det.lower === 'ce' || det.lower === 'son')) m.gender = 'm';
     m.plural = (hasDet && ['les', 'des', 'ses', 'leurs', 'ces', 'aux'].includes(det.lower)) || (/[sx]$/.test(headToken.lower) && !/[sx]$/.test(head.rule.head.split(' ')[0]));
-    m.name = institutionName(tokens.slice(first, j));
+    m.name = ownName ?? institutionName(tokens.slice(first, j));
     add(m);
     i = Math.max(i, j - 1);
   }
@@ -450,11 +535,11 @@ function surnameOf(name: string): string {
   return parts[parts.length - 1].toLowerCase();
 }
 
-function linkPeople(tokens: Token[], mentions: Mention[], entities: Entity[], covered: Int32Array, add: (m: Mention) => number, sentenceStarts: Uint8Array): void {
+function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], entities: Entity[], covered: Int32Array, add: (m: Mention) => number): void {
   const bySurname = new Map<string, number>();
   const newEntity = (m: Mention, k: number): void => {
     const surname = surnameOf(m.name);
-    entities.push({ type: 'person', name: m.name, surname, gender: m.gender, code: m.codes[0] ?? null, roles: new Set(m.role ? [m.role] : []), mentions: [k] });
+    entities.push({ type: 'person', name: m.name, surname, gender: m.gender, code: m.codes[0] ?? null, roles: new Set(m.role ? [m.role] : []), descriptions: [], mentions: [k] });
     m.entity = entities.length - 1;
     bySurname.set(surname, m.entity);
   };
@@ -482,7 +567,8 @@ function linkPeople(tokens: Token[], mentions: Mention[], entities: Entity[], co
     else newEntity(m, k);
   }
   // lone capitalised words that are the surname of someone named in the article
-  for (let i = 0; i < tokens.length; i++) {
+  if (!bySurname.size) return;
+  for (const i of starts) {
     if (covered[i] >= 0) continue;
     const t = tokens[i];
     if (!isCapWord(t) || NOT_NAMES.has(t.lower)) continue;
@@ -493,7 +579,6 @@ function linkPeople(tokens: Token[], mentions: Mention[], entities: Entity[], co
     m.name = t.text;
     const k = add(m);
     join(m, k, e);
-    void sentenceStarts;
   }
   // gazetteer knowledge fills what the article leaves out
   for (const e of entities) {
@@ -509,12 +594,15 @@ function linkPeople(tokens: Token[], mentions: Mention[], entities: Entity[], co
 
 function linkOrganizations(mentions: Mention[], entities: Entity[]): void {
   const byName = new Map<string, number>();
+  const namedByHead = new Map<string, string>();
   mentions.forEach((m, k) => {
     if (m.type !== 'organization') return;
+    if (m.via === 'named' && m.role) namedByHead.set(m.role, m.name);
+    else if (m.via === 'description' && m.role && !m.plural && namedByHead.has(m.role) && !m.codes.length) m.name = namedByHead.get(m.role)!;
     const key = m.name.toLowerCase();
     let e = byName.get(key);
     if (e === undefined) {
-      entities.push({ type: 'organization', name: m.name, surname: '', gender: null, code: m.codes[0] ?? null, roles: new Set(), mentions: [] });
+      entities.push({ type: 'organization', name: m.name, surname: '', gender: null, code: m.codes[0] ?? null, roles: new Set(), descriptions: [], mentions: [] });
       e = entities.length - 1;
       byName.set(key, e);
     }
@@ -535,6 +623,7 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quo
     const e = entities[person.entity];
     role.entity = person.entity;
     if (role.role) e.roles.add(role.role);
+    e.descriptions.push(role.name.toLowerCase());
     if (role.codes.length && !e.code) e.code = role.codes[0];
     if (!person.codes.length) person.codes = [...role.codes];
     e.gender ??= role.gender;
@@ -556,6 +645,15 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quo
   for (const m of mentions) {
     if (m.type !== 'role' || m.entity >= 0 || m.plural || !m.role) continue;
     const national = m.role === 'national';
+    // `le président de l'ANIE`: a role of a named body is held by whoever a description of that body named
+    const body = /\b(?:de|du|des|d')\s*(?:l'|la\s+|le\s+)?(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)*)\s*$/u.exec(m.name.replace(/’/g, "'"))?.[1]?.toLowerCase();
+    if (body && !m.codes.length) {
+      const holder = entities.find((e) => e.type === 'person' && e.descriptions.some((d) => d.includes(body)));
+      if (holder) {
+        m.entity = entities.indexOf(holder);
+        continue;
+      }
+    }
     const fits = entities.filter((e) => e.type === 'person' && (national || e.roles.has(m.role!)) && (!m.codes.length || (e.code !== null && m.codes.includes(e.code))) && (!m.gender || !e.gender || m.gender === e.gender));
     if (fits.length === 1) m.entity = entities.indexOf(fits[0]);
     else if (fits.length > 1) {
@@ -573,8 +671,7 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quo
       && (!m.gender || !entities[p.entity].gender || m.gender === entities[p.entity].gender)
       && (!m.codes.length || !entities[p.entity].code || m.codes.includes(entities[p.entity].code!));
     // someone with no other role first, else anyone named in the sentence or the one before
-    const before = mentions.filter((p) => p.first < m.first && near(p, true)).pop()
-      ?? mentions.filter((p) => p.first < m.first && near(p, false) && tokens[p.first].sent >= sentence - 1).pop();
+    const before = mentions.filter((p) => p.first < m.first && near(p, true)).pop() ?? firstOfNearestSentence(mentions.filter((p) => p.first < m.first && near(p, false) && tokens[p.first].sent >= sentence - 1), tokens);
     const after = before ? undefined : mentions.find((p) => p.first > m.last && near(p, true));
     const person = before ?? after;
     if (person) {
@@ -586,3 +683,10 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quo
 }
 
 const DEFINITE = new Set(['le', 'la', "l'"]);
+
+/** Of people named before, the first one named in the latest sentence (its subject, as a rule). */
+function firstOfNearestSentence(people: Mention[], tokens: Token[]): Mention | undefined {
+  const last = people[people.length - 1];
+  if (!last) return undefined;
+  return people.find((p) => tokens[p.first].sent === tokens[last.first].sent);
+}

@@ -1,5 +1,5 @@
 import { POS, lemmasOf, tensesOf, TENSE, type PosName, type TenseCode } from './lexicon.ts';
-import { Gap, Kind, type Token } from './tokens.ts';
+import { Gap, Kind, lexemeSlot, type Lexeme, type Token } from './tokens.ts';
 
 /**
  * Regular expressions over tokens and their attributes (as Stanford TokensRegex or spaCy's
@@ -47,10 +47,11 @@ export interface PatternMatch {
 
 const KINDS = { word: Kind.Word, number: Kind.Number, punct: Kind.Punct, quote: Kind.Quote } as const;
 
-/** Word classes of a rule set: lower-case forms (or lemmas) → class names. */
+/** Word classes of a rule set: lower-case forms (or lemmas) → class names; a token's classes are computed once per form. */
 export class WordClasses {
   private readonly byForm = new Map<string, string[]>();
   private readonly byLemma = new Map<string, string[]>();
+  private readonly cached = lexemeSlot((lx) => this.compute(lx));
 
   addForm(form: string, cls: string): void {
     const list = this.byForm.get(form) ?? [];
@@ -64,20 +65,25 @@ export class WordClasses {
     this.byLemma.set(lemma, list);
   }
 
-  /** Classes of a token: by its form, then by the lemmas of its readings. */
+  /** Classes of a token: by its form, by the lemmas of its readings, and whatever `extra` adds (do not modify the result). */
   of(t: Token): string[] {
-    const own = this.byForm.get(t.lower) ?? [];
-    if (!this.byLemma.size || !t.lex) return own;
-    let out = own;
-    for (const r of t.lex.readings) {
-      const more = this.byLemma.get(r.lemma);
-      if (more) out = out === own ? [...own, ...more] : [...out, ...more];
-    }
-    return out;
+    return this.cached(t);
   }
 
   has(t: Token, cls: string): boolean {
     return this.of(t).includes(cls);
+  }
+
+  /** Classes a subclass derives from the form itself (number shapes…). */
+  protected extra(_lx: Lexeme): string[] {
+    return [];
+  }
+
+  private compute(lx: Lexeme): string[] {
+    const out = [...(this.byForm.get(lx.lower) ?? [])];
+    if (lx.lex) for (const r of lx.lex.readings) for (const c of this.byLemma.get(r.lemma) ?? []) if (!out.includes(c)) out.push(c);
+    for (const c of this.extra(lx)) if (!out.includes(c)) out.push(c);
+    return out;
   }
 }
 
@@ -187,32 +193,40 @@ export class Pattern {
   }
 }
 
-/** Rules indexed by the keys of their patterns' first tokens. */
+/** Rules indexed by the keys of their patterns' first tokens; a token's candidates are computed once per form. */
 export class RuleIndex<R extends { pattern: Pattern }> {
   private readonly byKey = new Map<string, R[]>();
   private readonly anywhere: R[] = [];
+  private readonly order: Map<R, number>;
+  private readonly cached: (t: Token) => R[];
 
-  constructor(rules: R[]) {
+  constructor(rules: R[], private readonly classes: WordClasses) {
+    this.order = new Map(rules.map((r, k) => [r, k]));
     for (const rule of rules) {
       const keys = rule.pattern.firstKeys();
       if (!keys) this.anywhere.push(rule);
       else for (const key of new Set(keys)) this.byKey.set(key, [...(this.byKey.get(key) ?? []), rule]);
     }
+    this.cached = lexemeSlot((lx) => this.compute(lx));
   }
 
   /** The rules that may match at token `t`, in their file order. */
-  candidates(t: Token, classes: WordClasses, order: Map<R, number>): R[] {
-    let out: R[] = [];
+  candidates(t: Token): R[] {
+    return this.cached(t);
+  }
+
+  private compute(lx: Lexeme): R[] {
+    const out = new Set<R>();
     const push = (list: R[] | undefined): void => {
-      if (list) out = out.length ? [...out, ...list] : list;
+      if (list) for (const r of list) out.add(r);
     };
-    push(this.byKey.get(t.lower));
-    if (t.kind === Kind.Number) push(this.byKey.get('kind:number'));
-    for (const c of classes.of(t)) push(this.byKey.get(`class:${c}`));
-    if (t.lex) for (const l of lemmasOf(t.lex, -1)) push(this.byKey.get(`lemma:${l}`));
-    if (this.anywhere.length) push(this.anywhere);
-    if (out.length > 1) out = [...new Set(out)].sort((a, b) => order.get(a)! - order.get(b)!);
-    return out;
+    push(this.byKey.get(lx.lower));
+    if (lx.kind === Kind.Number) push(this.byKey.get('kind:number'));
+    const probe = { lx, lower: lx.lower, kind: lx.kind, lex: lx.lex } as Token;
+    for (const c of this.classes.of(probe)) push(this.byKey.get(`class:${c}`));
+    if (lx.lex) for (const l of lemmasOf(lx.lex, -1)) push(this.byKey.get(`lemma:${l}`));
+    push(this.anywhere);
+    return [...out].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 }
 

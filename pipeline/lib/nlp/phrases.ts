@@ -42,6 +42,11 @@ export class PhraseMatcher<T> {
     this.longest = Math.max(this.longest, tokens.length);
   }
 
+  /** Whether some phrase starts with this lower-case form. */
+  opensWith(lower: string): boolean {
+    return this.root.next.has(lower);
+  }
+
   /** The longest phrase starting at token `i`, or null. Tokens must follow each other without a line break. */
   matchAt(tokens: Token[], i: number): PhraseMatch<T> | null {
     let node = this.root.next.get(tokens[i].lower);

@@ -22,8 +22,29 @@ export const enum Gap {
   Paragraph = 3,
 }
 
+/**
+ * What a token's form says on its own, computed once per distinct form (as spaCy's Lexeme):
+ * case, lexicon entry, part of speech, and the attributes extractors derive from the form
+ * alone, kept in `slots` (see `lexemeSlot`).
+ */
+export interface Lexeme {
+  text: string;
+  lower: string;
+  kind: Kind;
+  cap: boolean;
+  caps: boolean;
+  lex: LexEntry | null;
+  pos: number;
+  slots: unknown[];
+  /** Anchor flags (see `lexemeFlag`), valid for `flagsVersion`. */
+  flags: number;
+  flagsVersion: number;
+}
+
 export interface Token {
   i: number;
+  /** The form's lexeme: attributes shared by every token of the same form. */
+  lx: Lexeme;
   start: number;
   end: number;
   text: string;
@@ -94,22 +115,72 @@ function lexiconOf(text: string, lower: string, cap: boolean): { lex: LexEntry |
   return { lex, pos: lex?.pos ?? 0 };
 }
 
+/** Lexemes by form (and kind); cleared when it grows past a bound, as it only saves work. */
+const LEXEMES = new Map<string, Lexeme>();
+const MAX_LEXEMES = 400_000;
+
+function lexemeOf(t: string, kind: Kind): Lexeme {
+  const key = kind === Kind.Word ? t : `${kind}\u0000${t}`;
+  let lx = LEXEMES.get(key);
+  if (lx) return lx;
+  const lower = kind === Kind.Word || kind === Kind.Number ? normalizeLower(t) : t;
+  const cap = kind === Kind.Word && isUpper(t[0]);
+  const caps = cap && t.length > 1 && t === t.toUpperCase() && t !== lower;
+  let lex: LexEntry | null = null;
+  let pos = 0;
+  if (kind === Kind.Word) ({ lex, pos } = lexiconOf(t, lower, cap));
+  else if (kind === Kind.Number) pos = POS.NUM;
+  else pos = POS.PUNCT;
+  lx = { text: t, lower, kind, cap, caps, lex, pos, slots: [], flags: 0, flagsVersion: -1 };
+  if (LEXEMES.size >= MAX_LEXEMES) LEXEMES.clear();
+  LEXEMES.set(key, lx);
+  return lx;
+}
+
+let slotCount = 0;
+/** A new attribute of lexemes, computed on first use by whoever registers it. */
+export function lexemeSlot<T>(compute: (lx: Lexeme) => T): (t: { lx: Lexeme }) => T {
+  const slot = slotCount++;
+  return (t: { lx: Lexeme }): T => {
+    const slots = t.lx.slots;
+    let v = slots[slot] as T | undefined;
+    if (v === undefined) slots[slot] = v = compute(t.lx);
+    return v;
+  };
+}
+
+const FLAG_TESTS: Array<(lx: Lexeme) => boolean> = [];
+
+/**
+ * A new anchor flag: whether a form can open something an extractor looks for (a date, a
+ * trigger, a name). Flags are computed once per form; the document model lists the tokens
+ * of each flag, so an extractor visits only the tokens where its rules can start.
+ */
+export function lexemeFlag(test: (lx: Lexeme) => boolean): number {
+  if (FLAG_TESTS.length >= 31) throw new Error('too many lexeme flags');
+  FLAG_TESTS.push(test);
+  return 1 << (FLAG_TESTS.length - 1);
+}
+
+/** The anchor flags of a form. */
+export function flagsOf(lx: Lexeme): number {
+  if (lx.flagsVersion !== FLAG_TESTS.length) {
+    let flags = 0;
+    for (let k = 0; k < FLAG_TESTS.length; k++) if (FLAG_TESTS[k](lx)) flags |= 1 << k;
+    lx.flags = flags;
+    lx.flagsVersion = FLAG_TESTS.length;
+  }
+  return lx.flags;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let gap: Gap = Gap.Paragraph;
   let lines = 0;
   const push = (start: number, end: number, kind: Kind): void => {
-    const t = text.slice(start, end);
-    const lower = kind === Kind.Word || kind === Kind.Number ? normalizeLower(t) : t;
-    const cap = kind === Kind.Word && isUpper(t[0]);
-    const caps = cap && end - start > 1 && t === t.toUpperCase() && t !== lower;
-    let lex: LexEntry | null = null;
-    let pos = 0;
-    if (kind === Kind.Word) ({ lex, pos } = lexiconOf(t, lower, cap));
-    else if (kind === Kind.Number) pos = POS.NUM;
-    else pos = POS.PUNCT;
-    tokens.push({ i: tokens.length, start, end, text: t, lower, kind, gap, cap, caps, lex, pos, sent: 0 });
+    const lx = lexemeOf(text.slice(start, end), kind);
+    tokens.push({ i: tokens.length, lx, start, end, text: lx.text, lower: lx.lower, kind, gap, cap: lx.cap, caps: lx.caps, lex: lx.lex, pos: lx.pos, sent: 0 });
     gap = Gap.None;
     lines = 0;
   };
