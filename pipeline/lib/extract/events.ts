@@ -31,6 +31,8 @@ interface TriggerRule {
   before?: PatternSource;
   not_before?: PatternSource;
   reflexive?: boolean;
+  /** The verb is not this trigger when reflexive (`se féliciter` is praise of oneself, not PRAISE of another). */
+  not_reflexive?: boolean;
   passive?: boolean;
   announces?: boolean;
 }
@@ -268,6 +270,15 @@ function findCandidates(doc: Doc, v: SentenceView, at: number[]): Candidate[] {
   return kept.sort((a, b) => a.first - b.first);
 }
 
+/** A reflexive pronoun in the clitic chain before a verb: `se félicite`, `s'en est félicité`. */
+function reflexiveBefore(tokens: Token[], i: number, clauseFirst: number): boolean {
+  for (let k = i - 1; k >= clauseFirst && k >= i - 4; k--) {
+    if (REFLEXIVE.has(tokens[k].lower)) return true;
+    if (!(isAux(tokens[k]) || tokens[k].pos & (POS.ADV | POS.NEG | POS.CLITIC) || tokens[k].lower === 'été')) return false;
+  }
+  return false;
+}
+
 function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: number): Candidate | null {
   const { tokens } = doc;
   const { sentence } = v;
@@ -296,6 +307,7 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
     if (k < clauseFirst || !REFLEXIVE.has(tokens[k]?.lower ?? '')) return null;
     first = k;
   }
+  if (trigger.rule.not_reflexive && reflexiveBefore(tokens, i, clauseFirst)) return null;
   const passive = trigger.rule.passive === true && tensesOf(t.lex) & TENSE.K && (tokens[i - 1]?.lower === 'été' || isAux(tokens[i - 1]) && lemmasOf(tokens[i - 1].lex, POS.AUX).includes('être'));
   if (trigger.after.length && !passive && !trigger.after.some((p) => p.matchAt(tokens, last, CLASSES, sentence.last))) return null;
   if (trigger.notAfter.some((p) => p.matchAt(tokens, last, CLASSES, sentence.last))) return null;
