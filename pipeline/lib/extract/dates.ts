@@ -64,9 +64,9 @@ function dayValue(t: { lower: string }): number | null {
   return d >= 1 && d <= 31 ? d : null;
 }
 
-type Lazy = Direction | null | undefined;
+export type Lazy = Direction | null | undefined;
 
-type Reading =
+export type Reading =
   | { kind: 'day'; year: number | null; month: number; day: number; weekday: number | null; direction: Lazy }
   | { kind: 'weekday'; weekday: number; direction: Lazy; strict: boolean }
   | { kind: 'weekdayDay'; weekday: number; day: number; direction: Lazy }
@@ -75,15 +75,18 @@ type Reading =
   | { kind: 'season'; year: number | null; season: Season; direction: Lazy; strict: boolean }
   | { kind: 'decade'; decade: number }
   | { kind: 'century'; century: number }
-  | { kind: 'offset'; unit: Unit; offset: number }
+  /** `counted`: a number of units (`il y a un an`), exact to the anchor's precision, not a calendar unit (`l'an dernier`). */
+  | { kind: 'offset'; unit: Unit; offset: number; counted?: boolean }
   | { kind: 'eventOffset'; days: number }
   | { kind: 'eventMonth' };
 
-interface Hit {
+/** A temporal expression found in the text: tokens [first, last) and what they say. */
+export interface DateHit {
   first: number;
   last: number;
   reading: Reading;
 }
+type Hit = DateHit;
 
 interface Resolved {
   value: string | null;
@@ -95,18 +98,37 @@ const UNRESOLVED: Resolved = { value: null, precision: null, basis: 'unresolved'
 
 /** French temporal expressions of an article (annotation guidelines §1). */
 export function extractDates(ctx: Pick<ArticleContext, 'doc' | 'published' | 'textDay'>): DateMention[] {
-  const { doc } = ctx;
-  const hits = scan(doc.tokens, anchors(doc, DATE_START));
-  const anchor = parseAnchor(ctx.published);
-  const dayAnchor = parseAnchor(ctx.textDay);
+  return resolveDates(ctx.doc, scanDates(ctx.doc), ctx.published, ctx.textDay);
+}
+
+/** Where the text names a date, and what each expression says before any anchor is known. */
+export function scanDates(doc: Doc): DateHit[] {
+  return scan(doc, anchors(doc, DATE_START));
+}
+
+/** The direction (past, future, none) the verbs of a sentence give an expression, their cues computed once per sentence. */
+export function directionReader(doc: Doc): (hit: DateHit, own?: Lazy) => Direction | null {
   const cues = new Map<number, TenseCue[]>();
-  const directionOf = (hit: Hit, own: Lazy): Direction | null => {
+  return (hit, own) => {
     if (own !== undefined) return own;
     const s = doc.tokens[hit.first].sent;
     let list = cues.get(s);
     if (!list) cues.set(s, (list = tenseCues(doc.tokens, doc.sentences[s].first, doc.sentences[s].last)));
+    // the verbs of a quotation speak of its words' time, the reporting verb of the report's
+    const quote = doc.quoteOf[hit.first];
+    if (list.some((c) => doc.quoteOf[c.first] !== quote)) list = list.filter((c) => doc.quoteOf[c.first] === quote);
     return nearestDirection(list, hit.first, hit.last, doc.tokens);
   };
+}
+
+/**
+ * Resolves the scanned expressions against the document date (`published`) and a day the text
+ * gives for publication (`textDay`: a dateline, a byline, `ce mercredi 4 décembre`).
+ */
+export function resolveDates(doc: Doc, hits: DateHit[], published: string | null, textDay: string | null): DateMention[] {
+  const anchor = parseAnchor(published);
+  const dayAnchor = parseAnchor(textDay);
+  const directionOf = directionReader(doc);
   const out: DateMention[] = [];
   const previous: Array<{ hit: Hit; resolved: Resolved }> = [];
   for (let i = 0; i < hits.length; i++) {
@@ -120,10 +142,25 @@ export function extractDates(ctx: Pick<ArticleContext, 'doc' | 'published' | 'te
   return out;
 }
 
+/** The calendar day a day expression names, its year from the anchor when it gives none; null for other expressions. */
+export function dayOf(hit: DateHit, anchor: Anchor | null): [number, number, number] | null {
+  const r = hit.reading;
+  if (r.kind !== 'day') return null;
+  const year = r.year ?? (anchor ? yearFor(anchor, r.month, r.day, null) : null);
+  return year !== null && isValidDay(year, r.month, r.day) ? [year, r.month, r.day] : null;
+}
+
+/** The year an expression names explicitly, if any. */
+export function explicitYearOf(hit: DateHit): number | null {
+  const r = hit.reading;
+  return r.kind === 'year' || ((r.kind === 'day' || r.kind === 'month' || r.kind === 'season') && r.year !== null) ? r.year : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scanning: at each token, the patterns its word can open, in file order; the first that reads wins.
 
-function scan(tokens: Token[], starts: number[]): Hit[] {
+function scan(doc: Doc, starts: number[]): Hit[] {
+  const { tokens } = doc;
   const hits: Hit[] = [];
   for (let a = 0, i = -1; a < starts.length; a++) {
     // `i` is the last token consumed
@@ -133,7 +170,7 @@ function scan(tokens: Token[], starts: number[]): Hit[] {
     for (const rule of candidates) {
       const m = rule.pattern.matchAt(tokens, i, CLASSES);
       if (!m) continue;
-      const reading = read(rule, m.captures, tokens, m.first, m.last);
+      const reading = read(rule, m.captures, doc, m.first, m.last);
       if (!reading) continue;
       const [first, last] = rule.keep ? m.captures[rule.keep] : [m.first, m.last];
       hits.push({ first, last, reading });
@@ -150,7 +187,8 @@ const numberOf = (t: Token | undefined): number | null => (t ? Number(t.lower) :
 const monthOf = (t: Token | undefined): number => (t && t.lower.startsWith('mi-') ? (valueOf('month', { ...t, lower: t.lower.slice(3) }) as number) : (valueOf('month', t) as number));
 const afterOf = (t: Token | undefined): Direction | null => (t ? (valueOf('after', t) as Direction | undefined) ?? (/^prochain/.test(t.lower) ? 'future' : 'past') : null);
 
-function read(rule: CompiledRule, c: Captures, tokens: Token[], first: number, last: number): Reading | null {
+function read(rule: CompiledRule, c: Captures, doc: Doc, first: number, last: number): Reading | null {
+  const { tokens } = doc;
   const p = (name: string) => part(tokens, c, name);
   const direction = (): Lazy => prepositionDirection(tokens, first);
   switch (rule.family) {
@@ -274,7 +312,7 @@ function read(rule: CompiledRule, c: Captures, tokens: Token[], first: number, l
       const count = countToken.kind === Kind.Number ? Number(countToken.lower) : (valueOf('number_word', countToken) as number);
       if (!Number.isFinite(count)) return null;
       const unit = valueOf('unit', p('unit')) as Unit;
-      return { kind: 'offset', unit, offset: rule.family === 'ago' ? -count : count };
+      return { kind: 'offset', unit, offset: rule.family === 'ago' ? -count : count, counted: true };
     }
     case 'weekday': {
       const prev = tokens[first - 1];
@@ -294,7 +332,8 @@ function read(rule: CompiledRule, c: Captures, tokens: Token[], first: number, l
       return { kind: 'month', year: null, month: monthOf(month), direction: after ?? direction() };
     }
     case 'year':
-      return yearLooksReal(tokens, first, false) ? { kind: 'year', year: numberOf(p('year'))! } : null;
+      // `les Jeux de Paris 2024`: a year after a place names the edition held there that year
+      return yearLooksReal(tokens, first, false) || placeBefore(doc, first) ? { kind: 'year', year: numberOf(p('year'))! } : null;
   }
   return null;
 }
@@ -354,6 +393,11 @@ const FUNCTION_WORDS_S = new Set([
   'avons', 'sommes', 'étions', 'avions', 'es', 'as', 'fus', 'fut', 'tandis', 'ailleurs', 'parfois', 'certes', "jusqu'", 'près', 'auprès',
   'ceux', 'deux', 'mieux', 'voix',
 ]);
+
+function placeBefore(doc: Doc, at: number): boolean {
+  const m = at > 0 ? doc.mentionAt[at - 1] : -1;
+  return m >= 0 && doc.mentions[m].last === at && (doc.mentions[m].type === 'place' || doc.mentions[m].type === 'country') && doc.tokens[at].gap === Gap.Space;
+}
 
 /** A four-digit number names a year unless its surroundings count things or number them. */
 function yearLooksReal(tokens: Token[], at: number, cued: boolean): boolean {
@@ -440,7 +484,7 @@ function resolve(
       return anchor ? resolveWeekdayDay(anchor, r.weekday, r.day, () => directionOf(hit, r.direction)) : UNRESOLVED;
     case 'weekday': {
       // the same weekday written with its date nearby (`mercredi 23 septembre` … `mercredi`)
-      const named = sameWeekday(previous, r.weekday, doc, hit);
+      const named = sameWeekday(previous, r.weekday, doc, hit) ?? (anchor?.day != null ? null : dayOfSentence(index, hits, previous, r.weekday, (j) => resolve(j, hits, previous, anchor, dayAnchor, doc, directionOf), doc));
       if (named) return { value: named, precision: 'day', basis: 'context' };
       if (dayAnchor && anchor?.day == null) {
         const resolved = resolveWeekday(dayAnchor, r.weekday, directionOf(hit, r.direction), r.strict);
@@ -453,7 +497,7 @@ function resolve(
       const basis = 'publication';
       switch (r.unit) {
         case 'day':
-          if (dayAnchor && anchor.day === null && r.offset !== 0) return { ...shiftDays(dayAnchor, r.offset, 'context') };
+          if (dayAnchor && anchor.day === null) return { ...shiftDays(dayAnchor, r.offset, 'context') };
           return shiftDays(anchor, r.offset, basis);
         case 'week': {
           if (anchor.day === null) return coarse(anchor, basis);
@@ -465,8 +509,14 @@ function resolve(
           const [y, m] = addMonths(anchor.year, anchor.month, r.offset);
           return { value: formatMonth(y, m), precision: 'month', basis };
         }
-        case 'year':
+        case 'year': {
+          // `il y a un an` is the anchor's month a year back (an anniversary); `il y a deux ans`, `30 ans`, only a year
+          if (r.counted && anchor.month !== null && Math.abs(r.offset) === 1) {
+            const [y, m] = addMonths(anchor.year, anchor.month, 12 * r.offset);
+            return { value: formatMonth(y, m), precision: 'month', basis };
+          }
           return { value: pad4(anchor.year + r.offset), precision: 'year', basis };
+        }
         case 'century':
           return { value: pad2(Math.floor((anchor.year - 1) / 100) + r.offset), precision: 'century', basis };
       }
@@ -492,6 +542,30 @@ function sameWeekday(previous: Array<{ hit: Hit; resolved: Resolved }>, weekday:
     if (p.hit.reading.kind === 'day' && p.hit.reading.weekday === weekday && p.resolved.precision === 'day' && p.resolved.value) {
       return doc.tokens[hit.first].start - doc.tokens[p.hit.last - 1].end < 3000 ? p.resolved.value : null;
     }
+  }
+  return null;
+}
+
+/**
+ * `ont défilé lundi matin pour un 1er mai`: a weekday beside a day of the same sentence that
+ * falls on that weekday names that day.
+ */
+function dayOfSentence(index: number, hits: Hit[], previous: Array<{ resolved: Resolved }>, weekday: number, resolveAt: (j: number) => Resolved, doc: Doc): string | null {
+  const sentence = doc.sentences[doc.tokens[hits[index].first].sent];
+  const fits = (j: number, resolved: Resolved): string | null => {
+    const o = hits[j].reading;
+    if (o.kind !== 'day' || o.weekday !== null || resolved.precision !== 'day' || !resolved.value) return null;
+    const day = parseAnchor(resolved.value)!;
+    return weekdayOf(day.year, day.month!, day.day!) === weekday ? resolved.value : null;
+  };
+  for (let j = index - 1; j >= 0 && hits[j].first >= sentence.first; j--) {
+    const found = fits(j, previous[j].resolved);
+    if (found) return found;
+  }
+  for (let j = index + 1; j < hits.length && hits[j].last <= sentence.last; j++) {
+    if (hits[j].reading.kind !== 'day') continue;
+    const found = fits(j, resolveAt(j));
+    if (found) return found;
   }
   return null;
 }

@@ -4,10 +4,10 @@ import { buildDoc } from '../nlp/doc.ts';
 import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
 import { extractAgreements } from './agreements.ts';
 import type { ArticleContext } from './context.ts';
-import { extractDates } from './dates.ts';
+import { resolveDates, scanDates } from './dates.ts';
 import { entityIdFor, entityMentions, type EntityMention } from './entities.ts';
 import { extractEvents } from './events.ts';
-import { documentDate } from './published.ts';
+import { publicationOf } from './publication.ts';
 import { extractQuotes } from './quotes.ts';
 
 export interface ExtractedDocument {
@@ -23,7 +23,16 @@ export interface ExtractedDocument {
 /** Runs every extractor over one cleaned article: text in, records out. */
 export function extractDocument(article: CleanedArticle): ExtractedDocument {
   const doc_id = docIdOf(article.source_file);
-  const published = documentDate(article.header_date, article.text, article.removals);
+  const doc = buildDoc(article.text);
+  const hits = scanDates(doc);
+  // a removed embedded post still tells when it was posted: it dates the article, and its dates are kept, indexing the removal's text
+  const posts = article.removals
+    .filter((r) => r.reason === 'social_media_attribution' || r.reason === 'social_media_post')
+    .map((removal) => {
+      const postDoc = buildDoc(removal.text);
+      return { removal, doc: postDoc, hits: scanDates(postDoc) };
+    });
+  const { textDay, ...published } = publicationOf(doc, hits, article.header_date, posts);
   const document: DocumentRecord = {
     doc_id,
     source_file: article.source_file,
@@ -36,17 +45,13 @@ export function extractDocument(article: CleanedArticle): ExtractedDocument {
     paragraphs: article.paragraphs,
     text: article.text,
   };
-  const doc = buildDoc(article.text);
-  const ctx: ArticleContext = { doc_id, doc, published: published.published, published_precision: published.published_precision, textDay: null };
-  const dates = extractDates(ctx);
-  // a removed embedded post still tells when it was posted: its dates are kept, indexing the removal's text
-  const postDates = article.removals
-    .filter((r) => r.reason === 'social_media_attribution' || r.reason === 'social_media_post')
-    .flatMap((r) => {
-      const removal_id = removalId(doc_id, r);
-      return extractDates({ doc: buildDoc(r.text), published: published.published, textDay: null })
-        .map((d) => ({ id: stableId('dates', doc_id, removal_id, d.start, d.end, d.text), doc_id, ...d, removal_id }));
-    });
+  const ctx: ArticleContext = { doc_id, doc, published: published.published, published_precision: published.published_precision, textDay };
+  const dates = resolveDates(doc, hits, published.published, textDay);
+  const postDates = posts.flatMap((post) => {
+    const removal_id = removalId(doc_id, post.removal);
+    return resolveDates(post.doc, post.hits, published.published, null)
+      .map((d) => ({ id: stableId('dates', doc_id, removal_id, d.start, d.end, d.text), doc_id, ...d, removal_id }));
+  });
   const mentions = entityMentions(doc);
   const named = new Set(mentions.map((m) => `${m.type}\u241f${m.canonical}`));
   const quotes = extractQuotes(ctx, dates, (s) => (named.has(`${s.type}\u241f${s.name}`) ? entityIdFor(s.type, s.name) : null));

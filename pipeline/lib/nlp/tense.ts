@@ -35,6 +35,10 @@ const isDeterminer = (t: Token | undefined): boolean => t !== undefined && (t.po
 const isAuxiliary = (t: Token): boolean => (t.pos & POS.AUX) !== 0 && (tensesOf(t.lex) & FINITE) !== 0;
 const isParticiple = (t: Token): boolean => t.kind === Kind.Word && (tensesOf(t.lex) & TENSE.K) !== 0 && !FILLERS.has(t.lower);
 
+const WEEKDAYS = new Set(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
+const datedNext = (tokens: Token[], i: number): boolean =>
+  WEEKDAYS.has(tokens[i]?.lower ?? '') || (tokens[i]?.lower === 'le' && tokens[i + 1]?.kind === Kind.Number);
+
 /** The tense cues of tokens [first, last) (a sentence). */
 export function tenseCues(tokens: Token[], first: number, last: number): TenseCue[] {
   const cues: TenseCue[] = [];
@@ -80,6 +84,8 @@ export function tenseCues(tokens: Token[], first: number, last: number): TenseCu
     }
     if (FUTURE_WORDS.has(w)) cues.push({ first: i, last: i + 1, direction: 'future' });
     else if (PAST_WORDS.has(w)) cues.push({ first: i, last: i + 1, direction: 'past' });
+    // `deux motions déposées lundi`: a participle standing alone before its day tells what was done
+    else if (isParticiple(t) && !(tensesOf(t.lex) & FINITE) && datedNext(tokens, i + 1)) cues.push({ first: i, last: i + 1, direction: 'past' });
     else if (tenses && !(t.pos & (POS.PREP | POS.DET)) && (t.pos & POS.AUX || !(t.pos & (POS.NOUN | POS.ADJ)) || !isDeterminer(tokens[i - 1]))) {
       if (tenses & (TENSE.F | TENSE.C) && !(tenses & (TENSE.P | TENSE.I))) cues.push({ first: i, last: i + 1, direction: 'future' });
       else if (tenses & (TENSE.I | TENSE.J) && !(tenses & TENSE.P)) cues.push({ first: i, last: i + 1, direction: 'past' });

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { Removal } from '../pipeline/lib/clean.ts';
-import { documentDate } from '../pipeline/lib/extract/published.ts';
+import { scanDates } from '../pipeline/lib/extract/dates.ts';
+import { publicationOf, type PostDates } from '../pipeline/lib/extract/publication.ts';
+import { buildDoc } from '../pipeline/lib/nlp/doc.ts';
 
-const post = (text: string, reason: Removal['reason'] = 'social_media_attribution'): Removal => ({ reason, text, raw_start: 0, raw_end: text.length });
+/** An embedded post's attribution line, as the cleaning removes it. */
+const post = (text: string): PostDates => {
+  const doc = buildDoc(text);
+  return { doc, hits: scanDates(doc) };
+};
+
+function documentDate(header: string | null, text: string, posts: PostDates[]) {
+  const doc = buildDoc(text);
+  const { textDay: _textDay, ...published } = publicationOf(doc, scanDates(doc), header, posts);
+  return published;
+}
+
+function textDayOf(header: string, text: string): string | null {
+  const doc = buildDoc(text);
+  return publicationOf(doc, scanDates(doc), header).textDay;
+}
 
 describe('documentDate', () => {
   it.each([
@@ -22,14 +38,8 @@ describe('documentDate', () => {
   });
 
   it('takes the latest of several embedded posts, in English or French', () => {
-    const removals = [post('— AFP (@afpfr) 3 août 2020'), post('— Le Monde (@lemondefr) October 2, 2020'), post('https://t.co/x pic.twitter.com/y', 'social_media_post')];
+    const removals = [post('— AFP (@afpfr) 3 août 2020'), post('— Le Monde (@lemondefr) October 2, 2020'), post('https://t.co/x pic.twitter.com/y')];
     expect(documentDate(null, 'Texte.', removals).published).toBe('2020-10');
-  });
-
-  it('ignores dates in other removals (links, photo credits)', () => {
-    expect(documentDate(null, 'Texte.', [post('https://example.org/2020/09/09', 'link'), post('AFP September 9, 2020', 'photo_credit')])).toEqual({
-      published: null, published_precision: null, published_basis: 'unknown',
-    });
   });
 
   it('infers the month from a weekday and date announced as upcoming, with a year in the text', () => {
@@ -73,14 +83,59 @@ describe('documentDate from an agency dateline', () => {
   });
 
   it.each([
-    ['a narrative opening is no dateline', 'Le 24 février 2022, la Russie a envahi l’Ukraine.'],
-    ['a date deep in the text is no dateline', 'Les troupes sont entrées. KIEV, 15 mars 2023 (AFP) - Texte.'],
+    ['background since a date is no dateline', 'Depuis le 24 février 2022, la Russie mène une guerre en Ukraine.'],
     ['a dateline without a year gives nothing', 'MOSCOU, 14 mars (AFP) - Le Kremlin a dit.'],
   ])('stays unknown: %s', (_why, text) => {
     expect(documentDate(null, text, []).published_basis).toBe('unknown');
   });
 
+  it('a date inside a paragraph is no dateline', () => {
+    expect(documentDate(null, 'Les troupes sont entrées. KIEV, 15 mars 2023 (AFP) - Texte.', []).published_precision).not.toBe('day');
+  });
+
   it('the header wins over the dateline', () => {
     expect(documentDate('2023-03', 'KIEV, 15 mars 2023 (AFP) - Texte.', []).published).toBe('2023-03');
+  });
+});
+
+describe('documentDate from the lead', () => {
+  it('takes the month of the full date the lead reports on', () => {
+    const text = 'Les trois pays se sont réunis pour leur premier sommet, le samedi 6 juillet 2024 à Niamey.\n\nLe texte continue en 2023.';
+    expect(documentDate(null, text, [])).toEqual({ published: '2024-07', published_precision: 'month', published_basis: 'inferred' });
+  });
+
+  it.each([
+    ['a pluperfect background', 'Il avait été arrêté le 3 mars 2019 à Minsk.'],
+    ['a date in parentheses', 'Le régime (qui avait détourné un avion le 23 mai 2021) est critiqué.'],
+    ['a later year named in the text', 'La Russie a envahi l’Ukraine le 24 février 2022. En 2024, la guerre continuait.'],
+    ['a date after the lead paragraph', 'La guerre continue.\n\nLa Russie a envahi l’Ukraine le 24 février 2022.'],
+  ])('stays unknown: %s', (_why, text) => {
+    expect(documentDate(null, text, []).published_basis).toBe('unknown');
+  });
+
+  it('takes the year the text speaks of in the present tense', () => {
+    expect(documentDate(null, "L'édition 2021 des manœuvres montre une intégration plus grande. La dernière remonte à 2017.", [])).toEqual({
+      published: '2021', published_precision: 'year', published_basis: 'inferred',
+    });
+    expect(documentDate(null, 'Il avait été arrêté en 2014 en Crimée.', []).published).toBeNull();
+  });
+});
+
+describe('the day of publication the text gives', () => {
+  it.each([
+    ['a dateline', 'MOSCOU, 14 septembre (Reuters) - Le Kremlin a dit lundi que...', '2020-09', '2020-09-14'],
+    ['a dateline with a dash', 'Titre de l’article\n\nKinshasa, 27 juin 2025- Ce vendredi à Washington, un accord a été signé.', '2025-06', '2025-06-27'],
+    ['a byline', 'Un sommet à Panmunjom\n\npublié le 28/04/2018 à 07:58\n\nLe texte.', '2018-04', '2018-04-28'],
+    ['today with its date', "L'Assemblée avait ouvert les débats dans la matinée, ce mercredi 4 décembre.", '2024-12', '2024-12-04'],
+  ])('%s', (_why, text, header, expected) => {
+    expect(textDayOf(header, text)).toBe(expected);
+  });
+
+  it.each([
+    ['an announced day', 'Le sommet aura lieu ce samedi 10 décembre à Paris.', '2022-12'],
+    ['a day of another month than the header', 'MOSCOU, 14 septembre (Reuters) - Le Kremlin a dit.', '2020-10'],
+    ['a date in the middle of a paragraph', 'Les troupes sont entrées. KIEV, 15 mars 2023 (AFP) - Texte.', '2023-03'],
+  ])('none from %s', (_why, text, header) => {
+    expect(textDayOf(header, text)).toBeNull();
   });
 });
