@@ -117,6 +117,7 @@ interface Candidate {
   negated: boolean;
 }
 
+const DEGREE = new Set(['plus', 'moins', 'très', 'si', 'aussi', 'trop', 'assez', 'peu']);
 const REFLEXIVE = new Set(['se', "s'", 'me', "m'", 'nous', 'vous', 'te', "t'"]);
 const NEGATORS = new Set(['pas', 'plus', 'jamais', 'guère', 'point', 'nullement', 'aucunement']);
 const NEAR_FUTURE = new Set(['aller', 'devoir', 'compter', 'entendre', 'prévoir', 'apprêter', 'vouloir', 'souhaiter', 'espérer', 'envisager', 'décider', 'projeter', 'continuer', 'promettre', 'menacer', 'tenter', 'chercher', 'essayer']);
@@ -133,7 +134,6 @@ const HYPOTHESIS_WORDS = new Set(['si', "s'il", 'éventuel', 'éventuelle', 'év
 const NON_SPECIFIC = new Set(['toute', 'tout', 'toutes', 'tous', 'quelconque', 'aucune', 'aucun', 'nouvelle', 'nouvel']);
 /** `semaine de contestation`, `anniversaire de l'invasion`: a time named after the event. */
 const PERIOD_NOUNS = new Set(['semaine', 'semaines', 'mois', 'jour', 'jours', 'année', 'années', 'an', 'ans', 'heure', 'heures', 'nuit', 'nuits', 'début', 'fin', 'lendemain', 'veille', 'anniversaire', 'date', 'veille']);
-const TIME_ANCHORS = new Set(['lors', 'depuis', 'après', 'avant', 'pendant', 'durant', 'veille', 'lendemain', 'issue', 'marge']);
 const LOCATIVES = new Set(['à', 'en', 'au', 'aux', 'dans', 'sur', 'près', 'vers']);
 
 const isAux = (t: Token | undefined): boolean => t !== undefined && (t.pos & POS.AUX) !== 0 && (tensesOf(t.lex) & FINITE) !== 0;
@@ -286,6 +286,8 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
   const [clauseFirst, clauseLast] = clauseRange(v, i);
   // a noun/verb homograph (`la rencontre`, `une demande`) after a determiner is the noun
   if (trigger.kind === 'verb' && isDet(tokens[i - 1]) && t.pos & POS.NOUN && !(tokens[i - 1].pos & POS.CLITIC && REFLEXIVE.has(tokens[i - 2]?.lower ?? ''))) return null;
+  // `le plus célèbre`: an adjective after a degree adverb
+  if (trigger.kind === 'verb' && t.pos & POS.ADJ && !(tensesOf(t.lex) & TENSE.K) && DEGREE.has(tokens[i - 1]?.lower ?? '')) return null;
   if (trigger.kind === 'noun' && t.pos & POS.VERB && !(t.pos & POS.NOUN) && !isDet(tokens[i - 1])) return null;
   if (trigger.kind === 'noun' && (SUBJECT_CLITICS.has(tokens[i - 1]?.lower ?? '') || isAux(tokens[i - 1]) || REFLEXIVE.has(tokens[i - 1]?.lower ?? ''))) return null;
   // a capitalised noun inside a sentence is a name (`Rassemblement national`)
@@ -349,10 +351,12 @@ function select(doc: Doc, v: SentenceView, candidates: Candidate[]): Candidate[]
     if (c.frame === 'hypothetical' && !reportedSpeech(tokens, v.sentence.first, c.first)) continue;
     if (c.frame === 'hypothetical') c.frame = 'future';
     if (hypothetical(tokens, clauseFirst, c.first)) continue;
+    if (c.trigger.kind !== 'noun' && modifiesNoun(doc, c)) continue;
+    if (c.trigger.kind !== 'noun' && readyTo(tokens, c.first)) continue;
     // what a threat or a request is about (`a menacé de bloquer`, `pour réclamer` in a protest) is part of it
     if (c.trigger.kind === 'verb' && tensesOf(tokens[c.head].lex) & TENSE.W && !(tensesOf(tokens[c.head].lex) & FINITE)) {
       const governor = governorOf(tokens, c.head, clauseFirst);
-      if (governor && accepted.some((a) => (a.type === 'THREATEN' || a.type === 'REQUEST') && a.head === governor.at)) continue;
+      if (governor && accepted.some((a) => SPEECH_ACT_TYPES.has(a.type) && a.head === governor.at)) continue;
       if (governor?.link === 'pour' && accepted.some((a) => a.type === 'PROTEST') && (c.type === 'REQUEST' || c.type === 'ACCUSE' || c.type === 'REJECT')) continue;
       // `ont bloqué des routes pour protester`: the purpose names the same act
       if (governor?.link === 'pour' && accepted.some((a) => a.type === c.type)) continue;
@@ -368,6 +372,10 @@ function select(doc: Doc, v: SentenceView, candidates: Candidate[]): Candidate[]
       if (before && (before.lower === 'de' || before.lower === "d'" || before.lower === 'du' || before.lower === 'des') && periodOf(c.first - 2)) continue;
       // `qu'il considère comme une répétition d'une invasion`, `qualifié de`: a characterization names no act
       if (tokens.slice(Math.max(clauseFirst, c.first - 5), c.first).some((x) => x.lower === 'comme') && tokens.slice(v.sentence.first, c.first).some((x) => lemmasOf(x.lex, POS.VERB).some((l) => l === 'considérer' || l === 'décrire' || l === 'présenter' || l === 'voir' || l === 'percevoir'))) continue;
+      // `l'armée ne participe pas aux combats`: a noun in a negated clause
+      if (negatedClauseBefore(tokens, clauseFirst, c.first)) continue;
+      // `a remercié M. Poutine pour son appui`: a noun of the verb's own type says what the act was
+      if (!OCCURRENCE_TYPES.has(c.type) && accepted.some((a) => a.trigger.kind !== 'noun' && a.type === c.type && a.last <= c.first && c.first - a.last <= 6 && clauseRange(v, a.head)[0] === clauseFirst)) continue;
       // the object noun of a negated verb is negated too (`n'ont pas imposé de nouvelles sanctions`)
       if (candidates.some((o) => o.negated && o.trigger.kind === 'verb' && o.last <= c.first && c.first - o.last <= 4 && clauseRange(v, o.head)[0] === clauseFirst)) continue;
       if (tokens.slice(Math.max(clauseFirst, c.first - 4), c.first).some((x) => lemmasOf(x.lex, POS.VERB).includes('prévoir') && (tensesOf(x.lex) & (TENSE.P | TENSE.G | TENSE.I)) !== 0)) continue;
@@ -387,6 +395,44 @@ function select(doc: Doc, v: SentenceView, candidates: Candidate[]): Candidate[]
     verbIndex.add(c.head);
   }
   return mergeSameType(tokens, accepted);
+}
+
+/**
+ * `une stratégie coordonnée`, `des manifestations appelant à son départ`: a participle right
+ * after a noun or adjective qualifies it and reports no act of its own.
+ */
+function modifiesNoun(doc: Doc, c: Candidate): boolean {
+  const { tokens } = doc;
+  const head = tokens[c.head];
+  if (c.first !== c.head) return false;
+  const tenses = tensesOf(head.lex);
+  if (!(tenses & (TENSE.K | TENSE.G)) || tenses & FINITE) return false;
+  const before = tokens[c.head - 1];
+  if (!before || before.kind !== Kind.Word || !(before.pos & (POS.NOUN | POS.ADJ)) || before.pos & (POS.VERB | POS.AUX | POS.ADV | POS.CLITIC | POS.PROPN)) return false;
+  // `l'Américain qualifiant le Russe`, `le président réélu`: an actor's own act
+  if (doc.mentionAt[before.i] >= 0) return false;
+  // `négociée par X`, `interdites samedi`: an agent or a date makes it a report
+  const next = tokens[c.last];
+  return !(next && (next.lower === 'par' || DATE_WORDS.has(next.lower) || next.kind === Kind.Number));
+}
+const DATE_WORDS = new Set(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', "aujourd'hui", 'demain', 'fin', 'début', 'mi', 'le', 'en', 'dès', 'depuis']);
+
+/** `prête à être déployée`, `prêts à intervenir`: readiness, not the act. */
+function readyTo(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  if (tokens[k]?.lower === 'être') k--;
+  return tokens[k]?.lower === 'à' && /^prêt(?:e|s|es)?$/.test(tokens[k - 1]?.lower ?? '');
+}
+
+/** `ne participe pas aux combats`: `ne` and a negator before `first` in its clause. */
+function negatedClauseBefore(tokens: Token[], clauseFirst: number, first: number): boolean {
+  let negator = false;
+  for (let k = first - 1; k >= clauseFirst; k--) {
+    const w = tokens[k].lower;
+    if (NEGATORS.has(w)) negator = true;
+    else if (negator && (w === 'ne' || w === "n'")) return true;
+  }
+  return false;
 }
 
 /** `si`, `éventuel`, `pourrait` before it in its clause: a hypothesis, not a report. */
@@ -572,13 +618,7 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
       const date = eventDate(doc, ctx, v, c, dates, dateFirst, previousDate);
       const location = eventLocation(doc, v, c);
       const key = `${c.type}:${c.trigger.lemma}`;
-      // `lors des élections`, `la réunion` again with nothing new: a known occurrence is no new report
-      if (c.trigger.kind === 'noun' && OCCURRENCE_TYPES.has(c.type) && seen.has(key)) {
-        const det = tokens[c.first - 1]?.lower ?? '';
-        const anchorWord = tokens[c.first - 2]?.lower ?? '';
-        const ownDate = date.basis !== 'publication' && date.basis !== 'unresolved';
-        if (TIME_ANCHORS.has(anchorWord) || ((det === 'la' || det === 'le' || det === 'les' || det === "l'" || det === 'cette' || det === 'ce' || det === 'ces') && !ownDate && !location)) continue;
-      }
+      if (c.trigger.kind === 'noun' && OCCURRENCE_TYPES.has(c.type) && knownOccurrence(tokens, c, date, location, seen.has(key), seen.has(`type:${c.type}`))) continue;
       // `ces bombardements`, `le contournement des sanctions`: the occurrence told before, named again
       const det = tokens[c.first - 1]?.lower ?? '';
       const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || det === 'ces';
@@ -608,6 +648,36 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
     previousDate = ownDate ? fromMention(ownDate) : sentenceDate;
   }
   return events;
+}
+
+const DEFINITE = new Set(['le', 'la', 'les', "l'", 'du', 'des', 'au', 'aux']);
+const DEMONSTRATIVE = new Set(['ce', 'cet', 'cette', 'ces']);
+/** Words that with `de` make a time anchor of the noun after them (`lors de`, `en marge de`, `à l'issue de`). */
+const ANCHORING_NOUNS = new Set(['lors', 'marge', 'issue', 'terme', 'cours', 'suite', 'occasion', 'veille', 'lendemain', 'avant', 'après']);
+const ANCHORING_PREPOSITIONS = new Set(['après', 'avant', 'pendant', 'durant', 'depuis', 'dès', 'lors']);
+
+/**
+ * A noun that only names an occurrence already known or used as a time anchor is no new report:
+ * `après la réunion`, `en marge de la rencontre`, `lors de la présidentielle`, `les négociations
+ * porteront sur` after the visit was told, unless it brings its own date or place.
+ */
+function knownOccurrence(tokens: Token[], c: Candidate, date: EventDate, location: string | null, sameWordSeen: boolean, sameTypeSeen: boolean): boolean {
+  const own = (date.basis !== 'publication' && date.basis !== 'unresolved') || location !== null;
+  if (own) return false;
+  const det = tokens[c.first - 1];
+  if (!det) return false;
+  const definite = DEFINITE.has(det.lower) || DEMONSTRATIVE.has(det.lower);
+  if (!definite) return false;
+  // the preposition before the determiner (`lors de la`, `lors du`, `après la`)
+  const contracted = det.lower === 'du' || det.lower === 'des' || det.lower === 'au' || det.lower === 'aux';
+  const prep = contracted ? det : tokens[c.first - 2];
+  const anchorWord = prep && (prep.lower === 'de' || prep.lower === "d'" || contracted) ? tokens[prep.i - 1]?.lower ?? '' : '';
+  // named with no word of its own (`la réunion,`, `les négociations porteront`), not `le coup d'Etat mené par`
+  const next = tokens[c.last];
+  const bare = !next || next.kind !== Kind.Word || !(next.pos & (POS.ADJ | POS.PREP) || next.cap || /^(?:de|du|des|d')$/.test(next.lower) || tensesOf(next.lex) & TENSE.K);
+  if (sameTypeSeen && bare && ((prep && ANCHORING_PREPOSITIONS.has(prep.lower)) || ANCHORING_NOUNS.has(anchorWord))) return true;
+  if (sameWordSeen) return true;
+  return sameTypeSeen && bare && det.lower !== 'des' && det.lower !== 'du';
 }
 
 /** Whether token `i` lies in a quotation of eight words or more: speech, not narration. */
