@@ -570,7 +570,7 @@ function eventLocation(doc: Doc, v: SentenceView, c: Candidate): string | null {
 export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventMention[] {
   const { doc } = ctx;
   const { tokens } = doc;
-  const { first: dateFirst } = dateIndex(doc, dates);
+  const { first: dateFirst, at: dateAt } = dateIndex(doc, dates);
   const events: EventMention[] = [];
   // what the article has reported so far, for anaphoric repeats (`la réunion`)
   const seen = new Map<string, number>();
@@ -618,7 +618,7 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
       const date = eventDate(doc, ctx, v, c, dates, dateFirst, previousDate);
       const location = eventLocation(doc, v, c);
       const key = `${c.type}:${c.trigger.lemma}`;
-      if (c.trigger.kind === 'noun' && OCCURRENCE_TYPES.has(c.type) && knownOccurrence(tokens, c, date, location, seen.has(key), seen.has(`type:${c.type}`))) continue;
+      if (c.trigger.kind === 'noun' && OCCURRENCE_TYPES.has(c.type) && !ownComplement(doc, c, dateAt) && !datedSentence(doc, v, dates, dateFirst) && knownOccurrence(tokens, c, seen.has(key), seen.has(`type:${c.type}`))) continue;
       // `ces bombardements`, `le contournement des sanctions`: the occurrence told before, named again
       const det = tokens[c.first - 1]?.lower ?? '';
       const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || det === 'ces';
@@ -661,15 +661,15 @@ const ANCHORING_PREPOSITIONS = new Set(['après', 'avant', 'pendant', 'durant', 
  * `après la réunion`, `en marge de la rencontre`, `lors de la présidentielle`, `les négociations
  * porteront sur` after the visit was told, unless it brings its own date or place.
  */
-function knownOccurrence(tokens: Token[], c: Candidate, date: EventDate, location: string | null, sameWordSeen: boolean, sameTypeSeen: boolean): boolean {
-  const own = (date.basis !== 'publication' && date.basis !== 'unresolved') || location !== null;
-  if (own) return false;
+function knownOccurrence(tokens: Token[], c: Candidate, sameWordSeen: boolean, sameTypeSeen: boolean): boolean {
   const det = tokens[c.first - 1];
   if (!det) return false;
+  // `du`, `des` are definite where they contract `de` (`lors des élections`), not opening a sentence (`Des manifestations`)
+  const contracted = det.lower === 'du' || det.lower === 'des' || det.lower === 'au' || det.lower === 'aux';
+  if (contracted && (det.lower === 'du' || det.lower === 'des') && (c.first - 1 === 0 || !(tokens[c.first - 2].kind === Kind.Word))) return false;
   const definite = DEFINITE.has(det.lower) || DEMONSTRATIVE.has(det.lower);
   if (!definite) return false;
   // the preposition before the determiner (`lors de la`, `lors du`, `après la`)
-  const contracted = det.lower === 'du' || det.lower === 'des' || det.lower === 'au' || det.lower === 'aux';
   const prep = contracted ? det : tokens[c.first - 2];
   const anchorWord = prep && (prep.lower === 'de' || prep.lower === "d'" || contracted) ? tokens[prep.i - 1]?.lower ?? '' : '';
   // named with no word of its own (`la réunion,`, `les négociations porteront`), not `le coup d'Etat mené par`
@@ -678,6 +678,31 @@ function knownOccurrence(tokens: Token[], c: Candidate, date: EventDate, locatio
   if (sameTypeSeen && bare && ((prep && ANCHORING_PREPOSITIONS.has(prep.lower)) || ANCHORING_NOUNS.has(anchorWord))) return true;
   if (sameWordSeen) return true;
   return sameTypeSeen && bare && det.lower !== 'des' && det.lower !== 'du';
+}
+
+/** `Le putsch a débuté ... le 26 juillet`: the sentence dates what it tells (a `depuis` date only starts a state). */
+function datedSentence(doc: Doc, v: SentenceView, dates: DateMention[], dateFirst: Int32Array): boolean {
+  for (let k = 0; k < dates.length; k++) {
+    const at = dateFirst[k];
+    if (at < v.sentence.first || at >= v.sentence.last || doc.quoteOf[at] >= 0) continue;
+    let p = at - 1;
+    if (doc.tokens[p]?.lower === 'le') p--;
+    if (doc.tokens[p]?.lower !== 'depuis') return true;
+  }
+  return false;
+}
+
+/** A date or a place of its own right after an event noun (`la réunion de lundi`, `le sommet à Sotchi`): a new occurrence. */
+function ownComplement(doc: Doc, c: Candidate, dateAt: Int32Array): boolean {
+  const { tokens } = doc;
+  for (let k = c.last; k < tokens.length && k < c.last + 6; k++) {
+    const t = tokens[k];
+    if (dateAt[k] >= 0) return true;
+    const m = doc.mentionAt[k];
+    if (m >= 0 && doc.mentions[m].first === k && (doc.mentions[m].type === 'place' || doc.mentions[m].type === 'country') && LOCATIVES.has(tokens[k - 1]?.lower ?? '')) return true;
+    if (t.kind === Kind.Punct || t.kind === Kind.Quote || (t.pos & (POS.VERB | POS.AUX) && tensesOf(t.lex) & FINITE && !(t.pos & (POS.NOUN | POS.ADJ | POS.PREP | POS.DET)))) return false;
+  }
+  return false;
 }
 
 /** Whether token `i` lies in a quotation of eight words or more: speech, not narration. */
