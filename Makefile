@@ -30,11 +30,11 @@ else
 all: $(DIST)/shards/documents/part-$(SHARD_TAG).parquet
 endif
 
-# `npm install` rather than `npm ci`: the registry reachable here does not list every
-# platform's optional binaries (DuckDB, rollup), so lock files made here lack them and
-# `npm ci` refuses the lock; `npm install` follows the lock for everything it holds.
+# `npm ci` installs exactly what the lock says and never rewrites it, so a fresh clone stays
+# clean. The lock lists every platform's optional binaries (DuckDB, rollup, esbuild): after a
+# change to package.json, `npm install --package-lock-only` regenerates it with all of them.
 $(INSTALLED): package.json package-lock.json
-	npm install --no-audit --no-fund
+	npm ci --no-audit --no-fund
 	touch $@
 
 # The list of input files with size and mtime, rewritten only when it changes: make cannot
