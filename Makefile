@@ -73,13 +73,14 @@ $(B)/summarized: $(B)/published pipeline/summarize.ts $(SQL) $(LIB)
 	touch $@
 
 # The evaluation scores of the build, when gold annotations exist for its articles
-# (GOLD defaults to test/gold/seeds for the seeds; the page shows them).
+# (GOLD defaults to test/gold/seeds for the seeds; the page shows them). The scores go through
+# BUILD, so an interrupted scorer leaves no file behind in DIST.
 GOLD ?= $(if $(filter seeds seeds/ ./seeds,$(SEEDS)),test/gold/seeds,)
 $(B)/evaluated: $(B)/summarized scripts/score.mjs
 ifneq ($(GOLD),)
 	mkdir -p '$(DIST)/quality'
-	node scripts/score.mjs --gold '$(GOLD)' --dist '$(DIST)' --json > '$(DIST)/quality/eval.json.tmp'
-	mv '$(DIST)/quality/eval.json.tmp' '$(DIST)/quality/eval.json'
+	node scripts/score.mjs --gold '$(GOLD)' --dist '$(DIST)' --json > '$(B)/eval.json.tmp'
+	mv '$(B)/eval.json.tmp' '$(DIST)/quality/eval.json'
 endif
 	touch $@
 

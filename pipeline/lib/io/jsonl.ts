@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, wri
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
+import { temporaryPath } from './temporaries.ts';
 
 /** Reads a JSON Lines file one record at a time (bounded memory). */
 export async function* readJsonl<T>(path: string): AsyncGenerator<T> {
@@ -37,7 +38,7 @@ export class AtomicWriter {
 
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true });
-    this.tmp = `${path}.tmp-${process.pid}`;
+    this.tmp = temporaryPath(path);
     this.stream = createWriteStream(this.tmp, { encoding: 'utf8' });
     this.stream.on('error', (err) => { this.failed = err; });
     pendingTemporaries.add(this.tmp);
@@ -83,7 +84,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
 /** Synchronous writeFileAtomic, for code that has no event loop turn to spare. */
 export function writeFileAtomicSync(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tmp = temporaryPath(path);
   pendingTemporaries.add(tmp);
   writeFileSync(tmp, content);
   renameSync(tmp, path);
