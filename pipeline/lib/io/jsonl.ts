@@ -19,13 +19,11 @@ export async function* readJsonl<T>(path: string): AsyncGenerator<T> {
   }
 }
 
-// Temporary files still open when the process exits (an error, Ctrl-C) are removed.
+// Temporary files still open when the process exits (an error) are removed. No handler replaces
+// SIGINT's or SIGTERM's default action, which ends the process at once whatever its thread is
+// doing; the stage's sweeper then removes them (see sweepTemporariesAtExit).
 const pendingTemporaries = new Set<string>();
-const removePending = () => { for (const tmp of pendingTemporaries) rmSync(tmp, { force: true }); };
-process.once('exit', removePending);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => { removePending(); process.exit(130); });
-}
+process.once('exit', () => { for (const tmp of pendingTemporaries) rmSync(tmp, { force: true }); });
 
 /**
  * Writes a file under a temporary name and renames it into place on `close()`,
