@@ -30,11 +30,11 @@ else
 all: $(DIST)/shards/documents/part-$(SHARD_TAG).parquet
 endif
 
-# `npm install` rather than `npm ci`: the registry reachable here does not list every
-# platform's optional binaries (DuckDB, rollup), so lock files made here lack them and
-# `npm ci` refuses the lock; `npm install` follows the lock for everything it holds.
+# `npm ci` installs exactly what the lock says and never rewrites it, so a fresh clone stays
+# clean. The lock lists every platform's optional binaries (DuckDB, rollup, esbuild): after a
+# change to package.json, `npm install --package-lock-only` regenerates it with all of them.
 $(INSTALLED): package.json package-lock.json
-	npm install --no-audit --no-fund
+	npm ci --no-audit --no-fund
 	touch $@
 
 # The list of input files with size and mtime, rewritten only when it changes: make cannot
@@ -73,13 +73,14 @@ $(B)/summarized: $(B)/published pipeline/summarize.ts $(SQL) $(LIB)
 	touch $@
 
 # The evaluation scores of the build, when gold annotations exist for its articles
-# (GOLD defaults to test/gold/seeds for the seeds; the page shows them).
+# (GOLD defaults to test/gold/seeds for the seeds; the page shows them). The scores go through
+# BUILD, so an interrupted scorer leaves no file behind in DIST.
 GOLD ?= $(if $(filter seeds seeds/ ./seeds,$(SEEDS)),test/gold/seeds,)
 $(B)/evaluated: $(B)/summarized scripts/score.mjs
 ifneq ($(GOLD),)
 	mkdir -p '$(DIST)/quality'
-	node scripts/score.mjs --gold '$(GOLD)' --dist '$(DIST)' --json > '$(DIST)/quality/eval.json.tmp'
-	mv '$(DIST)/quality/eval.json.tmp' '$(DIST)/quality/eval.json'
+	node scripts/score.mjs --gold '$(GOLD)' --dist '$(DIST)' --json > '$(B)/eval.json.tmp'
+	mv '$(B)/eval.json.tmp' '$(DIST)/quality/eval.json'
 endif
 	touch $@
 

@@ -3,6 +3,7 @@
 // DIST/shards/TABLE/part-i-of-N.parquet. `make merge-shards` combines the parts.
 import { fs, minimist, path } from 'zx';
 import { openDuckDB, orderBySql, readJsonlSql, sqlString } from './lib/duckdb.ts';
+import { temporaryPath } from './lib/io/temporaries.ts';
 import { INTERNAL_TABLES, PER_DOCUMENT_TABLES } from './lib/extract/outputs.ts';
 import { loadTableSchemas } from './lib/schema.ts';
 import { parseShard, shardTag } from './lib/shard.ts';
@@ -17,8 +18,8 @@ runStage('export-shard', async () => {
     const schema = schemas.get(table)!;
     const target = path.join(dist, 'shards', table, `part-${shardTag(shard)}.parquet`);
     await fs.mkdirp(path.dirname(target));
-    await con.run(`COPY (SELECT * FROM ${readJsonlSql(path.join(build, 'extract', `${table}.jsonl`), schema)} ORDER BY ${orderBySql(schema)}) TO ${sqlString(target + '.tmp')} (FORMAT parquet, COMPRESSION zstd)`);
-    await fs.rename(target + '.tmp', target);
+    await con.run(`COPY (SELECT * FROM ${readJsonlSql(path.join(build, 'extract', `${table}.jsonl`), schema)} ORDER BY ${orderBySql(schema)}) TO ${sqlString(temporaryPath(target))} (FORMAT parquet, COMPRESSION zstd)`);
+    await fs.rename(temporaryPath(target), target);
   }
   for (const table of INTERNAL_TABLES) {
     const part = path.join(dist, 'shards', table, `part-${shardTag(shard)}.jsonl`);

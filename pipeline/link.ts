@@ -10,6 +10,7 @@
 import { availableParallelism } from 'node:os';
 import { minimist, path } from 'zx';
 import { JsonlWriter } from './lib/io/jsonl.ts';
+import { temporaryPath } from './lib/io/temporaries.ts';
 import { entityRecords } from './lib/link/entities.ts';
 import type { LinkJob } from './lib/link/batches.ts';
 import { linkOccurrences } from './lib/link/occurrences.ts';
@@ -35,7 +36,7 @@ runStage('link', async () => {
     documentsFile: path.join(build, 'extract', 'documents.jsonl'),
     occurrencesFile: path.join(build, 'link', 'occurrences.jsonl'),
     linkedEventsFile: path.join(build, 'link', 'events.jsonl'),
-    tmpDir: path.join(build, 'link', 'tmp'),
+    tmpDir: temporaryPath(path.join(build, 'link', 'partitions')),
     partitions,
     pool,
   });

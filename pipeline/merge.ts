@@ -4,6 +4,7 @@
 // validate, publish, summarize and catalog stages follow.
 import { fs, path } from 'zx';
 import { openDuckDB, orderBySql, sqlString } from './lib/duckdb.ts';
+import { temporaryPath } from './lib/io/temporaries.ts';
 import { INTERNAL_TABLES, PER_DOCUMENT_TABLES } from './lib/extract/outputs.ts';
 import { loadTableSchemas } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
@@ -23,8 +24,8 @@ runStage('merge', async () => {
     const target = path.join(build, 'extract', `${table}.jsonl`);
     await fs.mkdirp(path.dirname(target));
     const glob = path.join(dir, 'part-*.parquet');
-    await con.run(`COPY (SELECT * FROM read_parquet(${sqlString(glob)}) ORDER BY ${orderBySql(schemas.get(table)!)}) TO ${sqlString(target + '.tmp')} (FORMAT json)`);
-    await fs.rename(target + '.tmp', target);
+    await con.run(`COPY (SELECT * FROM read_parquet(${sqlString(glob)}) ORDER BY ${orderBySql(schemas.get(table)!)}) TO ${sqlString(temporaryPath(target))} (FORMAT json)`);
+    await fs.rename(temporaryPath(target), target);
   }
   // JSON Lines parts (intermediate tables whose consumers do not depend on row order, and
   // the quality notes, which the catalog sorts) are concatenated

@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { fs, minimist, path } from 'zx';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDuckDB, orderBySql, readJsonlSql, sqlIdent, sqlString } from './lib/duckdb.ts';
+import { isOwnTemporary, temporaryPath } from './lib/io/temporaries.ts';
 import { writeCsvAndJson } from './lib/publish/csv-json.ts';
 import { columnsOf, loadTableSchemas, type TableSchema } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
@@ -46,9 +47,7 @@ runStage('publish', async () => {
   const { instance, con } = await openDuckDB(':memory:', PUBLISH_MEMORY_LIMIT, { threads: 1 });
   await con.run('SET preserve_insertion_order = true');
   const db = path.join(dist, 'dataset.duckdb');
-  await fs.remove(db + '.tmp');
-  await fs.remove(db + '.tmp.wal');
-  await con.run(`ATTACH ${sqlString(db + '.tmp')} AS ds`);
+  await con.run(`ATTACH ${sqlString(temporaryPath(db))} AS ds`);
   // Node writes the CSV and JSON of the tables while DuckDB loads every table; each table's
   // Parquet file follows once its CSV and JSON pass has told whether its records came in order.
   // With more than one job, the tables are shared out, largest first, between this thread and
@@ -84,13 +83,13 @@ runStage('publish', async () => {
     con.closeSync();
     instance.closeSync();
     // the temporary files of the database and of the workers (a terminated worker does not get to remove its own)
-    for (const f of await fs.readdir(dist)) if (f.startsWith('dataset.duckdb.tmp') || f.endsWith(`.tmp-${process.pid}`)) await fs.remove(path.join(dist, f));
+    for (const f of await fs.readdir(dist)) if (isOwnTemporary(f)) await fs.remove(path.join(dist, f));
     throw err;
   }
   await pool?.close();
   con.closeSync();
   instance.closeSync();
-  await fs.rename(db + '.tmp', db);
+  await fs.rename(temporaryPath(db), db);
   console.error(`publish: ${schemas.size} tables to ${dist}`);
 });
 
@@ -113,8 +112,8 @@ async function writeParquet(con: DuckDBConnection, table: string, schema: TableS
   }
   await con.run(`COMMENT ON TABLE ${t} IS ${sqlString(schema.description)}`);
   for (const c of columnsOf(schema)) await con.run(`COMMENT ON COLUMN ${t}.${sqlIdent(c.name)} IS ${sqlString(c.description)}`);
-  await con.run(`COPY (SELECT * FROM ${t}) TO ${sqlString(parquet + '.tmp')} (${parquetOptions(table)})`);
-  await fs.rename(parquet + '.tmp', parquet);
+  await con.run(`COPY (SELECT * FROM ${t}) TO ${sqlString(temporaryPath(parquet))} (${parquetOptions(table)})`);
+  await fs.rename(temporaryPath(parquet), parquet);
 }
 
 /**
@@ -123,15 +122,15 @@ async function writeParquet(con: DuckDBConnection, table: string, schema: TableS
  * layout that Spark, Trino or DuckDB read unchanged (DuckDB: read_parquet with hive_partitioning = true).
  */
 async function writePartitioned(con: DuckDBConnection, schemas: Map<string, TableSchema>, root: string): Promise<void> {
-  await fs.remove(root + '.tmp');
-  await fs.mkdirp(root + '.tmp');
+  const tmp = temporaryPath(root);
+  await fs.mkdirp(tmp);
   for (const [table, schema] of schemas) {
     if (!schema.properties.doc_id) continue;
     const year = table === 'documents' ? `coalesce(substr(t.published, 1, 4), 'unknown')` : `coalesce(substr(d.published, 1, 4), 'unknown')`;
     const join = table === 'documents' ? '' : 'LEFT JOIN ds.documents d ON d.doc_id = t.doc_id';
     const order = schema['x-order'].map((k) => `t.${sqlIdent(k)} NULLS FIRST`).join(', ');
-    await con.run(`COPY (SELECT t.*, ${year} AS year FROM ds.${sqlIdent(table)} t ${join} ORDER BY ${order}) TO ${sqlString(path.join(root + '.tmp', table))} (${parquetOptions(table)}, PARTITION_BY (year), FILENAME_PATTERN 'part_{i}')`);
+    await con.run(`COPY (SELECT t.*, ${year} AS year FROM ds.${sqlIdent(table)} t ${join} ORDER BY ${order}) TO ${sqlString(path.join(tmp, table))} (${parquetOptions(table)}, PARTITION_BY (year), FILENAME_PATTERN 'part_{i}')`);
   }
   await fs.remove(root);
-  await fs.rename(root + '.tmp', root);
+  await fs.rename(tmp, root);
 }

@@ -7,6 +7,7 @@
 // at 1 GB of articles two threads take 37 s and 576 MB, one 45 s and 523 MB, for the same CSV).
 import { fs, path } from 'zx';
 import { openDuckDB, sqlIdent, sqlString } from './lib/duckdb.ts';
+import { temporaryPath } from './lib/io/temporaries.ts';
 import { loadTableSchemas } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
 
@@ -29,11 +30,11 @@ runStage('summarize', async () => {
     const query = (await fs.readFile(path.join(SQL_DIR, file), 'utf8')).trim().replace(/;\s*$/, '');
     const target = path.join(out, file.replace(/\.sql$/, '.csv'));
     try {
-      await con.run(`COPY (${query}) TO ${sqlString(target + '.tmp')} (FORMAT csv, HEADER true)`);
+      await con.run(`COPY (${query}) TO ${sqlString(temporaryPath(target))} (FORMAT csv, HEADER true)`);
     } catch (err) {
       throw new Error(`summary ${file}: ${(err as Error).message}`);
     }
-    await fs.rename(target + '.tmp', target);
+    await fs.rename(temporaryPath(target), target);
   }
   console.error(`summarize: ${names.length} summaries in ${out}`);
 });

@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,4 +34,34 @@ export function make(vars: Record<string, string>, target = 'all'): Promise<stri
 export function runStage(script: string, args: string[]): { status: number | null; stderr: string } {
   const r = spawnSync('node', ['--import', 'tsx', join(ROOT, 'pipeline', script), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   return { status: r.status, stderr: r.stderr };
+}
+
+/**
+ * The live processes (Linux) whose command line mentions `marker`, or in process group `group`:
+ * a stage's temporary-file sweeper runs in a session of its own, and names the folders it sweeps.
+ */
+export function liveProcesses(marker: string, group?: number): number[] {
+  const live: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // after the command's name in parentheses: state, parent, process group
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state === 'Z') continue;
+      if (Number(pgrp) === group || readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) live.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return live;
+}
+
+/** Resolves once `done()` holds, checking every 10 ms; rejects with `what` after `timeoutMs`. */
+export async function until(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const started = Date.now();
+  while (!done()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`${what} (after ${timeoutMs} ms)`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

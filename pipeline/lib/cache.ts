@@ -1,5 +1,6 @@
 import { appendFileSync, closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
+import { temporaryPath } from './io/temporaries.ts';
 
 /**
  * A copy of an ASCII string that refers to no other string. V8 keeps a slice's whole parent
@@ -76,7 +77,7 @@ export class StatIndex {
   /** Writes the files recorded in this run (only those: files gone are forgotten), a chunk at a time. */
   save(): void {
     mkdirSync(join(this.file, '..'), { recursive: true });
-    const tmp = `${this.file}.tmp-${process.pid}`;
+    const tmp = temporaryPath(this.file);
     const fd = openSync(tmp, 'w');
     try {
       let chunk = '';

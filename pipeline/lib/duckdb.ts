@@ -1,7 +1,6 @@
 import './duckdb-allocator.ts';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { SPILL_FOLDER } from './io/temporaries.ts';
 import { columnsOf, duckdbType, type TableSchema } from './schema.ts';
 
 /** What a stage may ask of its DuckDB instance besides the memory cap. */
@@ -25,7 +24,7 @@ export async function openDuckDB(
   memoryLimit = process.env.DUCKDB_MEMORY_LIMIT ?? '512MB',
   options: DuckDBOptions = {},
 ): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
-  const config: Record<string, string> = { memory_limit: memoryLimit, temp_directory: join(tmpdir(), `duckdb-spill-${process.pid}`) };
+  const config: Record<string, string> = { memory_limit: memoryLimit, temp_directory: SPILL_FOLDER };
   if (options.threads != null) config.threads = String(options.threads);
   const instance = await DuckDBInstance.create(path, config);
   const con = await instance.connect();

@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { minimist } from 'zx';
+import { SPILL_FOLDER, sweepTemporariesAtExit } from './io/temporaries.ts';
 import { parseShard, type Shard } from './shard.ts';
 
 /** Common command-line options of the stage scripts. */
@@ -26,9 +27,15 @@ export function stageArgs(): StageArgs {
   };
 }
 
-/** Runs a stage: logs go to stderr, a thrown error is printed and exits non-zero. */
+/**
+ * Runs a stage: logs go to stderr, a thrown error is printed and exits non-zero. SIGINT and
+ * SIGTERM end it at once by their default action (exit status 130 and 143 in a shell), and
+ * its temporary files under BUILD and DIST, and DuckDB's spill folder, are removed after it.
+ */
 export function runStage(name: string, main: () => Promise<void>): void {
   const started = Date.now();
+  const { build, dist } = stageArgs();
+  sweepTemporariesAtExit([build, dist, SPILL_FOLDER]);
   main().then(
     () => {
       const seconds = (Date.now() - started) / 1000;

@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, wri
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
+import { temporaryPath } from './temporaries.ts';
 
 /** Reads a JSON Lines file one record at a time (bounded memory). */
 export async function* readJsonl<T>(path: string): AsyncGenerator<T> {
@@ -18,13 +19,11 @@ export async function* readJsonl<T>(path: string): AsyncGenerator<T> {
   }
 }
 
-// Temporary files still open when the process exits (an error, Ctrl-C) are removed.
+// Temporary files still open when the process exits (an error) are removed. No handler replaces
+// SIGINT's or SIGTERM's default action, which ends the process at once whatever its thread is
+// doing; the stage's sweeper then removes them (see sweepTemporariesAtExit).
 const pendingTemporaries = new Set<string>();
-const removePending = () => { for (const tmp of pendingTemporaries) rmSync(tmp, { force: true }); };
-process.once('exit', removePending);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => { removePending(); process.exit(130); });
-}
+process.once('exit', () => { for (const tmp of pendingTemporaries) rmSync(tmp, { force: true }); });
 
 /**
  * Writes a file under a temporary name and renames it into place on `close()`,
@@ -37,7 +36,7 @@ export class AtomicWriter {
 
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true });
-    this.tmp = `${path}.tmp-${process.pid}`;
+    this.tmp = temporaryPath(path);
     this.stream = createWriteStream(this.tmp, { encoding: 'utf8' });
     this.stream.on('error', (err) => { this.failed = err; });
     pendingTemporaries.add(this.tmp);
@@ -83,7 +82,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
 /** Synchronous writeFileAtomic, for code that has no event loop turn to spare. */
 export function writeFileAtomicSync(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tmp = temporaryPath(path);
   pendingTemporaries.add(tmp);
   writeFileSync(tmp, content);
   renameSync(tmp, path);
