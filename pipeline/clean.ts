@@ -11,8 +11,9 @@
 // What an article's bytes alone decide (clean-files.ts) is computed in a pool of worker threads
 // for large inputs (--jobs, default: all cores) and cached by content hash in
 // BUILD/cache/clean/; a file whose path and stat are unchanged since the last run is known
-// by its hash without being read (StatIndex). Verdicts that compare articles (copies) are
-// made here, in input order, so the output does not depend on the pool or the cache.
+// by its hash without being read (StatIndex). Verdicts that compare articles (copies: the best
+// is kept, input/copies.ts) are made here, in input order, so the output does not depend on
+// the pool or the cache.
 import { createReadStream, statSync, type BigIntStats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
@@ -24,10 +25,11 @@ import { codeVersion } from './lib/code-version.ts';
 import { HeapSlack } from './lib/gc.ts';
 import { docIdOf, sha256Hex } from './lib/ids.ts';
 import { readCollection, type CollectionEntry } from './lib/input/collections.ts';
+import { copyRank, whyBetterCopy } from './lib/input/copies.ts';
 import { parseFieldMapping, readRecord, type FieldMapping, type RecordArticle } from './lib/input/fields.ts';
 import { compareNames, listInputs, sourceFormat } from './lib/input/listing.ts';
 import { MAX_ARTICLE_BYTES, rejectSize, type Verdict } from './lib/inspect.ts';
-import { AtomicWriter, JsonlWriter } from './lib/io/jsonl.ts';
+import { AtomicWriter, dropByteRanges, JsonlWriter, keepLines } from './lib/io/jsonl.ts';
 import { OrderedPool } from './lib/pool.ts';
 import { Progress } from './lib/progress.ts';
 import { formatQualityLine, type QualityEntry } from './lib/quality.ts';
@@ -56,9 +58,11 @@ runStage('clean', async () => {
   const reportsNonArticles = !shard || shard.index === 0;
   const inShard = (key: string) => inShardOf(key, shard);
   const listing = await listInputs(seeds);
-  const articles = new AtomicWriter(path.join(build, 'clean', 'articles.jsonl'));
+  const articlesFile = path.join(build, 'clean', 'articles.jsonl');
+  const articles = new AtomicWriter(articlesFile);
   let kept = 0;
-  const quality = new JsonlWriter<QualityEntry>(path.join(build, 'clean', 'quality.jsonl'));
+  const qualityFile = path.join(build, 'clean', 'quality.jsonl');
+  const quality = new JsonlWriter<QualityEntry>(qualityFile);
   const report = async (file: string, sha256: string | null, outcome: QualityEntry['outcome'], verdict: Verdict) => {
     const entry: QualityEntry = { file, sha256, outcome, ...verdict, stage: 'clean' };
     console.error(formatQualityLine(entry));
@@ -71,8 +75,12 @@ runStage('clean', async () => {
   }
   const sources = listing.sources.sort((a, b) => compareNames(docIdOf(a), docIdOf(b)) || compareNames(a, b));
   const hasCollections = sources.some((name) => sourceFormat(name) !== 'txt');
-  // the kept copy of each article text, by the hash of its cleaned text
+  // the kept copy of each article text (by the hash of its cleaned text), and the lines of
+  // articles.jsonl and the warnings of copies that a better copy replaced after they were written
   const copies = new Map<string, KeptCopy>();
+  let writtenBytes = 0;
+  const replacedLines: Array<[number, number]> = [];
+  const replacedFiles = new Set<string>();
   const progress = new Progress('clean', hasCollections ? undefined : sources.length);
   const version = codeVersion();
   const cacheRoot = path.join(build, 'cache', 'clean');
@@ -114,16 +122,27 @@ runStage('clean', async () => {
       cleaned.title = plan.record.title ?? cleaned.title;
     }
     // only published articles count as the kept copy; a copy of a rejected one gets its own verdict
+    const rank = copyRank(cleaned);
     const earlier = copies.get(textHash);
     if (earlier) {
-      const sameAs = earlier.sha256 === sha256 ? `same bytes as ${earlier.name}` : `same text as ${earlier.name} once decoded and cleaned`;
-      await report(name, sha256, 'rejected', { code: 'duplicate', reason: `${sameAs}; kept once under that name` });
-      return '';
+      const sameAs = (other: string) => (earlier.sha256 === sha256 ? `same bytes as ${other}` : `same text as ${other} once decoded and cleaned`);
+      const better = whyBetterCopy(rank, earlier.rank);
+      if (!better) {
+        await report(name, sha256, 'rejected', { code: 'duplicate', reason: `${sameAs(earlier.name)}; kept once under that name` });
+        return '';
+      }
+      replacedLines.push([earlier.offset, earlier.offset + earlier.bytes]);
+      replacedFiles.add(earlier.name);
+      kept--;
+      await report(earlier.name, earlier.sha256, 'rejected', { code: 'duplicate', reason: `${sameAs(name)}; kept once under that name, because ${better}` });
     }
-    copies.set(textHash, { name, sha256 });
     for (const warning of [...(plan.record?.warnings ?? []), ...warnings]) await report(name, sha256, 'published', warning);
     kept++;
-    return JSON.stringify({ doc_id: docIdOf(name), ...cleaned }) + '\n';
+    const line = JSON.stringify({ doc_id: docIdOf(name), ...cleaned }) + '\n';
+    const lineBytes = Buffer.byteLength(line);
+    copies.set(textHash, { name, sha256, rank, offset: writtenBytes, bytes: lineBytes });
+    writtenBytes += lineBytes;
+    return line;
   };
   const settleBatch = async (plans: Plan[], outcomes: Array<FileOutcome | null>) => {
     let lines = '';
@@ -198,17 +217,29 @@ runStage('clean', async () => {
   stats.save();
   await articles.close();
   await quality.close();
-  const notes = quality.count;
+  let notes = quality.count;
+  if (replacedLines.length > 0) {
+    // a copy written before a better one came is taken out, with its warnings
+    dropByteRanges(articlesFile, replacedLines.sort((a, b) => a[0] - b[0]));
+    notes = await keepLines(qualityFile, (line) => {
+      const entry = JSON.parse(line) as QualityEntry;
+      return !(entry.outcome === 'published' && replacedFiles.has(entry.file));
+    });
+  }
   console.error(`clean: ${kept} articles kept, ${notes} quality notes`);
   if (strict && notes > 0) {
     throw new Error(`strict mode: ${notes} quality note${notes === 1 ? '' : 's'} (listed above; BUILD/clean/quality.jsonl)`);
   }
 });
 
-/** The copy of an article text that is published. */
+/** The copy of an article text that is published so far. */
 interface KeptCopy {
   name: string;
   sha256: string;
+  rank: number;
+  /** Where its line is in articles.jsonl. */
+  offset: number;
+  bytes: number;
 }
 
 /** What is known of an article before its bytes are inspected; `job` is null when they are not to be. */

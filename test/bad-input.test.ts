@@ -207,6 +207,25 @@ describe('clean stage: robustness', () => {
     expect(quality[0].reason).toContain('a.txt');
   });
 
+  it('keeps the better copy of one article: a dated one, then one not repaired; the copy replaced takes its warnings with it', () => {
+    const seeds = tempDir('bad-better-copy');
+    const build = tempDir('bad-better-copy-build');
+    const text = 'Le conseil municipal a voté jeudi soir la création de trois nouvelles pistes cyclables dans le centre-ville. Les travaux commenceront au printemps et devraient durer six mois.\n';
+    writeFileSync(join(seeds, 'a.txt'), ` date 2022-13 ${text}`);
+    writeFileSync(join(seeds, 'b.txt'), ` date 2022-02 ${text}`);
+    const other = 'Le musée a rouvert ses portes après deux ans de travaux, avec une aile consacrée à l’art contemporain et des salles rénovées.\n';
+    writeFileSync(join(seeds, 'c.txt'), Buffer.from(other.replace('’', '\u0092'), 'latin1'));
+    writeFileSync(join(seeds, 'd.txt'), other);
+    const r = runStage('clean.ts', ['--seeds', seeds, '--build', build]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readJsonl<Article>(join(build, 'clean', 'articles.jsonl')).map((a) => [a.source_file, a.header_date])).toEqual([['b.txt', '2022-02'], ['d.txt', null]]);
+    const quality = readJsonl<QualityEntry>(join(build, 'clean', 'quality.jsonl'));
+    expect(quality.map((q) => [q.file, q.code, q.reason])).toEqual([
+      ['a.txt', 'duplicate', 'same text as b.txt once decoded and cleaned; kept once under that name, because it is dated (a valid date header or a metadata date)'],
+      ['c.txt', 'duplicate', 'same text as d.txt once decoded and cleaned; kept once under that name, because it needed no repair'],
+    ]);
+  });
+
   it('with --shard i/N, the shards together clean and report every file exactly once, duplicates included', () => {
     const whole = tempDir('bad-shard-all');
     expect(runStage('clean.ts', ['--seeds', FIXTURES, '--build', whole]).status).toBe(0);

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { withMetadataDate } from '../pipeline/lib/input/metadata-date.ts';
 import { readCollection, type CollectionEntry } from '../pipeline/lib/input/collections.ts';
+import { copyRank, whyBetterCopy } from '../pipeline/lib/input/copies.ts';
 import { DEFAULT_FIELDS, metadataDate, parseFieldMapping, readRecord } from '../pipeline/lib/input/fields.ts';
 import { sourceFormat } from '../pipeline/lib/input/listing.ts';
 import { tempDir } from './helpers.ts';
@@ -117,6 +118,25 @@ describe('collection files', () => {
     ]);
     expect((entries[2] as { record: { body: string } }).record.body).toBe(long);
   });
+});
+
+describe('the copy kept of one article', () => {
+  const copy = (header_date: string | null, repairs: string[], published: string | null = null) => ({
+    header_date, repairs, metadata: published ? { url: null, outlet: null, published, published_precision: 'day' as const } : undefined,
+  });
+
+  it('ranks a dated copy first, then one not repaired; an equal copy does not replace the first', () => {
+    const undated = copyRank(copy(null, []));
+    const badHeader = copyRank(copy('2022-13', []));
+    const dated = copyRank(copy('2022-02', ['converted_from_windows1252']));
+    const fromMetadata = copyRank(copy(null, [], '2022-02-14'));
+    expect(whyBetterCopy(dated, badHeader)).toMatch(/dated/);
+    expect(whyBetterCopy(fromMetadata, undated)).toMatch(/dated/);
+    expect(whyBetterCopy(copyRank(copy(null, [])), copyRank(copy(null, ['bom_stripped'])))).toMatch(/no repair/);
+    expect(whyBetterCopy(undated, badHeader)).toBeNull();
+    expect(whyBetterCopy(badHeader, dated)).toBeNull();
+  });
+
 });
 
 describe('the document date from metadata', () => {

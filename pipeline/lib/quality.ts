@@ -30,7 +30,7 @@ export const CLEAN_QUALITY_CODES = {
   whitespace_only: ['rejected', 'nothing but white space'],
   header_only: ['rejected', 'nothing left once the date header or dateline is lifted'],
   not_french: ['rejected', 'confidently identified as another language (tinyld), or so labelled by its record\'s language field; not extracted'],
-  duplicate: ['rejected', 'same bytes, or same cleaned text, as an article kept under another name (named in the reason)'],
+  duplicate: ['rejected', 'same bytes, or same cleaned text, as an article kept under another name (named in the reason): the copy kept is a dated one, then one not repaired, then the first'],
   clean_failed: ['rejected', 'cleaning failed unexpectedly on this file'],
   bom_stripped: ['published', 'UTF-8 byte-order mark removed'],
   converted_from_utf16: ['published', 'decoded from UTF-16 (BOM)'],
