@@ -156,22 +156,27 @@ runStage('clean', async () => {
   // batch below rather than kept: hundreds of thousands of them would weigh on memory.
   const minFiles = jobsAsked === undefined ? POOL_MIN_FILES : 1;
   let toCompute = 0;
+  let estimated = 0;
   for (const name of sources) {
     if (sourceFormat(name) !== 'txt') {
       const size = statSync(path.join(seeds, name), { throwIfNoEntry: false })?.size ?? 0;
-      toCompute += Math.ceil(size / (/\.gz$/i.test(name) ? GZ_RECORD_BYTES : RECORD_BYTES));
+      estimated += Math.ceil(size / (/\.gz$/i.test(name) ? GZ_RECORD_BYTES : RECORD_BYTES));
     } else {
       const { job } = planFile(seeds, name, stats);
       if (job && !(job.known && cache.has(job.known))) toCompute++;
     }
     if (toCompute >= minFiles) break;
   }
-  // batches go to worker threads, which answer in submission order: `planned` holds their plans
+  // batches go to worker threads, which answer in submission order: `planned` holds their plans.
+  // When only the estimate of collections' records calls for the pool (and --jobs is not
+  // given), it starts once more than a batch of articles were not in the cache, so a rebuild
+  // that reads unchanged collections again starts no worker for the few records never cached
+  // (bad bytes); otherwise it starts with the first batch to clean.
   const planned: Plan[][] = [];
-  const pool = jobs > 1 && toCompute >= minFiles
-    ? new OrderedPool<{ jobs: Array<FileJob | null> }, { outcomes: Array<FileOutcome | null> }>(
-      new URL('./lib/clean-worker.ts', import.meta.url), jobs, { cacheRoot, version, located: cache.located(), shard }, (r) => settleBatch(planned.shift()!, r.outcomes))
-    : null;
+  const usePool = jobs > 1 && toCompute + estimated >= minFiles;
+  const missesBeforePool = jobsAsked === undefined && toCompute < minFiles ? BATCH_FILES : 0;
+  let pool = null as OrderedPool<{ jobs: Array<FileJob | null> }, { outcomes: Array<FileOutcome | null> }> | null;
+  let missed = 0;
   const heap = new HeapSlack(HEAP_SLACK_BYTES);
   let batch: Plan[] = [];
   const flush = async () => {
@@ -180,13 +185,17 @@ runStage('clean', async () => {
     const plans = batch;
     batch = [];
     const fileJobs = plans.map((p) => p.job);
-    // a batch found whole in the cache is read here: a worker would only copy it twice
-    const cached = fileJobs.every((job) => job === null || (job.known !== null && cache.has(job.known)));
+    const uncached = fileJobs.filter((job) => job !== null && !(job.known !== null && cache.has(job.known))).length;
+    missed += uncached;
+    if (usePool && !pool && missed > missesBeforePool) {
+      pool = new OrderedPool(new URL('./lib/clean-worker.ts', import.meta.url), jobs, { cacheRoot, version, located: cache.located(), shard }, (r) => settleBatch(planned.shift()!, r.outcomes));
+    }
     if (!pool) {
       await settleBatch(plans, inspectFiles(fileJobs, { cache, shard }));
     } else {
       planned.push(plans);
-      if (cached) await pool.push({ outcomes: inspectFiles(fileJobs, { cache, shard }) });
+      // a batch found whole in the cache is read here: a worker would only copy it twice
+      if (uncached === 0) await pool.push({ outcomes: inspectFiles(fileJobs, { cache, shard }) });
       else await pool.submit({ jobs: fileJobs });
     }
   };

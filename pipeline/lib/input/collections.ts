@@ -19,9 +19,12 @@ export function readCollection(file: string, format: 'jsonl' | 'csv'): AsyncGene
   return format === 'jsonl' ? jsonLines(file) : csvRows(file);
 }
 
+/** Large chunks: at zlib's default 16 KiB, a big file costs a buffer and a callback every 16 KiB. */
+const CHUNK_BYTES = 1 << 18;
+
 function openText(file: string): Readable {
-  const raw = createReadStream(file);
-  const text = /\.gz$/i.test(file) ? pipeline(raw, createGunzip(), () => {}) : raw;
+  const raw = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  const text = /\.gz$/i.test(file) ? pipeline(raw, createGunzip({ chunkSize: CHUNK_BYTES }), () => {}) : raw;
   return text.setEncoding('utf8');
 }
 
