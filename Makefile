@@ -1,12 +1,17 @@
 # The build: seeds/ (raw articles) -> build/ (JSON Lines between stages) -> dist/ (published).
 #   make                          install dependencies and build dist/ from seeds/
-#   make SEEDS=dir DIST=dir       the same on any folder of .txt articles
+#   make SEEDS=dir DIST=dir       the same on any folder of articles: .txt files (in sub-folders
+#                                 too), JSON Lines (.jsonl, .jsonl.gz) and CSV (.csv, .csv.gz)
+#   make INPUT_FIELDS=text=body,date=published_at   the fields of JSON Lines / CSV records
 #   make test | eval | sql Q=".." | bench-dates | clean
 SEEDS ?= seeds
 DIST  ?= dist
 # one build folder per input folder, so that two corpora never share stale stamps
 BUILD ?= build/$(shell printf '%s' '$(abspath $(SEEDS))' | cksum | cut -d' ' -f1)
 STRICT ?=
+# FIELD=KEY,...: which key of a JSON Lines or CSV record holds each field (text, title, date,
+# url, outlet, language); news-please's and trafilatura's names are read by default.
+INPUT_FIELDS ?=
 # SHARD=i/N: clean and extract only the articles of shard i (of N), export them as
 # DIST/shards/TABLE/part-i-of-N.parquet; `make merge-shards` then publishes all parts.
 SHARD ?=
@@ -37,21 +42,24 @@ $(INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# The list of input files with size and mtime, rewritten only when it changes: make cannot
-# take file names with spaces as prerequisites, and a deleted article must trigger a rebuild.
+# The list of input files (in sub-folders too) with size and mtime, rewritten only when it
+# changes: make cannot take file names with spaces as prerequisites, and a deleted article must
+# trigger a rebuild. Hidden entries are listed by name only (the clean stage reports them
+# skipped), a hidden folder without its content; a link by its target.
 $(B)/inputs.manifest: FORCE
 	@mkdir -p '$(B)'
-	@find '$(SEEDS)' -maxdepth 1 -type f -printf '%f\t%s\t%T@\n' | LC_ALL=C sort > '$@.new'
+	@find -H '$(SEEDS)' -mindepth 1 \( -name '.*' -printf '%P\thidden\n' -prune \) -o \( -type d -printf '%P\tfolder\n' \) \
+	  -o \( -type l -printf '%P\tlink\t%l\n' \) -o -printf '%P\t%y\t%s\t%T@\n' | LC_ALL=C sort > '$@.new'
 	@cmp -s '$@.new' '$@' && rm -f '$@.new' || mv '$@.new' '$@'
 
-# STRICT changes what the clean stage checks: switching it re-runs the stage.
+# STRICT and INPUT_FIELDS change what the clean stage does: switching either re-runs the stage.
 $(B)/options: FORCE
 	@mkdir -p '$(B)'
-	@printf 'strict=%s\n' '$(STRICT)' > '$@.new'
+	@printf 'strict=%s\ninput_fields=%s\n' '$(STRICT)' '$(INPUT_FIELDS)' > '$@.new'
 	@cmp -s '$@.new' '$@' && rm -f '$@.new' || mv '$@.new' '$@'
 
 $(B)/clean/articles.jsonl: $(B)/inputs.manifest $(B)/options pipeline/clean.ts $(LIB) | $(INSTALLED)
-	$(RUN) pipeline/clean.ts $(ARGS)
+	$(RUN) pipeline/clean.ts $(ARGS) $(if $(INPUT_FIELDS),--input-fields '$(INPUT_FIELDS)',)
 
 $(B)/extract/.done: $(B)/clean/articles.jsonl pipeline/extract.ts $(LIB)
 	$(RUN) pipeline/extract.ts $(ARGS)

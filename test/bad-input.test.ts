@@ -168,17 +168,27 @@ describe('clean stage: robustness', () => {
     expect(readJsonl<Article>(join(build, 'clean', 'articles.jsonl')).map((a) => a.source_file)).toEqual(['petit.txt']);
   });
 
-  it('rejects a dangling link and a folder alone, and keeps going', () => {
+  it('reads sub-folders; skips hidden entries, links out of the folder and links to folders; rejects a dangling link alone', () => {
     const seeds = tempDir('bad-odd');
     const build = tempDir('bad-odd-build');
     cpSync(join(FIXTURES, 'article-valide.txt'), join(seeds, 'b.txt'));
+    mkdirSync(join(seeds, 'archives.txt', '2021'), { recursive: true });
+    cpSync(join(FIXTURES, 'doublon-1.txt'), join(seeds, 'archives.txt', '2021', 'c.txt'));
+    mkdirSync(join(seeds, '.git'));
+    writeFileSync(join(seeds, '.git', 'x.txt'), 'never read');
+    writeFileSync(join(seeds, '.notes.txt'), 'never read');
     symlinkSync(join(seeds, 'nowhere.txt'), join(seeds, 'a-lien-casse.txt'));
-    mkdirSync(join(seeds, 'archives.txt'));
+    symlinkSync(join(FIXTURES, 'tronque.txt'), join(seeds, 'dehors.txt'));
+    symlinkSync(join(seeds, 'archives.txt'), join(seeds, 'lien-dossier'));
+    symlinkSync(join(seeds, 'b.txt'), join(seeds, 'lien-interne.txt'));
     const r = runStage('clean.ts', ['--seeds', seeds, '--build', build]);
     expect(r.status, r.stderr).toBe(0);
     const quality = readJsonl<QualityEntry>(join(build, 'clean', 'quality.jsonl'));
-    expect(quality.map((q) => [q.file, q.outcome, q.code])).toEqual([['archives.txt', 'rejected', 'not_a_file'], ['a-lien-casse.txt', 'rejected', 'unreadable']]);
-    expect(readJsonl<Article>(join(build, 'clean', 'articles.jsonl')).map((a) => a.source_file)).toEqual(['b.txt']);
+    expect(quality.map((q) => [q.file, q.code])).toEqual([
+      ['.git', 'hidden'], ['.notes.txt', 'hidden'], ['dehors.txt', 'link_outside'], ['lien-dossier', 'not_a_file'],
+      ['a-lien-casse.txt', 'unreadable'], ['lien-interne.txt', 'duplicate'],
+    ]);
+    expect(readJsonl<Article>(join(build, 'clean', 'articles.jsonl')).map((a) => [a.doc_id, a.source_file])).toEqual([['archives.txt/2021/c', 'archives.txt/2021/c.txt'], ['b', 'b.txt']]);
   });
 
   it('keeps one copy of the same text in two encodings, naming the kept file; copies of a rejected file are rejected alike', () => {
@@ -195,6 +205,25 @@ describe('clean stage: robustness', () => {
     const quality = readJsonl<QualityEntry>(join(build, 'clean', 'quality.jsonl'));
     expect(quality.map((q) => [q.file, q.code])).toEqual([['b.txt', 'duplicate'], ['c.txt', 'not_french'], ['d.txt', 'not_french']]);
     expect(quality[0].reason).toContain('a.txt');
+  });
+
+  it('keeps the better copy of one article: a dated one, then one not repaired; the copy replaced takes its warnings with it', () => {
+    const seeds = tempDir('bad-better-copy');
+    const build = tempDir('bad-better-copy-build');
+    const text = 'Le conseil municipal a voté jeudi soir la création de trois nouvelles pistes cyclables dans le centre-ville. Les travaux commenceront au printemps et devraient durer six mois.\n';
+    writeFileSync(join(seeds, 'a.txt'), ` date 2022-13 ${text}`);
+    writeFileSync(join(seeds, 'b.txt'), ` date 2022-02 ${text}`);
+    const other = 'Le musée a rouvert ses portes après deux ans de travaux, avec une aile consacrée à l’art contemporain et des salles rénovées.\n';
+    writeFileSync(join(seeds, 'c.txt'), Buffer.from(other.replace('’', '\u0092'), 'latin1'));
+    writeFileSync(join(seeds, 'd.txt'), other);
+    const r = runStage('clean.ts', ['--seeds', seeds, '--build', build]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readJsonl<Article>(join(build, 'clean', 'articles.jsonl')).map((a) => [a.source_file, a.header_date])).toEqual([['b.txt', '2022-02'], ['d.txt', null]]);
+    const quality = readJsonl<QualityEntry>(join(build, 'clean', 'quality.jsonl'));
+    expect(quality.map((q) => [q.file, q.code, q.reason])).toEqual([
+      ['a.txt', 'duplicate', 'same text as b.txt once decoded and cleaned; kept once under that name, because it is dated (a valid date header or a metadata date)'],
+      ['c.txt', 'duplicate', 'same text as d.txt once decoded and cleaned; kept once under that name, because it needed no repair'],
+    ]);
   });
 
   it('with --shard i/N, the shards together clean and report every file exactly once, duplicates included', () => {

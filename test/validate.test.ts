@@ -12,7 +12,7 @@ const validators = compileValidators(schemas);
 const date = (fields: Record<string, unknown> = {}): string =>
   JSON.stringify({ id: '0123456789abcdef', doc_id: 'x', text: 'jeudi', value: '2022-12-15', precision: 'day', basis: 'explicit', start: 0, end: 5, removal_id: null, ...fields });
 const documentRecord = (fields: Record<string, unknown> = {}): string =>
-  JSON.stringify({ doc_id: 'bench_0000000', source_file: 'bench_0000000.txt', sha256: 'a'.repeat(64), bytes: 1890, encoding: 'utf-8', title: null, dateline: null, published: '2023-06', published_precision: 'month', published_basis: 'header', paragraphs: 1, text: 'Il a aussi assuré', ...fields });
+  JSON.stringify({ doc_id: 'bench_0000000', source_file: 'bench_0000000.txt', url: null, outlet: null, sha256: 'a'.repeat(64), bytes: 1890, encoding: 'utf-8', title: null, dateline: null, published: '2023-06', published_precision: 'month', published_basis: 'header', paragraphs: 1, text: 'Il a aussi assuré', ...fields });
 const hexId = (i: number): string => i.toString(16).padStart(16, '0');
 /** A valid occurrence: the committed dist/'s first, with another id. */
 const occurrence = (id: string): string => JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'dist', 'occurrences.json'), 'utf8'))[0], occurrence_id: id });

@@ -17,9 +17,12 @@ export interface InspectedArticle {
 }
 
 export interface FileJob {
+  /** The file to read; for a record of a collection, its name (`file#line`) for messages. */
   file: string;
   size: number;
-  /** The file's content hash when known from its stat (the file is then not read if cached). */
+  /** The article's bytes when they come from a collection's record rather than a file of their own. */
+  content?: Uint8Array;
+  /** The content hash when known: from the file's stat (it is then not read if cached), or of `content`. */
   known: string | null;
 }
 
@@ -64,8 +67,9 @@ export function inspectFile(job: FileJob, { cache, shard }: FileContext): FileOu
       const hit = cache?.read(sha256);
       if (hit) return { sha256, bytes, inspected: hit };
     }
-    const content = readFileSync(job.file);
-    sha256 = sha256Hex(content);
+    const content = job.content ?? readFileSync(job.file);
+    // the hash of a file's bytes known from its stat is checked: the file may have changed since
+    sha256 = job.content && sha256 !== null ? sha256 : sha256Hex(content);
     bytes = content.length;
     if (!inShard(sha256, shard)) return { sha256, bytes };
     const bad = rejectBytes(content);

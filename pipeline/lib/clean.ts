@@ -31,6 +31,17 @@ export interface CleanedArticle {
   text: string;
   paragraphs: number;
   removals: Removal[];
+  /** What the input says about the article beside its text: only for a record of a JSON Lines or CSV file. */
+  metadata?: ArticleMetadata;
+}
+
+export interface ArticleMetadata {
+  url: string | null;
+  /** The outlet's domain, e.g. `www.lemonde.fr`: the record's source domain, else the URL's host. */
+  outlet: string | null;
+  /** The publication date the record gives (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), when it is a date. */
+  published: string | null;
+  published_precision: 'day' | 'month' | 'year' | null;
 }
 
 const MONTHS_EN = 'January|February|March|April|May|June|July|August|September|October|November|December';

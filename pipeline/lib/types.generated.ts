@@ -127,19 +127,27 @@ export interface DateRecord {
  */
 export interface DocumentRecord {
   /**
-   * The input file's name without `.txt`; the key every other table joins on.
+   * The article's `source_file` without `.txt`; the key every other table joins on.
    */
   doc_id: string;
   /**
-   * The input file's name, as found in the input folder.
+   * Where the article comes from: its file's path relative to the input folder (`/` between folders), followed by `#` and the line number for an article of a JSON Lines or CSV file (`scraped/news.jsonl#12`).
    */
   source_file: string;
   /**
-   * SHA-256 of the raw input file's bytes.
+   * The article's URL, as its JSON Lines or CSV record gives it; null for a text file.
+   */
+  url: string | null;
+  /**
+   * The outlet's domain, e.g. `www.lemonde.fr`: the record's source domain or host name, else the host of `url`; null for a text file.
+   */
+  outlet: string | null;
+  /**
+   * SHA-256 of the raw input file's bytes; for a JSON Lines or CSV record, of its text in UTF-8.
    */
   sha256: string;
   /**
-   * Size of the raw input file in bytes.
+   * Size of the raw input file in bytes; for a JSON Lines or CSV record, of its text in UTF-8.
    */
   bytes: number;
   /**
@@ -147,7 +155,7 @@ export interface DocumentRecord {
    */
   encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
   /**
-   * The title line, when the article starts with one (it is kept in `text` too).
+   * The title: the one a JSON Lines or CSV record gives (not in `text`), else the title line the article starts with (kept in `text` too).
    */
   title: string | null;
   /**
@@ -155,7 +163,7 @@ export interface DocumentRecord {
    */
   dateline: string | null;
   /**
-   * Publication date as the text gives it (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); null when the text does not tell.
+   * Publication date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), as the record's metadata, the header or the text gives it; null when none tells.
    */
   published: string | null;
   /**
@@ -163,9 +171,9 @@ export interface DocumentRecord {
    */
   published_precision: "day" | "month" | "year" | null;
   /**
-   * `header`: from the ` date YYYY-MM` header; `inferred`: from explicit evidence in the text (e.g. a dated embedded post); `unknown`: no date.
+   * `metadata`: from the date field of the article's JSON Lines or CSV record (used unless the header or the text gives a more precise date within it); `header`: from the ` date YYYY-MM` header; `inferred`: from explicit evidence in the text (e.g. a dated embedded post); `unknown`: no date.
    */
-  published_basis: "header" | "inferred" | "unknown";
+  published_basis: "metadata" | "header" | "inferred" | "unknown";
   /**
    * Number of paragraphs in `text` (separated by a blank line).
    */

@@ -7,6 +7,7 @@ import type { ArticleContext } from './context.ts';
 import { resolveDates, scanDates } from './dates.ts';
 import { entityIdFor, entityMentions, type EntityMention } from './entities.ts';
 import { extractEvents } from './events.ts';
+import { withMetadataDate } from '../input/metadata-date.ts';
 import { publicationOf } from './publication.ts';
 import { extractQuotes } from './quotes.ts';
 
@@ -32,10 +33,12 @@ export function extractDocument(article: CleanedArticle): ExtractedDocument {
       const postDoc = buildDoc(removal.text);
       return { removal, doc: postDoc, hits: scanDates(postDoc) };
     });
-  const { textDay, ...published } = publicationOf(doc, hits, article.header_date, posts);
+  const { textDay, ...published } = withMetadataDate(article.metadata, publicationOf(doc, hits, article.header_date, posts));
   const document: DocumentRecord = {
     doc_id,
     source_file: article.source_file,
+    url: article.metadata?.url ?? null,
+    outlet: article.metadata?.outlet ?? null,
     sha256: article.sha256,
     bytes: article.bytes,
     encoding: article.encoding,

@@ -1,7 +1,8 @@
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
+import { readLines } from './lines.ts';
 import { temporaryPath } from './temporaries.ts';
 
 /** Reads a JSON Lines file one record at a time (bounded memory). */
@@ -85,6 +86,59 @@ export function writeFileAtomicSync(path: string, content: string | Uint8Array):
   const tmp = temporaryPath(path);
   pendingTemporaries.add(tmp);
   writeFileSync(tmp, content);
+  renameSync(tmp, path);
+  pendingTemporaries.delete(tmp);
+}
+
+/**
+ * Rewrites a file of lines keeping those `keep` accepts (given each line without its `\n` and its
+ * index from 0, empty lines skipped); returns how many it kept.
+ */
+export async function keepLines(path: string, keep: (line: string, index: number) => boolean): Promise<number> {
+  const out = new AtomicWriter(path);
+  let index = 0;
+  let kept = 0;
+  let chunk = '';
+  for await (const line of readLines(path)) {
+    if (!keep(line, index++)) continue;
+    kept++;
+    chunk += line + '\n';
+    if (chunk.length >= 1 << 20) {
+      await out.write(chunk);
+      chunk = '';
+    }
+  }
+  await out.write(chunk);
+  await out.close();
+  return kept;
+}
+
+/** Rewrites a file without the byte ranges `[start, end)` given (sorted, not overlapping), copying the rest as bytes. */
+export function dropByteRanges(path: string, ranges: Array<[number, number]>): void {
+  const tmp = temporaryPath(path);
+  pendingTemporaries.add(tmp);
+  const input = openSync(path, 'r');
+  const output = openSync(tmp, 'w');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    const copy = (from: number, to: number) => {
+      for (let at = from; at < to;) {
+        const n = readSync(input, buffer, 0, Math.min(buffer.length, to - at), at);
+        if (n === 0) return;
+        writeSync(output, buffer, 0, n);
+        at += n;
+      }
+    };
+    let at = 0;
+    for (const [start, end] of ranges) {
+      copy(at, start);
+      at = end;
+    }
+    copy(at, Infinity);
+  } finally {
+    closeSync(input);
+    closeSync(output);
+  }
   renameSync(tmp, path);
   pendingTemporaries.delete(tmp);
 }
