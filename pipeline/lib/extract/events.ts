@@ -117,6 +117,7 @@ interface Candidate {
   negated: boolean;
 }
 
+const FEARED = new Set(['menace', 'menaces', 'risque', 'risques', 'crainte', 'craintes', 'peur', 'peurs', 'spectre', 'éventualité', 'perspective']);
 const DEGREE = new Set(['plus', 'moins', 'très', 'si', 'aussi', 'trop', 'assez', 'peu']);
 const REFLEXIVE = new Set(['se', "s'", 'me', "m'", 'nous', 'vous', 'te', "t'"]);
 const NEGATORS = new Set(['pas', 'plus', 'jamais', 'guère', 'point', 'nullement', 'aucunement']);
@@ -238,6 +239,9 @@ function isNegated(tokens: Token[], c: { first: number; head: number; last: numb
       if (w === 'aucun' || w === 'aucune' || w === 'sans' || w === 'ni') return true;
       if ((w === 'de' || w === "d'") && tokens[k - 1]?.lower === 'pas') return true;
     }
+    // `aucune réunion … ou signature d'accord n'était prévue`: a noun coordinated after a negated one
+    const coordinated = tokens[c.first - 1]?.lower === 'ou' || tokens[c.first - 1]?.lower === 'ni' || (isDet(tokens[c.first - 1]) && /^(?:ou|ni)$/.test(tokens[c.first - 2]?.lower ?? ''));
+    if (coordinated) for (let k = c.first - 2; k >= clauseFirst; k--) if (tokens[k].lower === 'aucun' || tokens[k].lower === 'aucune') return true;
     // `l'accord n'a pas été signé`: a verb after the noun negates it
     for (let k = c.last; k < clauseLast && k < c.last + 3; k++) if (tokens[k].lower === "n'" || tokens[k].lower === 'ne') return NEGATORS.has(tokens[k + 2]?.lower ?? '') || NEGATORS.has(tokens[k + 3]?.lower ?? '');
     return false;
@@ -382,6 +386,10 @@ function select(doc: Doc, v: SentenceView, candidates: Candidate[]): Candidate[]
       if (NON_SPECIFIC.has(tokens[det - 1]?.lower ?? '') && tokens[det - 1].lower !== 'nouvelle' && tokens[det - 1].lower !== 'nouvel') continue;
       if (NON_SPECIFIC.has(before?.lower ?? '') && (before.lower === 'toute' || before.lower === 'tout' || before.lower === 'toutes' || before.lower === 'tous' || before.lower === 'quelconque')) continue;
       if (tokens.slice(Math.max(clauseFirst, c.first - 4), c.first).some((x) => /^(?:prévoyant|visant|destiné|destinée|destinés|destinées)$/.test(x.lower))) continue;
+      // `la menace d'attaques`, `le risque d'une invasion`: what is feared has not happened
+      if (feared(tokens, c.first)) continue;
+      // `face à la menace`, `sous la menace`: a threat as a risk one lives with, not a threat someone made
+      if (c.type === 'THREATEN' && ((tokens[c.first - 2]?.lower === 'à' && tokens[c.first - 3]?.lower === 'face') || tokens[c.first - 2]?.lower === 'sous')) continue;
       // the noun object of a speech act is its content (`accuse X d'avoir fomenté les manifestations`,
       // `a menacé de sanctions`, `a proposé sa médiation`, `appellent à une nouvelle journée de grève`)
       const governor = accepted.find((a) => SPEECH_ACT_TYPES.has(a.type) && a.trigger.kind === 'verb' && clauseRange(v, a.head)[0] === clauseFirst && a.last <= c.first);
@@ -433,6 +441,13 @@ function negatedClauseBefore(tokens: Token[], clauseFirst: number, first: number
     else if (negator && (w === 'ne' || w === "n'")) return true;
   }
   return false;
+}
+
+/** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`. */
+function feared(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  if (/^(?:un|une|le|la|les|l')$/.test(tokens[k]?.lower ?? '')) k--;
+  return /^(?:de|d'|des|du)$/.test(tokens[k]?.lower ?? '') && FEARED.has(tokens[k - 1]?.lower ?? '');
 }
 
 /** `si`, `éventuel`, `pourrait` before it in its clause: a hypothesis, not a report. */
@@ -618,7 +633,16 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
       const date = eventDate(doc, ctx, v, c, dates, dateFirst, previousDate);
       const location = eventLocation(doc, v, c);
       const key = `${c.type}:${c.trigger.lemma}`;
-      if (c.trigger.kind === 'noun' && OCCURRENCE_TYPES.has(c.type) && !ownComplement(doc, c, dateAt) && !datedSentence(doc, v, dates, dateFirst) && knownOccurrence(tokens, c, seen.has(key), seen.has(`type:${c.type}`))) continue;
+      if (c.trigger.kind === 'noun' && OCCURRENCE_TYPES.has(c.type)) {
+        const sameWordSeen = seen.has(key);
+        const own = ownComplement(doc, c, dateAt) || happensAt(doc, v, c, location) || datedSentence(doc, v, c, dates, dateFirst);
+        // `lors des élections présidentielles` once the elections were named: a time anchor, dated or not
+        const known = (sameWordSeen && anchoredOccurrence(tokens, c) && !namedComplement(tokens, c)) || (!own && knownOccurrence(tokens, c, sameWordSeen, seen.has(`type:${c.type}`)));
+        if (known) {
+          seen.set(key, s);
+          continue;
+        }
+      }
       // `ces bombardements`, `le contournement des sanctions`: the occurrence told before, named again
       const det = tokens[c.first - 1]?.lower ?? '';
       const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || det === 'ces';
@@ -653,7 +677,7 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
 const DEFINITE = new Set(['le', 'la', 'les', "l'", 'du', 'des', 'au', 'aux']);
 const DEMONSTRATIVE = new Set(['ce', 'cet', 'cette', 'ces']);
 /** Words that with `de` make a time anchor of the noun after them (`lors de`, `en marge de`, `à l'issue de`). */
-const ANCHORING_NOUNS = new Set(['lors', 'marge', 'issue', 'terme', 'cours', 'suite', 'occasion', 'veille', 'lendemain', 'avant', 'après']);
+const ANCHORING_NOUNS = new Set(['lors', 'marge', 'issue', 'terme', 'cours', 'suite', 'occasion', 'veille', 'lendemain', 'avant', 'après', 'approche']);
 const ANCHORING_PREPOSITIONS = new Set(['après', 'avant', 'pendant', 'durant', 'depuis', 'dès', 'lors']);
 
 /**
@@ -680,16 +704,60 @@ function knownOccurrence(tokens: Token[], c: Candidate, sameWordSeen: boolean, s
   return sameTypeSeen && bare && det.lower !== 'des' && det.lower !== 'du';
 }
 
-/** `Le putsch a débuté ... le 26 juillet`: the sentence dates what it tells (a `depuis` date only starts a state). */
-function datedSentence(doc: Doc, v: SentenceView, dates: DateMention[], dateFirst: Int32Array): boolean {
+/**
+ * `Le putsch a débuté lorsque …, le 26 juillet`: a date of the noun's clause, or of the sentence
+ * when the noun opens it, dates what it tells (not a `depuis` date, which starts a state, nor the
+ * date of another noun: `le scrutin du 9 août`).
+ */
+function datedSentence(doc: Doc, v: SentenceView, c: Candidate, dates: DateMention[], dateFirst: Int32Array): boolean {
+  const { tokens } = doc;
+  const [clauseFirst, clauseLast] = clauseRange(v, c.head);
+  const opensSentence = c.first - v.sentence.first <= 1;
   for (let k = 0; k < dates.length; k++) {
     const at = dateFirst[k];
     if (at < v.sentence.first || at >= v.sentence.last || doc.quoteOf[at] >= 0) continue;
+    if (!(at >= clauseFirst && at < clauseLast) && !opensSentence) continue;
+    if (opensSentence && tokens.slice(c.last, at).some((t) => t.text === ':' || t.text === ';')) continue;
     let p = at - 1;
-    if (doc.tokens[p]?.lower === 'le') p--;
-    if (doc.tokens[p]?.lower !== 'depuis') return true;
+    if (tokens[p]?.lower === 'le') p--;
+    const w = tokens[p]?.lower;
+    if (w !== 'depuis' && w !== 'du' && w !== 'de' && w !== "d'") return true;
   }
   return false;
+}
+
+/** `Cette réunion avait eu lieu à Sotchi`, `le sommet se tiendra à Rome`: the sentence says where it happens. */
+function happensAt(doc: Doc, v: SentenceView, c: Candidate, location: string | null): boolean {
+  if (location === null) return false;
+  const { tokens } = doc;
+  const [, clauseLast] = clauseRange(v, c.head);
+  for (let k = c.last; k < clauseLast && k < c.last + 6; k++) {
+    const t = tokens[k];
+    if (t.lower === 'lieu' && /^(?:eu|a|ont|avait|avaient|aura|auront|aurait|avoir)$/.test(tokens[k - 1]?.lower ?? '')) return true;
+    if (REFLEXIVE.has(tokens[k - 1]?.lower ?? '') && lemmasOf(t.lex, POS.VERB).some((l) => l === 'tenir' || l === 'dérouler')) return true;
+  }
+  return false;
+}
+
+/** `après la réunion`, `lors des élections`: an occurrence named as the time of something else. */
+function anchoredOccurrence(tokens: Token[], c: Candidate): boolean {
+  const det = tokens[c.first - 1];
+  if (!det || !(DEFINITE.has(det.lower) || DEMONSTRATIVE.has(det.lower))) return false;
+  const contracted = det.lower === 'du' || det.lower === 'des' || det.lower === 'au' || det.lower === 'aux';
+  const prep = contracted ? det : tokens[c.first - 2];
+  if (!prep) return false;
+  if (ANCHORING_PREPOSITIONS.has(prep.lower)) return true;
+  return (prep.lower === 'de' || prep.lower === "d'" || contracted) && ANCHORING_NOUNS.has(tokens[prep.i - 1]?.lower ?? '');
+}
+
+/** `le sommet du G7`, `la réunion de Genève`: a complement that names which one. */
+function namedComplement(tokens: Token[], c: Candidate): boolean {
+  let k = c.last;
+  while (tokens[k] && tokens[k].pos & POS.ADJ && !tokens[k].cap) k++;
+  if (!tokens[k] || !/^(?:de|du|des|d')$/.test(tokens[k].lower)) return false;
+  k++;
+  if (isDet(tokens[k])) k++;
+  return tokens[k]?.cap === true;
 }
 
 /** A date or a place of its own right after an event noun (`la réunion de lundi`, `le sommet à Sotchi`): a new occurrence. */

@@ -249,7 +249,7 @@ export function sentenceAt(sentences: Sentence[], at: number): number {
 }
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '–', '—', '-', '[', ']']);
-const CLAUSE_CONJUNCTIONS = new Set(['mais', 'puis', 'car', 'or']);
+const CLAUSE_CONJUNCTIONS = new Set(['mais', 'puis', 'car', 'or', 'que', "qu'"]);
 const SUBJECT_STARTS = new Set(['il', 'elle', 'ils', 'elles', 'on']);
 
 /**
