@@ -161,6 +161,7 @@ interface Attribution {
 
 const emptyGroup = { start: 0, end: 0, codes: [], via: 'description', entity: -1, gender: null, plural: true, kind: null, role: null };
 const DETERMINERS_AND_LINKS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'de', "d'", 'ces', 'ce', 'cette', 'ses', 'son', 'sa', 'leurs', 'leur', 'plusieurs', 'certains', 'certaines', 'milliers', 'centaines', 'dizaines', 'millions']);
+const ANONYMOUS_HEADS = new Set(['source', 'sources', 'proche', 'proches', 'interlocuteur', 'témoin', 'témoins']);
 const NEWS_HEADS = /^(?:agence|journal|quotidien|hebdomadaire|médias?|presse|télévision|chaîne|radio|site|magazine)$/;
 const NOT_SOURCE_HEADS = new Set(['communiqué', 'texte', 'document', 'rapport', 'déclaration', 'lettre', 'message', 'note', 'bilan', 'chiffre', 'chiffres', 'estimation', 'estimations', 'sondage', 'étude', 'enquête', 'données', 'images', 'vidéo', 'informations', 'information', 'termes', 'accord', 'projet', 'plan', 'loi', 'constitution', 'règles', 'résultats', 'calendrier', 'fait', 'fois', 'jour', 'an', 'année', 'semaine', 'mois', 'plupart', 'même', 'autres']);
 
@@ -176,6 +177,8 @@ function describedPhrase(tokens: Token[], k: number, limit: number): Speaker | n
   while (i < limit && DETERMINERS_AND_LINKS.has(tokens[i].lower)) i++;
   const head = tokens[i];
   if (!head || i >= limit || head.kind !== Kind.Word || head.cap || !(head.pos & POS.NOUN) || head.pos & (POS.PRON | POS.DET | POS.VERB) || NOT_SOURCE_HEADS.has(head.lower)) return null;
+  // `a indiqué une source`: an anonymous source names no one (a `source diplomatique` is described)
+  if (ANONYMOUS_HEADS.has(head.lower) && /^(?:une|un|des)$/.test(tokens[i - 1]?.lower ?? '') && !(tokens[i + 1]?.pos & POS.ADJ && !tokens[i + 1].cap && tokens[i + 1].gap <= Gap.Space)) return null;
   let e = i + 1;
   while (e < limit && e - i < 7 && tokens[e].gap <= Gap.Space) {
     const t = tokens[e];
@@ -275,6 +278,13 @@ class QuoteAttributor {
     for (let k = 0; k < mentions.length; k++) {
       const x = mentions[k];
       if (x.first <= at || this.doc.quoteOf[x.first] >= 0 || tokens[x.first].sent > tokens[at].sent + 3) continue;
+      const found = this.groupAround(k, wantCountries);
+      if (found) return this.speakerOf(found);
+    }
+    // named together only in what they said (`« La Corée du Sud et la Corée du Nord confirment … », ajoutent-ils`)
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const x = mentions[k];
+      if (x.first >= at || this.doc.quoteOf[x.first] < 0 || tokens[x.first].sent < tokens[at].sent - 2) continue;
       const found = this.groupAround(k, wantCountries);
       if (found) return this.speakerOf(found);
     }
@@ -550,6 +560,21 @@ class QuoteAttributor {
       const speaker = this.verbSubject(before, frame.first, q.open);
       if (speaker) return { speaker, verb: before, weak: false };
     }
+    // `Les trois chefs d'États « ont décidé de franchir … »`: the subject before a quotation that goes on with its verb
+    const inner = tokens[q.open + 1];
+    if (!before && inner && inner.pos & (POS.VERB | POS.AUX) && tensesOf(inner.lex) & FINITE && !(inner.pos & (POS.NOUN | POS.DET | POS.PRON)) && !inner.cap) {
+      const m = this.mentionEndingAt(q.open - 1);
+      if (m && (m.type === 'person' || m.type === 'role' || m.type === 'organization')) return { ...none, speaker: this.speakerOf(m) };
+      let k = q.open - 1;
+      const nominal = (t: Token): boolean => t.kind === Kind.Word && (t.pos & (POS.NOUN | POS.ADJ)) !== 0 && !(t.pos & (POS.VERB | POS.PRON | POS.PREP)) && !DETERMINERS_AND_LINKS.has(t.lower);
+      if (SUBJECT_PRONOUNS.has(tokens[k]?.lower ?? '')) return { ...none, speaker: this.salient(k, tokens[k].lower) };
+      while (k > frame.first && nominal(tokens[k - 1]) && q.open - k < 5) k--;
+      if (k < q.open && k > frame.first && /^(?:les|le|la|l')$/.test(tokens[k - 1].lower)) {
+        const phrase = describedPhrase(tokens, k - 1, q.open);
+        if (phrase) return { ...none, speaker: /^(?:deux|trois|quatre|cinq)$/.test(tokens[k]?.lower ?? '') ? this.group({ ...emptyGroup, first: k - 1, last: q.open, name: phrase.name, type: 'role' } as Mention, k - 1) ?? phrase : phrase };
+      }
+    }
+
     if (tokens[j] && (tokens[j].lower === 'selon' || (tokens[j].lower === "d'" && tokens[j + 1]?.lower === 'après'))) {
       const speaker = this.phraseSpeaker(j, frame.last);
       if (speaker) return { ...none, speaker };
@@ -627,7 +652,7 @@ class QuoteAttributor {
         if (m) return this.speakerOf(m);
         return describedPhrase(tokens, k + 1, limit);
       }
-      return null;
+      return this.salient(g.first, g.pronoun);
     }
     return g.pronoun ? this.salient(g.first, g.pronoun, 0, true) : this.subjectAfter(g.last, limit);
   }
@@ -643,7 +668,9 @@ class QuoteAttributor {
     let next = g.last;
     for (let skip = this.skippable(next); skip; skip = this.skippable(next)) next += skip;
     const subjectFollows = tokens[next] !== undefined && next < limit && !PREPOSITIONS.has(tokens[next].lower) && tokens[next].lower !== 'que' && tokens[next].lower !== "qu'" && (tokens[next].cap || isDeterminerWord(tokens[next].lower) || this.doc.mentionAt[next] >= 0);
-    if (prev && ((prev.text === ',' && !apposition && subjectFollows) || prev.kind === Kind.Quote)) {
+    // `…, entre les présidents X et Y, a annoncé le Kremlin.`: a subject that ends the clause after the verb wins over an apposition before it
+    const closing = subjectFollows && this.closesClause(next, limit);
+    if (prev && ((prev.text === ',' && (!apposition || closing) && subjectFollows) || prev.kind === Kind.Quote)) {
       const after = this.subjectAfter(g.last, limit);
       if (after) return after;
     }
@@ -655,6 +682,16 @@ class QuoteAttributor {
       return this.subjectBefore({ ...g, first: k }, floor);
     }
     return this.subjectBefore(g, floor);
+  }
+
+  /** Whether a mention (after a determiner) at `k` is followed by the end of its clause. */
+  private closesClause(k: number, limit: number): boolean {
+    const { tokens } = this.doc;
+    if (isDeterminerWord(tokens[k]?.lower ?? '')) k++;
+    const m = this.mentionAt(k);
+    if (!m || m.first !== k) return false;
+    const after = tokens[m.last];
+    return m.last >= limit || !after || CLAUSE_END.has(after.text) || after.text === ',';
   }
 
   /** `peut-on lire dans le communiqué`: whoever issued the document the article cites. */

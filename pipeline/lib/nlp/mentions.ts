@@ -629,18 +629,34 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quo
     e.gender ??= role.gender;
   };
   const comma = (i: number): boolean => tokens[i]?.text === ',';
+  const startingAt = new Map<number, Mention>();
+  const endingAt = new Map<number, Mention>();
+  for (const p of mentions) {
+    if (!startingAt.has(p.first)) startingAt.set(p.first, p);
+    endingAt.set(p.last, p);
+  }
+  const personAt = (i: number): Mention | undefined => {
+    const p = startingAt.get(i);
+    return p?.type === 'person' ? p : undefined;
+  };
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.type !== 'role' || m.plural) continue;
-    // the person right after (`le président turc Recep Tayyip Erdogan`, `la Première ministre, Mette Frederiksen`)
-    const next = mentions.find((p) => p.type === 'person' && (p.first === m.last || (comma(m.last) && p.first === m.last + 1)));
+    // the person right after (`le président turc Recep Tayyip Erdogan`, `la Première ministre, Mette Frederiksen`),
+    // over the post's place (`l'ambassadeur de Russie à Minsk, Dmitri Mezentsev`)
+    let after = m.last;
+    if (/^(?:à|en|au|aux)$/.test(tokens[after]?.lower ?? '')) {
+      const place = startingAt.get(after + 1);
+      if (place && (place.type === 'place' || place.type === 'country' || place.type === 'organization') && comma(place.last)) after = place.last;
+    }
+    const next = personAt(m.last) ?? (comma(after) ? personAt(after + 1) : undefined);
     if (next) {
       describe(m, next);
       continue;
     }
     // the person right before, in apposition (`Josep Borrell, le Haut représentant`)
-    const before = mentions.find((p) => p.type === 'person' && comma(p.last) && m.first === p.last + 1);
-    if (before) describe(m, before);
+    const before = comma(m.first - 1) ? endingAt.get(m.first - 1) : undefined;
+    if (before?.type === 'person') describe(m, before);
   }
   for (const m of mentions) {
     if (m.type !== 'role' || m.entity >= 0 || m.plural || !m.role) continue;

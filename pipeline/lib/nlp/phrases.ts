@@ -37,8 +37,9 @@ export class PhraseMatcher<T> {
       if (!child) node.next.set(t.lower, (child = { next: new Map(), values: [], capital: false }));
       node = child;
     }
+    // a phrase also listed in lower case (`département d'État`) matches in lower case
+    node.capital = node.values.length === 0 ? tokens[0].cap : node.capital && tokens[0].cap;
     node.values.push(value);
-    node.capital = tokens[0].cap;
     this.longest = Math.max(this.longest, tokens.length);
   }
 
