@@ -65,12 +65,11 @@ class AgreementClasses extends WordClasses {
 /** The agreement nouns a form can be (by noun lemma, or its own form or singular). */
 const nounsOf = lexemeSlot((lx: Lexeme): CompiledNoun[] => {
   if (lx.kind !== Kind.Word) return [];
-  const lemmas = new Set([...lemmasOf(lx.lex, POS.NOUN), lx.lower, lx.lower.replace(/s$/, '')]);
-  for (const lemma of lemmas) {
-    const rules = NOUNS.get(lemma);
-    if (rules) return rules;
-  }
-  return [];
+  // the rules of the noun's lemma, then of the form itself (`accords`, which is never the idiom `d'accord`)
+  const keys = new Set([...lemmasOf(lx.lex, POS.NOUN), lx.lower.replace(/s$/, ''), lx.lower]);
+  const out: CompiledNoun[] = [];
+  for (const key of keys) out.push(...(NOUNS.get(key) ?? []));
+  return out;
 });
 
 /** Where an agreement can be named: its noun, or `membre(s)` before an organization. */
@@ -458,7 +457,8 @@ const ARTICLES = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'ce', 'cet', 'ce
 /** `Si les députés rejetaient`: a condition in the imperfect makes the sentence a hypothesis (`si` with the present states a fact). */
 function hypotheticalSentence(tokens: Token[], s: Sentence): boolean {
   for (let i = s.first; i < s.last; i++) {
-    if (tokens[i].lower !== 'si' && tokens[i].lower !== "s'il" && tokens[i].lower !== "s'") continue;
+    const w = tokens[i].lower;
+    if (w !== 'si' && w !== "s'il" && !(w === "s'" && /^ils?$/.test(tokens[i + 1]?.lower ?? ''))) continue;
     for (let k = i + 1; k < s.last && k < i + 10; k++) {
       const tenses = tokens[k].pos & (POS.VERB | POS.AUX) ? tensesOf(tokens[k].lex) : 0;
       if (!(tenses & FINITE)) continue;
