@@ -274,6 +274,20 @@ function findCandidates(doc: Doc, v: SentenceView, at: number[]): Candidate[] {
   return kept.sort((a, b) => a.first - b.first);
 }
 
+/** `background` when the clause's conjugated verbs are all in the imperfect or pluperfect. */
+function clauseTense(tokens: Token[], first: number, last: number): Frame | null {
+  let past = false;
+  for (let k = first; k < last; k++) {
+    const t = tokens[k];
+    if (!(t.pos & (POS.VERB | POS.AUX)) || t.pos & (POS.NOUN | POS.DET | POS.PREP) || isDet(tokens[k - 1])) continue;
+    const tenses = tensesOf(t.lex);
+    if (!(tenses & FINITE)) continue;
+    if (tenses & (TENSE.P | TENSE.F | TENSE.C)) return null;
+    if (tenses & (TENSE.I | TENSE.J)) past = true;
+  }
+  return past ? 'background' : null;
+}
+
 /** A reflexive pronoun in the clitic chain before a verb: `se félicite`, `s'en est félicité`. */
 function reflexiveBefore(tokens: Token[], i: number, clauseFirst: number): boolean {
   for (let k = i - 1; k >= clauseFirst && k >= i - 4; k--) {
@@ -331,6 +345,8 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
     const aux = auxiliaryBefore(tokens, i, clauseFirst);
     if (aux >= 0 && aux < first) first = aux;
   }
+  // `Cette réunion avait eu lieu à Sotchi`: a noun takes the past of its clause's verb
+  if (trigger.kind === 'noun' && clauseTense(tokens, clauseFirst, clauseLast) === 'background') frame = 'background';
   const c: Candidate = { trigger, type: trigger.rule.type, first, last, head: i, frame, negated: false };
   c.negated = isNegated(tokens, c, clauseFirst, clauseLast, trigger.kind === 'noun');
   return c;
@@ -521,12 +537,28 @@ function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate,
   for (let k = 0; k < dates.length; k++) if (first[k] >= v.sentence.first && first[k] < v.sentence.last) inSentence.push({ d: dates[k], at: first[k] });
   const [clauseFirst, clauseLast] = clauseRange(v, c.head);
   const distance = (x: { at: number }): number => Math.abs(x.at - c.head);
+  // `la présidentielle du 9 août`, `la période 2021-2024`: a date complementing another noun is that noun's
+  const ownsDate = (x: { at: number }): boolean => {
+    let p = x.at - 1;
+    if (tokens[p]?.lower === 'le') p--;
+    if (!/^(?:du|de|d')$/.test(tokens[p]?.lower ?? '')) return true;
+    const noun = tokens[p - 1];
+    if (!noun || !(noun.pos & POS.NOUN) || (p - 1 >= c.first && p - 1 < c.last) || noun.i === c.head) return true;
+    // `à l'approche de la présidentielle de 2020`, `lors du sommet du 3 mars`: the noun only says when
+    let k = p - 2;
+    if (isDet(tokens[k])) k--;
+    const w = tokens[k]?.lower ?? '';
+    return ANCHORING_PREPOSITIONS.has(w) || ((w === 'de' || w === "d'") && ANCHORING_NOUNS.has(tokens[k - 1]?.lower ?? '')) || ANCHORING_NOUNS.has(w);
+  };
+  inSentence.splice(0, inSentence.length, ...inSentence.filter(ownsDate));
   const sameClause = inSentence.filter((x) => x.at >= clauseFirst && x.at < clauseLast).sort((a, b) => distance(a) - distance(b));
   if (sameClause.length) return fromMention(sameClause[0].d);
   const relative = (at: number): boolean => /^(?:qui|que|qu'|dont|où|lequel|laquelle|lesquels|lesquelles)$/.test(tokens[clauseRange(v, at)[0]].lower);
   const others = inSentence.filter((x) => !relative(x.at) && (x.at < clauseFirst || !tokens.slice(clauseLast, x.at).some((t) => t.lower === 'et' || t.lower === 'mais' || t.lower === 'puis' || t.text === ';'))).sort((a, b) => distance(a) - distance(b));
   if (others.length) return fromMention(others[0].d, others[0].d.value ? 'context' : undefined);
   if (c.frame === 'background') return previous?.date ? { ...previous, basis: 'context' } : UNDATED;
+  // `six mois après la dissolution`, `les précédentes élections`: an occurrence told as a landmark of the past has no date of its own
+  if (c.trigger.kind === 'noun' && (anchoredNoun(tokens, c) || PAST_ADJECTIVES.has(tokens[c.first - 1]?.lower ?? ''))) return UNDATED;
   return ctx.published ? { date: ctx.published, precision: ctx.published_precision, basis: 'publication' } : UNDATED;
 }
 
@@ -737,6 +769,18 @@ function happensAt(doc: Doc, v: SentenceView, c: Candidate, location: string | n
     if (REFLEXIVE.has(tokens[k - 1]?.lower ?? '') && lemmasOf(t.lex, POS.VERB).some((l) => l === 'tenir' || l === 'dérouler')) return true;
   }
   return false;
+}
+
+const PAST_ADJECTIVES = new Set(['précédent', 'précédente', 'précédents', 'précédentes', 'ancien', 'ancienne', 'anciens', 'anciennes']);
+
+/** `après la dissolution`, `depuis le couronnement`, `après de difficiles négociations`: a noun after a preposition of time. */
+function anchoredNoun(tokens: Token[], c: Candidate): boolean {
+  // `peu après une attaque de drones`: an indefinite occurrence is news of its own
+  if (/^(?:un|une)$/.test(tokens[c.first - 1]?.lower ?? '')) return false;
+  let k = c.first - 1;
+  while (k >= 0 && k > c.first - 4 && tokens[k].kind === Kind.Word && (isDet(tokens[k]) || (tokens[k].pos & POS.ADJ && !(tokens[k].pos & POS.NOUN)))) k--;
+  const w = tokens[k]?.lower ?? '';
+  return w === 'après' || w === 'avant' || w === 'depuis' || ((w === 'de' || w === "d'" || w === 'du' || w === 'des') && ANCHORING_NOUNS.has(tokens[k - 1]?.lower ?? '') && tokens[k - 1].lower !== 'lors');
 }
 
 /** `après la réunion`, `lors des élections`: an occurrence named as the time of something else. */
