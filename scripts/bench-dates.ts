@@ -8,9 +8,15 @@ import { cleanArticle } from '../pipeline/lib/clean.ts';
 import { docIdOf } from '../pipeline/lib/ids.ts';
 import { extractDates } from '../pipeline/lib/extract/dates.ts';
 import { articleContext } from '../pipeline/lib/extract/context.ts';
-import { documentDate } from '../pipeline/lib/extract/published.ts';
-import type { DocInput } from '../pipeline/lib/extract/types.ts';
-import { splitSentences } from '../pipeline/lib/text/sentences.ts';
+import { scanDates } from '../pipeline/lib/extract/dates.ts';
+import { publicationOf } from '../pipeline/lib/extract/publication.ts';
+import { buildDoc } from '../pipeline/lib/nlp/doc.ts';
+
+interface DocInput {
+  doc_id: string;
+  text: string;
+  published: string | null;
+}
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(name);
@@ -34,13 +40,12 @@ const docs: DocInput[] = readdirSync(seedsDir)
   .sort()
   .map((f) => {
     const article = cleanArticle(readFileSync(join(seedsDir, f)), f);
-    const published = documentDate(article.header_date, article.text, article.removals);
+    const doc = buildDoc(article.text);
+    const published = publicationOf(doc, scanDates(doc), article.header_date);
     return {
       doc_id: docIdOf(f),
       text: article.text,
       published: published.published,
-      published_precision: published.published_precision,
-      sentences: splitSentences(article.text),
     };
   });
 

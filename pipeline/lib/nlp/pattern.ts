@@ -47,11 +47,16 @@ export interface PatternMatch {
 
 const KINDS = { word: Kind.Word, number: Kind.Number, punct: Kind.Punct, quote: Kind.Quote } as const;
 
-/** Word classes of a rule set: lower-case forms (or lemmas) → class names; a token's classes are computed once per form. */
+/**
+ * Word classes of a rule set: lower-case forms (or lemmas) → class names; a token's classes are
+ * computed once per form, as names and as a bit mask (the first 31 classes) for quick tests.
+ */
 export class WordClasses {
   private readonly byForm = new Map<string, string[]>();
   private readonly byLemma = new Map<string, string[]>();
+  private readonly bits = new Map<string, number>();
   private readonly cached = lexemeSlot((lx) => this.compute(lx));
+  private readonly cachedMask = lexemeSlot((): { version: number; mask: number } => ({ version: -1, mask: 0 }));
 
   addForm(form: string, cls: string): void {
     const list = this.byForm.get(form) ?? [];
@@ -66,12 +71,39 @@ export class WordClasses {
   }
 
   /** Classes of a token: by its form, by the lemmas of its readings, and whatever `extra` adds (do not modify the result). */
-  of(t: Token): string[] {
+  of(t: { lx: Lexeme }): string[] {
     return this.cached(t);
   }
 
   has(t: Token, cls: string): boolean {
     return this.of(t).includes(cls);
+  }
+
+  /** The bit of a class name (0 when past the 31st: such classes are tested by name). */
+  bitOf(cls: string): number {
+    let bit = this.bits.get(cls);
+    if (bit === undefined) {
+      bit = this.bits.size < 31 ? 1 << this.bits.size : 0;
+      this.bits.set(cls, bit);
+    }
+    return bit;
+  }
+
+  /** The classes of a token as a bit mask. */
+  maskOf(t: { lx: Lexeme }): number {
+    // bits are given as patterns first use classes: a mask made before a new bit is made again
+    const entry = this.cachedMask(t);
+    if (entry.version !== this.bits.size) {
+      entry.mask = this.maskOfNames(this.cached(t));
+      entry.version = this.bits.size;
+    }
+    return entry.mask;
+  }
+
+  private maskOfNames(names: string[]): number {
+    let mask = 0;
+    for (const c of names) mask |= this.bitOf(c);
+    return mask;
   }
 
   /** Classes a subclass derives from the form itself (number shapes…). */
@@ -89,11 +121,16 @@ export class WordClasses {
 
 const asList = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
+/** The lemmas of a form's readings, with the form itself, as a set: once per form. */
+const lemmaSetOf = lexemeSlot((lx) => new Set([lx.lower, ...lemmasOf(lx.lex, -1)]));
+
 interface CompiledSpec {
   lower?: Set<string>;
   lemma?: string[];
   pos?: number;
   classes?: string[];
+  /** The classes as bits, when every one of them has a bit. */
+  classMask: number;
   tenses?: number;
   cap?: boolean;
   kind?: Kind;
@@ -114,6 +151,7 @@ function compileSpec(spec: TokenSpec): CompiledSpec {
     lemma: asList(spec.lemma),
     pos: spec.pos !== undefined ? asList(spec.pos)!.reduce((m, p) => m | POS[p], 0) : undefined,
     classes: asList(spec.class),
+    classMask: 0,
     tenses: spec.tense !== undefined ? asList(spec.tense)!.reduce((m, t) => m | TENSE[t], 0) : undefined,
     cap: spec.cap,
     kind: spec.kind ? KINDS[spec.kind] : undefined,
@@ -126,27 +164,50 @@ function compileSpec(spec: TokenSpec): CompiledSpec {
   };
 }
 
+/** Gives a spec (and its negation) the class bits of a rule set, once. */
+function bindClasses(spec: CompiledSpec, classes: WordClasses): void {
+  if (spec.classes && spec.classMask === 0) {
+    const bits = spec.classes.map((c) => classes.bitOf(c));
+    spec.classMask = bits.every((b) => b !== 0) ? bits.reduce((m, b) => m | b, 0) : -1;
+  }
+  if (spec.not) bindClasses(spec.not, classes);
+}
+
 function tokenMatches(spec: CompiledSpec, t: Token, classes: WordClasses): boolean {
   if (spec.kind !== undefined && t.kind !== spec.kind) return false;
-  if (spec.lower && !spec.lower.has(t.lower)) return false;
+  if (spec.lower !== undefined && !spec.lower.has(t.lower)) return false;
   if (spec.cap !== undefined && t.cap !== spec.cap) return false;
   if (spec.glued !== undefined && (t.gap === Gap.None) !== spec.glued) return false;
   if (spec.pos !== undefined && !(t.pos & spec.pos)) return false;
   if (spec.tenses !== undefined && !(tensesOf(t.lex) & spec.tenses)) return false;
-  if (spec.lemma && !spec.lemma.some((l) => l === t.lower || lemmasOf(t.lex, -1).includes(l))) return false;
-  if (spec.classes) {
-    const own = classes.of(t);
-    if (!spec.classes.some((c) => own.includes(c))) return false;
+  if (spec.lemma !== undefined) {
+    const own = lemmaSetOf(t);
+    let found = false;
+    for (const l of spec.lemma) if (own.has(l)) found = true;
+    if (!found) return false;
   }
-  if (spec.not && tokenMatches(spec.not, t, classes)) return false;
+  if (spec.classes !== undefined) {
+    if (spec.classMask > 0) {
+      if (!(classes.maskOf(t) & spec.classMask)) return false;
+    } else {
+      const own = classes.of(t);
+      if (!spec.classes.some((c) => own.includes(c))) return false;
+    }
+  }
+  if (spec.not !== undefined && tokenMatches(spec.not, t, classes)) return false;
   return true;
 }
 
+const NO_CAPTURES: Captures = Object.freeze({}) as Captures;
+
 export class Pattern {
   private readonly specs: CompiledSpec[];
+  private readonly captures: boolean;
+  private bound: WordClasses | null = null;
 
   constructor(readonly source: TokenSpec[]) {
     this.specs = source.map(compileSpec);
+    this.captures = this.specs.some((s) => s.as !== undefined);
   }
 
   /** The keys a first token must have for the pattern to match there: forms, `lemma:` lemmas, `class:` classes, or null (any token). */
@@ -164,11 +225,24 @@ export class Pattern {
     return null;
   }
 
+  private bind(classes: WordClasses): void {
+    if (this.bound === classes) return;
+    for (const spec of this.specs) bindClasses(spec, classes);
+    this.bound = classes;
+  }
+
   /** A match starting exactly at token `i`, ending before `limit` (the longest of the first choices), or null. */
   matchAt(tokens: Token[], i: number, classes: WordClasses, limit = tokens.length): PatternMatch | null {
-    const captures: Captures = {};
+    this.bind(classes);
+    const captures: Captures = this.captures ? {} : NO_CAPTURES;
     const end = this.step(tokens, i, 0, classes, limit, captures, i);
     return end < 0 ? null : { first: i, last: end, captures };
+  }
+
+  /** Where a match starting at token `i` ends (exclusive), or -1: `matchAt` without its captures. */
+  endAt(tokens: Token[], i: number, classes: WordClasses, limit = tokens.length): number {
+    this.bind(classes);
+    return this.step(tokens, i, 0, classes, limit, NO_CAPTURES, i);
   }
 
   private step(tokens: Token[], i: number, k: number, classes: WordClasses, limit: number, captures: Captures, first: number): number {
@@ -176,7 +250,7 @@ export class Pattern {
     const spec = this.specs[k];
     if (spec.absent) {
       const t = tokens[i];
-      if (t && i < limit && t.gap < Gap.Line && tokenMatches({ ...spec, absent: false }, t, classes)) return -1;
+      if (t !== undefined && i < limit && t.gap < Gap.Line && tokenMatches(spec, t, classes)) return -1;
       return this.step(tokens, i, k + 1, classes, limit, captures, first);
     }
     // greedy, bounded: try the most repetitions first
@@ -185,7 +259,7 @@ export class Pattern {
     for (let c = count; c >= spec.min; c--) {
       const end = this.step(tokens, i + c, k + 1, classes, limit, captures, first);
       if (end >= 0) {
-        if (spec.as && c > 0) captures[spec.as] = [i, i + c];
+        if (spec.as !== undefined && c > 0 && captures !== NO_CAPTURES) captures[spec.as] = [i, i + c];
         return end;
       }
     }
@@ -222,8 +296,7 @@ export class RuleIndex<R extends { pattern: Pattern }> {
     };
     push(this.byKey.get(lx.lower));
     if (lx.kind === Kind.Number) push(this.byKey.get('kind:number'));
-    const probe = { lx, lower: lx.lower, kind: lx.kind, lex: lx.lex } as Token;
-    for (const c of this.classes.of(probe)) push(this.byKey.get(`class:${c}`));
+    for (const c of this.classes.of({ lx })) push(this.byKey.get(`class:${c}`));
     if (lx.lex) for (const l of lemmasOf(lx.lex, -1)) push(this.byKey.get(`lemma:${l}`));
     push(this.anywhere);
     return [...out].sort((a, b) => this.order.get(a)! - this.order.get(b)!);

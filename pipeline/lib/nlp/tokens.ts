@@ -39,6 +39,12 @@ export interface Lexeme {
   /** Anchor flags (see `lexemeFlag`), valid for `flagsVersion`. */
   flags: number;
   flagsVersion: number;
+  /** Hash of the form in the lexeme table. */
+  hash: number;
+  /** An elided word with its apostrophe (`l'`, `qu'`). */
+  elision: boolean;
+  /** For a word with a glued inverted pronoun (`a-t-il`), where the pronoun starts; 0 if none, -1 until computed. */
+  splitAt: number;
 }
 
 export interface Token {
@@ -64,36 +70,51 @@ export interface Token {
   sent: number;
 }
 
-const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc, 0x60, 0xb4]);
-const HYPHENS = new Set([0x2d, 0x2011]);
-const SPACES = new Set([0x20, 0x09, 0x0d, 0xa0, 0x202f, 0x2009, 0x2007, 0x200a, 0x2002, 0x2003, 0x3000, 0xfeff, 0x200b]);
-const QUOTE_MARKS = new Set([0xab, 0xbb, 0x201c, 0x201d, 0x201e, 0x22, 0x2039, 0x203a]);
-/** Elided words, written with their apostrophe: `l'` opens the next word. */
-const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu', 'quelqu']);
-/** Inverted subject pronouns glued to a verb by a hyphen: `a-t-il`, `dit-elle`, `peut-on`. */
-const INVERTED = /^(.+?)(-t-(?:il|elle|on|ils|elles)|-(?:il|elle|on|ils|elles|je|tu|nous|vous|ce))$/i;
-
-const LETTER_RE = /\p{L}|\p{M}/u;
-const letterCache = new Map<number, boolean>();
-
-function isLetter(c: number): boolean {
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-  if (c < 0x250) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
-  let known = letterCache.get(c);
-  if (known === undefined) {
-    known = LETTER_RE.test(String.fromCharCode(c));
-    letterCache.set(c, known);
-  }
-  return known;
+/** Character classes, one byte per UTF-16 code unit (filled lazily above U+024F). */
+const enum C {
+  Unknown = 0,
+  Other = 1,
+  Letter = 2,
+  Digit = 3,
+  Space = 4,
+  Newline = 5,
+  Quote = 6,
+  Apostrophe = 7,
+  Hyphen = 8,
+  Superscript = 9,
 }
+const CLASS = new Uint8Array(0x10000);
+const LETTER_RE = /\p{L}|\p{M}/u;
+{
+  for (let c = 0; c < 0x250; c++) {
+    CLASS[c] = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) ? C.Letter : c >= 0x30 && c <= 0x39 ? C.Digit : c < 0x20 ? C.Space : C.Other;
+  }
+  CLASS[0x0a] = C.Newline;
+  for (const c of [0x20, 0x09, 0x0d, 0xa0, 0x202f, 0x2009, 0x2007, 0x200a, 0x2002, 0x2003, 0x3000, 0xfeff, 0x200b]) CLASS[c] = C.Space;
+  for (const c of [0xab, 0xbb, 0x201c, 0x201d, 0x201e, 0x22, 0x2039, 0x203a]) CLASS[c] = C.Quote;
+  for (const c of [0x27, 0x2019, 0x2bc, 0x60, 0xb4]) CLASS[c] = C.Apostrophe;
+  for (const c of [0x2d, 0x2011]) CLASS[c] = C.Hyphen;
+  for (let c = 0x1d00; c <= 0x1dbf; c++) CLASS[c] = C.Superscript;
+}
+function classOf(c: number): C {
+  const k = CLASS[c];
+  if (k !== C.Unknown) return k;
+  return (CLASS[c] = LETTER_RE.test(String.fromCharCode(c)) ? C.Letter : C.Other);
+}
+const isLetter = (c: number): boolean => classOf(c) === C.Letter;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isUpper = (s: string): boolean => s !== s.toLowerCase();
 /** Superscript letters of ordinals (`1ᵉʳ`, `XIXᵉ`). */
 const isSuperscript = (c: number): boolean => c >= 0x1d00 && c <= 0x1dbf;
 
+/** Elided words, written with their apostrophe: `l'` opens the next word. */
+const ELISIONS = new Set(["l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "presqu'", "quelqu'"]);
+/** Inverted subject pronouns glued to a verb by a hyphen: `a-t-il`, `dit-elle`, `peut-on`. */
+const INVERTED = /^(.+?)(-t-(?:il|elle|on|ils|elles)|-(?:il|elle|on|ils|elles|je|tu|nous|vous|ce))$/i;
+
 function normalizeLower(s: string): string {
   const lower = s.toLowerCase();
-  return lower.includes('’') || lower.includes('ʼ') ? lower.replace(/[’ʼ`´]/g, "'") : lower;
+  return lower.includes('’') || lower.includes('ʼ') || lower.includes('`') || lower.includes('´') ? lower.replace(/[’ʼ`´]/g, "'") : lower;
 }
 
 /** Lexicon entry and parts of speech of a word as written. */
@@ -115,14 +136,7 @@ function lexiconOf(text: string, lower: string, cap: boolean): { lex: LexEntry |
   return { lex, pos: lex?.pos ?? 0 };
 }
 
-/** Lexemes by form (and kind); cleared when it grows past a bound, as it only saves work. */
-const LEXEMES = new Map<string, Lexeme>();
-const MAX_LEXEMES = 400_000;
-
-function lexemeOf(t: string, kind: Kind): Lexeme {
-  const key = kind === Kind.Word ? t : `${kind}\u0000${t}`;
-  let lx = LEXEMES.get(key);
-  if (lx) return lx;
+function newLexeme(t: string, kind: Kind, hash: number): Lexeme {
   const lower = kind === Kind.Word || kind === Kind.Number ? normalizeLower(t) : t;
   const cap = kind === Kind.Word && isUpper(t[0]);
   const caps = cap && t.length > 1 && t === t.toUpperCase() && t !== lower;
@@ -131,11 +145,67 @@ function lexemeOf(t: string, kind: Kind): Lexeme {
   if (kind === Kind.Word) ({ lex, pos } = lexiconOf(t, lower, cap));
   else if (kind === Kind.Number) pos = POS.NUM;
   else pos = POS.PUNCT;
-  lx = { text: t, lower, kind, cap, caps, lex, pos, slots: [], flags: 0, flagsVersion: -1 };
-  if (LEXEMES.size >= MAX_LEXEMES) LEXEMES.clear();
-  LEXEMES.set(key, lx);
+  return { text: t, lower, kind, cap, caps, lex, pos, slots: [], flags: 0, flagsVersion: -1, hash, elision: kind === Kind.Word && ELISIONS.has(lower), splitAt: -1 };
+}
+
+/**
+ * Lexemes by form and kind, in an open-addressing table probed with a hash of the characters
+ * in place: a form seen before costs no string (most tokens are). Cleared when it grows past a
+ * bound, as it only saves work.
+ */
+let table: Array<Lexeme | undefined> = new Array(1 << 14);
+let tableCount = 0;
+const MAX_LEXEMES = 400_000;
+
+function hashOf(text: string, start: number, end: number, kind: Kind): number {
+  let h = 0x811c9dc5 ^ kind;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+function sameForm(lx: Lexeme, text: string, start: number, end: number, kind: Kind): boolean {
+  const t = lx.text;
+  if (lx.kind !== kind || t.length !== end - start) return false;
+  for (let k = 0; k < t.length; k++) if (t.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** The lexeme of `text[start, end)` as a token of `kind`. */
+function lexemeAt(text: string, start: number, end: number, kind: Kind): Lexeme {
+  const hash = hashOf(text, start, end, kind);
+  const mask = table.length - 1;
+  let slot = hash & mask;
+  for (let lx = table[slot]; lx !== undefined; lx = table[slot]) {
+    if (lx.hash === hash && sameForm(lx, text, start, end, kind)) return lx;
+    slot = (slot + 1) & mask;
+  }
+  const lx = newLexeme(text.slice(start, end), kind, hash);
+  if (tableCount >= MAX_LEXEMES) {
+    table = new Array(1 << 14);
+    tableCount = 0;
+    return insert(lx);
+  }
+  table[slot] = lx;
+  if (++tableCount * 2 > table.length) grow();
   return lx;
 }
+
+function insert(lx: Lexeme): Lexeme {
+  const mask = table.length - 1;
+  let slot = lx.hash & mask;
+  while (table[slot] !== undefined) slot = (slot + 1) & mask;
+  table[slot] = lx;
+  tableCount++;
+  return lx;
+}
+
+function grow(): void {
+  const old = table;
+  table = new Array(old.length * 2);
+  tableCount = 0;
+  for (const lx of old) if (lx !== undefined) insert(lx);
+}
+
 
 let slotCount = 0;
 /** A new attribute of lexemes, computed on first use by whoever registers it. */
@@ -173,117 +243,175 @@ export function flagsOf(lx: Lexeme): number {
   return lx.flags;
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  const n = text.length;
-  let gap: Gap = Gap.Paragraph;
-  let lines = 0;
-  const push = (start: number, end: number, kind: Kind): void => {
-    const lx = lexemeOf(text.slice(start, end), kind);
-    tokens.push({ i: tokens.length, lx, start, end, text: lx.text, lower: lx.lower, kind, gap, cap: lx.cap, caps: lx.caps, lex: lx.lex, pos: lx.pos, sent: 0 });
-    gap = Gap.None;
-    lines = 0;
-  };
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) {
-      lines++;
-      gap = lines > 1 ? Gap.Paragraph : Gap.Line;
-      if (tokens.length === 0) gap = Gap.Paragraph;
-      i++;
-      continue;
-    }
-    if (SPACES.has(c) || c < 0x20) {
-      if (gap < Gap.Space) gap = Gap.Space;
-      i++;
-      continue;
-    }
-    if (isLetter(c)) {
-      i = word(text, i, push);
-      continue;
-    }
-    if (isDigit(c)) {
-      i = number(text, i, push);
-      continue;
-    }
-    if (QUOTE_MARKS.has(c)) {
-      push(i, i + 1, Kind.Quote);
-      i++;
-      continue;
-    }
-    // `...` is one token; a surrogate pair stays whole
-    let end = i + 1;
-    if (c === 0x2e) while (end < n && text.charCodeAt(end) === 0x2e) end++;
-    else if (c >= 0xd800 && c <= 0xdbff && end < n) end++;
-    push(i, end, Kind.Punct);
-    i = end;
+class TokenObject implements Token {
+  text: string;
+  lower: string;
+  kind: Kind;
+  cap: boolean;
+  caps: boolean;
+  lex: LexEntry | null;
+  pos: number;
+  sent = 0;
+  constructor(
+    public i: number,
+    public lx: Lexeme,
+    public start: number,
+    public end: number,
+    public gap: Gap,
+  ) {
+    this.text = lx.text;
+    this.lower = lx.lower;
+    this.kind = lx.kind;
+    this.cap = lx.cap;
+    this.caps = lx.caps;
+    this.lex = lx.lex;
+    this.pos = lx.pos;
   }
-  return tokens;
 }
 
-type Push = (start: number, end: number, kind: Kind) => void;
+/** The tokens of a text, in one pass over its characters. */
+export function tokenize(text: string): Token[] {
+  return new Tokenizer(text).run();
+}
 
-/** A word from `i`: letters and digits joined by hyphens and apostrophes; elided articles and inverted pronouns split off. */
-function word(text: string, i: number, push: Push): number {
-  const n = text.length;
-  let start = i;
-  let j = i;
-  for (;;) {
-    while (j < n && (isLetter(text.charCodeAt(j)) || isDigit(text.charCodeAt(j)))) j++;
-    const c = text.charCodeAt(j);
-    const next = text.charCodeAt(j + 1);
-    if (j + 1 < n && APOSTROPHES.has(c) && isLetter(next)) {
-      const head = text.slice(start, j).toLowerCase();
-      if (ELISIONS.has(head)) {
-        push(start, j + 1, Kind.Word);
-        start = j + 1;
-        j = j + 1;
+class Tokenizer {
+  readonly tokens: Token[] = [];
+  private gap: Gap = Gap.Paragraph;
+  private lines = 0;
+  constructor(private readonly text: string) {}
+
+  push(start: number, end: number, kind: Kind): void {
+    this.pushLexeme(lexemeAt(this.text, start, end, kind), start, end);
+  }
+
+  pushLexeme(lx: Lexeme, start: number, end: number): void {
+    this.tokens.push(new TokenObject(this.tokens.length, lx, start, end, this.gap));
+    this.gap = Gap.None;
+    this.lines = 0;
+  }
+
+  run(): Token[] {
+    const { text } = this;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const cls = classOf(c);
+      if (cls === C.Newline) {
+        this.lines++;
+        this.gap = this.lines > 1 || this.tokens.length === 0 ? Gap.Paragraph : Gap.Line;
+        i++;
         continue;
       }
-      j++;
-      continue;
+      if (cls === C.Space) {
+        if (this.gap < Gap.Space) this.gap = Gap.Space;
+        i++;
+        continue;
+      }
+      if (cls === C.Letter) {
+        i = this.word(i);
+        continue;
+      }
+      if (cls === C.Digit) {
+        i = this.number(i);
+        continue;
+      }
+      if (cls === C.Quote) {
+        this.push(i, i + 1, Kind.Quote);
+        i++;
+        continue;
+      }
+      // `...` is one token; a surrogate pair stays whole
+      let end = i + 1;
+      if (c === 0x2e) while (end < n && text.charCodeAt(end) === 0x2e) end++;
+      else if (c >= 0xd800 && c <= 0xdbff && end < n) end++;
+      this.push(i, end, Kind.Punct);
+      i = end;
     }
-    if (j + 1 < n && HYPHENS.has(c) && (isLetter(next) || isDigit(next))) {
-      j++;
-      continue;
-    }
-    break;
+    return this.tokens;
   }
-  // `1ᵉʳ`-style superscripts stay with a Roman numeral (`XIXᵉ`)
-  while (j < n && isSuperscript(text.charCodeAt(j))) j++;
-  const w = text.slice(start, j);
-  const inverted = w.includes('-') && !lookup(normalizeLower(w)) ? INVERTED.exec(w) : null;
-  if (inverted && lookup(normalizeLower(inverted[1]))?.pos) {
-    push(start, start + inverted[1].length, Kind.Word);
-    push(start + inverted[1].length, j, Kind.Word);
-  } else push(start, j, Kind.Word);
-  return j;
+
+  /** A word from `i`: letters and digits joined by hyphens and apostrophes; elided articles and inverted pronouns split off. */
+  word(i: number): number {
+    const { text } = this;
+    const n = text.length;
+    let start = i;
+    let j = i;
+    let hyphen = false;
+    for (;;) {
+      while (j < n) {
+        const k = classOf(text.charCodeAt(j));
+        if (k !== C.Letter && k !== C.Digit) break;
+        j++;
+      }
+      if (j + 1 >= n) break;
+      const cls = classOf(text.charCodeAt(j));
+      const next = classOf(text.charCodeAt(j + 1));
+      if (cls === C.Apostrophe && next === C.Letter) {
+        if (j - start <= 7) {
+          const head = lexemeAt(text, start, j + 1, Kind.Word);
+          if (head.elision) {
+            this.pushLexeme(head, start, j + 1);
+            start = j + 1;
+            j = j + 1;
+            continue;
+          }
+        }
+        j++;
+        continue;
+      }
+      if (cls === C.Hyphen && (next === C.Letter || next === C.Digit)) {
+        hyphen = true;
+        j++;
+        continue;
+      }
+      break;
+    }
+    // `1ᵉʳ`-style superscripts stay with a Roman numeral (`XIXᵉ`)
+    while (j < n && isSuperscript(text.charCodeAt(j))) j++;
+    const lx = lexemeAt(text, start, j, Kind.Word);
+    const split = hyphen ? splitOf(lx) : 0;
+    if (split > 0) {
+      this.push(start, start + split, Kind.Word);
+      this.push(start + split, j, Kind.Word);
+    } else this.pushLexeme(lx, start, j);
+    return j;
+  }
+
+  number(i: number): number {
+    const { text } = this;
+    const n = text.length;
+    let j = i;
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    while (j + 1 < n && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0x2c) && isDigit(text.charCodeAt(j + 1))) {
+      j++;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+    }
+    // ordinal or hour suffix: letters (and superscripts), then possibly digits (`4h30`)
+    let k = j;
+    while (k < n && (isSuperscript(text.charCodeAt(k)) || isLetter(text.charCodeAt(k)))) k++;
+    if (k > j && k - j <= 4) {
+      const suffix = text.slice(j, k).toLowerCase();
+      if (NUMBER_SUFFIX.test(suffix)) {
+        j = k;
+        if (suffix === 'h') while (j < n && isDigit(text.charCodeAt(j))) j++;
+      }
+    }
+    // letters glued after the suffix make one word (`G7` is a word; `2020s`, `3D`)
+    if (j < n && isLetter(text.charCodeAt(j))) return this.word(i);
+    this.push(i, j, Kind.Number);
+    return j;
+  }
 }
 
-/** A number from `i`: digits with inner `.`/`,` groups (`200.000`, `1,6`) and a glued suffix (`1er`, `20e`, `4h30`, `17h`). */
-function number(text: string, i: number, push: Push): number {
-  const n = text.length;
-  let j = i;
-  while (j < n && isDigit(text.charCodeAt(j))) j++;
-  while (j + 1 < n && (text[j] === '.' || text[j] === ',') && isDigit(text.charCodeAt(j + 1))) {
-    j++;
-    while (j < n && isDigit(text.charCodeAt(j))) j++;
+const NUMBER_SUFFIX = /^(?:er|re|e|ème|eme|è|ᵉ|ᵉʳ|ʳᵉ|nd|nde|h|st|th|rd|bis|ter)$/u;
+
+/** Where a glued inverted pronoun starts in a hyphenated word the lexicon does not know (`a-t-il`: 1), else 0; once per form. */
+function splitOf(lx: Lexeme): number {
+  if (lx.splitAt < 0) {
+    const inverted = lookup(lx.lower) ? null : INVERTED.exec(lx.text);
+    lx.splitAt = inverted && lookup(normalizeLower(inverted[1]))?.pos ? inverted[1].length : 0;
   }
-  // ordinal or hour suffix: letters (and superscripts), then possibly digits (`4h30`)
-  let k = j;
-  while (k < n && (isSuperscript(text.charCodeAt(k)) || isLetter(text.charCodeAt(k)))) k++;
-  if (k > j && k - j <= 4) {
-    const suffix = text.slice(j, k).toLowerCase();
-    if (/^(?:er|re|e|ème|eme|è|ᵉ|ᵉʳ|ʳᵉ|nd|nde|h|st|th|rd|bis|ter)$/u.test(suffix)) {
-      j = k;
-      if (suffix === 'h') while (j < n && isDigit(text.charCodeAt(j))) j++;
-    }
-  }
-  // letters glued after the suffix make one word (`G7` is a word; `2020s`, `3D`)
-  if (j < n && isLetter(text.charCodeAt(j))) {
-    return word(text, i, push);
-  }
-  push(i, j, Kind.Number);
-  return j;
+  return lx.splitAt;
 }
+
