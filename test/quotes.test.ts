@@ -45,9 +45,9 @@ describe('quotation marks', () => {
     ['a stray closing guillemet', 'Nous ne céderons pas », a déclaré le ministre.'],
     ['an unclosed straight quote', 'Il a dit "jamais et il est parti.'],
   ])('reports and skips %s without a runaway span', (_name, text) => {
-    const scan = findQuotedSpans(text);
-    expect(scan.spans).toEqual([]);
-    expect(scan.problems.length).toBeGreaterThan(0);
+    const scan = buildDoc(text);
+    expect(scan.quotes).toEqual([]);
+    expect(scan.quoteProblems.length).toBeGreaterThan(0);
     expect(quoteMarkProblems(text).length).toBeGreaterThan(0);
     expect(quotesOf(text)).toEqual([]);
   });
@@ -96,8 +96,8 @@ describe('speakers: reporting verb before the quote', () => {
     ['Sergueï Lavrov a déclaré jeudi que « rien ne changera ».', 'Sergueï Lavrov', 'déclarer'],
     ['Dans un communiqué, le Kremlin a indiqué que les discussions porteront sur des « questions clés ».', 'Kremlin', 'indiquer'],
     ['Pour sa part, Olaf Scholz, au pouvoir depuis 2021, a affirmé que la priorité restait « la sécurité du continent ».', 'Olaf Scholz', 'affirmer'],
-    ['La Maison Blanche a qualifié la décision d’« irresponsable ».', 'Maison Blanche', 'qualifier'],
-    ['Une décision que le département d’État américain a qualifiée de « provocation inutile ».', 'Département d’État américain', 'qualifier'],
+    ['La Maison Blanche a qualifié la décision d’« irresponsable ».', 'Maison-Blanche', 'qualifier'],
+    ['Une décision que le département d’État américain a qualifiée de « provocation inutile ».', "Département d'État américain", 'qualifier'],
     ['Olaf Scholz a reçu Emmanuel Macron mardi, estimant que « l’Europe doit rester unie ».', 'Olaf Scholz', 'estimer'],
     ['Pendant la crise, Moscou s’est montrée prudente, répétant qu’elle agirait « en cas d’agression ».', 'Moscou', 'répéter'],
     ['Emmanuel Macron a notamment annoncé avoir constitué une « réserve » de policiers.', 'Emmanuel Macron', 'annoncer'],
@@ -188,10 +188,18 @@ describe('coreference inside the article', () => {
   });
 });
 
+describe('scare quotes', () => {
+  // the gold annotates quoted terms too (`pour « extrémisme »`, `Un « déni de démocratie »`), with no speaker when none is named
+  it.each([
+    ['Les « gilets jaunes » ont de nouveau manifesté samedi.', { text: 'gilets jaunes', kind: 'fragment', speaker: null, cue: null }],
+    ['La Russie mène une « opération militaire spéciale » en Ukraine depuis février.', { text: 'opération militaire spéciale', kind: 'quote', speaker: null, cue: null }],
+  ])('%s', (text, expected) => {
+    expect(quotesOf(text).map((q) => ({ text: q.text, kind: q.kind, speaker: q.speaker, cue: q.cue }))).toEqual([expected]);
+  });
+});
+
 describe('what is not a quote', () => {
   it.each([
-    ['scare quotes with no speaker', 'Les « gilets jaunes » ont de nouveau manifesté samedi.'],
-    ['a term in quotes', 'La Russie mène une « opération militaire spéciale » en Ukraine depuis février.'],
     ['a newspaper title', 'Il l’a dit dans un entretien au journal « Le Monde ».'],
     ['a film title', 'Le film « Guerre et paix » a été diffusé hier soir.'],
     ['an operation name', 'Emmanuel Macron a annoncé la fin de l’opération « Barkhane ».'],
@@ -299,7 +307,7 @@ describe('news prose', () => {
   });
 
   it('keeps a quote when a reporting verb follows the noun that could head a name', () => {
-    expect(brief('Le syndicat a déclaré « Nous ferons grève ».')).toEqual([{ text: 'Nous ferons grève', speaker: null, cue: 'déclarer' }]);
+    expect(brief('Le syndicat a déclaré « Nous ferons grève ».')).toEqual([{ text: 'Nous ferons grève', speaker: 'Syndicat', cue: 'déclarer' }]);
     expect(brief('Le syndicat « Solidarité » a déclaré la grève.')).toEqual([]);
   });
 
