@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents, verbTimeFrame } from '../pipeline/lib/extract/events.ts';
-import type { DateMention, DocInput } from '../pipeline/lib/extract/types.ts';
-import { splitSentences } from '../pipeline/lib/text/sentences.ts';
+import { articleContext, type ArticleContext } from '../pipeline/lib/extract/context.ts';
+import { extractEvents } from '../pipeline/lib/extract/events.ts';
+import type { DateMention } from '../pipeline/lib/extract/types.ts';
 
-function docOf(text: string, published: string | null = '2023-03', precision: DocInput['published_precision'] = published ? 'month' : null): DocInput {
-  return { doc_id: 'test', text, published, published_precision: precision, sentences: splitSentences(text) };
+function docOf(text: string, published: string | null = '2023-03'): ArticleContext {
+  return articleContext('test', text, published);
 }
 
 function typesIn(text: string, dates: DateMention[] = []): string[] {
@@ -59,7 +59,7 @@ describe('extractEvents: one category per trigger family', () => {
     ['La Hongrie refuse de soutenir les sanctions.', 'REJECT'],
     ['La Corée du Nord menace les États-Unis de représailles.', 'THREATEN'],
     ['Moscou a retiré ses troupes de la région de Kherson.', 'RETREAT'],
-    ['Téhéran a libéré deux otages français.', 'CONCEDE'],
+    ['Téhéran a libéré deux otages français.', 'RETREAT'],
     ['Le président turc a été réélu dimanche.', 'OTHER'],
     ["La Cour pénale internationale a émis un mandat d'arrêt contre le président russe.", 'COERCE'],
     ['Le gouvernement tchèque a rappelé son ambassadeur à Moscou.', 'SANCTION'],
@@ -84,8 +84,8 @@ describe('extractEvents: one category per trigger family', () => {
     ['Tokyo a adressé une protestation officielle à Pékin.', 'ACCUSE'],
     ['Pékin a dénoncé une mesure protectionniste et menacé de riposter.', 'THREATEN'],
     ['Moscou a promis une riposte à l’expulsion de ses diplomates.', 'THREATEN'],
-    ['Le Premier ministre a présenté dans la soirée sa démission au président.', 'CONCEDE'],
-    ['Les deux pays ont procédé à un échange de prisonniers.', 'CONCEDE'],
+    ['Le Premier ministre a présenté dans la soirée sa démission au président.', 'OTHER'],
+    ['Les deux pays ont procédé à un échange de prisonniers.', 'RETREAT'],
     ['Des affrontements ont éclaté près de Goma entre rebelles et soldats congolais.', 'ASSAULT'],
     ['Le président a rendu visite aux troupes déployées en Estonie.', 'CONSULT'],
     ["La Chine a lancé samedi trois jours d'exercices militaires autour de Taïwan.", 'MOBILIZE'],
@@ -328,23 +328,33 @@ describe('extractEvents: dates', () => {
   });
 });
 
-describe('verbTimeFrame', () => {
+describe('the tense of a verb trigger sets the modality of its event', () => {
   it.each([
-    [['F'], 'Il ', '', 'future'],
-    [['C'], 'Il ', '', 'hypothetical'],
-    [['I'], 'Il ', '', 'background'],
-    [['P'], 'Il ', '', 'current'],
-    [['K'], 'Il a ', '', 'current'],
-    [['K'], 'Il avait ', '', 'background'],
-    [['K'], 'Il aura ', '', 'future'],
-    [['K'], 'Il aurait ', '', 'hypothetical'],
-    [['K'], 'Il a toutefois ', '', 'current'],
-    [['W'], 'Il va ', '', 'future'],
-    [['W'], 'Il doit ', '', 'future'],
-    [['W'], 'pour ', '', null],
-    [['K'], 'Le régime ', ' par la Russie', 'current'],
-    [['K'], "l'accord ", ' en 2019', null],
-  ] as const)('%j after "%s"', (tenses, before, after, frame) => {
-    expect(verbTimeFrame(tenses, before, after)).toBe(frame);
+    ['Il rencontrera le président turc.', 'scheduled'],
+    ['Il va rencontrer le président turc.', 'scheduled'],
+    ['Il doit rencontrer le président turc.', 'scheduled'],
+    ['Il aura rencontré le président turc avant lundi.', 'scheduled'],
+    ['Il rencontre le président turc.', 'asserted'],
+    ['Il a rencontré le président turc.', 'asserted'],
+    ['Il a toutefois rencontré le président turc.', 'asserted'],
+    ['Il rencontrait le président turc.', 'asserted'],
+    ['Il avait rencontré le président turc.', 'asserted'],
+  ])('%s → %s', (text, modality) => {
+    const events = extractEvents(docOf(text), []);
+    expect(events.map((e) => [e.type, e.modality])).toEqual([['CONSULT', modality]]);
+  });
+
+  it.each([
+    ['Il aurait rencontré le président turc.'],
+    ['Il rencontrerait le président turc.'],
+    ['Il est parti pour rencontrer le président turc.'],
+  ])('%s reports no meeting', (text) => {
+    expect(extractEvents(docOf(text), []).filter((e) => e.type === 'CONSULT')).toEqual([]);
+  });
+
+  it('gives a background act (imperfect, pluperfect) no date of its own', () => {
+    for (const text of ['Il rencontrait le président turc.', 'Il avait rencontré le président turc.']) {
+      expect(extractEvents(docOf(text), [])[0]).toMatchObject({ date: null, basis: 'unresolved' });
+    }
   });
 });
