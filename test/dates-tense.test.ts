@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { directionAround } from '../pipeline/lib/extract/dates/tense.ts';
+import { directionReader, scanDates } from '../pipeline/lib/extract/dates.ts';
+import { buildDoc } from '../pipeline/lib/nlp/doc.ts';
 
 // The target expression is marked with [brackets]; the direction is read from the rest of the sentence.
 function direction(marked: string) {
   const start = marked.indexOf('[');
-  const end = marked.indexOf(']') - 1;
   const text = marked.replace('[', '').replace(']', '');
-  return directionAround(text, 0, text.length, start, end);
+  const doc = buildDoc(text);
+  const hit = scanDates(doc).find((h) => doc.tokens[h.first].start === start);
+  if (!hit) throw new Error(`no date expression at [${marked}]`);
+  const own = 'direction' in hit.reading ? hit.reading.direction : undefined;
+  return directionReader(doc)(hit, own);
 }
 
 describe('direction from tense', () => {

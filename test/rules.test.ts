@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parsePattern } from '../pipeline/lib/nlp/pattern.ts';
 import { RULES_DIR, loadRuleLines, ruleFiles } from '../pipeline/lib/nlp/rules.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../pipeline/lib/text/sentences.ts';
+import { buildDoc } from '../pipeline/lib/nlp/doc.ts';
 
-const split = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+const spansOf = (t: string) => buildDoc(t).sentences;
+const split = (t: string) => spansOf(t).map((s) => t.slice(s.start, s.end));
 
 describe('splitSentences', () => {
   it.each([
@@ -20,7 +21,7 @@ describe('splitSentences', () => {
 
   it('returns spans that cover only non-space text and never overlap', () => {
     const text = 'Un. Deux.\n\nTrois ? Quatre !';
-    const spans = splitSentences(text);
+    const spans = spansOf(text);
     for (let i = 1; i < spans.length; i++) expect(spans[i].start).toBeGreaterThanOrEqual(spans[i - 1].end);
     for (const s of spans) expect(text.slice(s.start, s.end)).toBe(text.slice(s.start, s.end).trim());
   });

@@ -1,75 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { auxiliaryOf, conjugate, matchReportingVerb, REPORTING_VERBS, reportingVerbForms } from '../pipeline/lib/lexicon/verbs.ts';
+import { articleContext } from '../pipeline/lib/extract/context.ts';
+import { extractQuotes } from '../pipeline/lib/extract/quotes.ts';
+import { POS, TENSE, lemmasOf, lookup, tensesOf } from '../pipeline/lib/nlp/lexicon.ts';
+import { loadRuleLines } from '../pipeline/lib/nlp/rules.ts';
 
-const words = (s: string) => s.toLowerCase().split(/\s+/);
+// The reporting verbs and event triggers are lemmas: every one must be a verb the lexicon
+// conjugates, or its rule would never fire.
 
-describe('conjugate (Lefff tables)', () => {
-  it('gives every tense of a regular verb', () => {
-    const forms = conjugate('déclarer');
-    expect(forms.get('déclaré')).toBe('participle');
-    expect(forms.get('déclare')).toBe('present');
-    expect(forms.get('déclarait')).toBe('imperfect');
-    expect(forms.get('déclara')).toBe('simple_past');
-    expect(forms.get('déclarera')).toBe('future');
-    expect(forms.get('déclarerait')).toBe('conditional');
-    expect(forms.get('déclarant')).toBe('gerund');
+describe('the lexicon conjugates', () => {
+  it.each([
+    ['déclaré', TENSE.K], ['déclare', TENSE.P], ['déclarait', TENSE.I], ['déclara', TENSE.J],
+    ['déclarera', TENSE.F], ['déclarerait', TENSE.C], ['déclarant', TENSE.G], ['déclarer', TENSE.W],
+    ['dit', TENSE.K], ['reconnu', TENSE.K], ['promis', TENSE.K], ['soutient', TENSE.P],
+    ['tweeté', TENSE.K], ['tweete', TENSE.P],
+  ])('%s', (form, tense) => {
+    expect(tensesOf(lookup(form)) & tense).toBeTruthy();
   });
 
-  it('gives irregular forms', () => {
-    expect(conjugate('dire').get('dit')).toBe('participle');
-    expect(conjugate('reconnaître').has('reconnu')).toBe(true);
-    expect(conjugate('promettre').has('promis')).toBe(true);
-    expect(conjugate('soutenir').has('soutient')).toBe(true);
-  });
-
-  it('derives regular first-group forms for verbs missing from the tables', () => {
-    const forms = conjugate('tweeter');
-    expect(forms.get('tweeté')).toBe('participle');
-    expect(forms.get('tweete')).toBe('present');
-  });
-
-  it('knows nothing of unknown non-verbs', () => {
-    expect(conjugate('xyzabc').size).toBe(0);
-  });
-
-  it('every listed reporting verb has forms', () => {
-    for (const verb of REPORTING_VERBS) expect(conjugate(verb).size, verb).toBeGreaterThan(0);
+  it('knows nothing of an unknown word', () => {
+    expect(lookup('xyzabc')).toBeNull();
   });
 });
 
-describe('reporting verb lookup', () => {
+describe('rule files name verbs the lexicon knows', () => {
+  it.each(['quotes/verbs.jsonl', 'events/triggers.jsonl'])('%s', (file) => {
+    const unknown = loadRuleLines<{ lemma?: string; verb?: string }>(file)
+      .map(({ line, rule }) => ({ line, lemma: rule.lemma ?? rule.verb }))
+      .filter(({ lemma }) => lemma !== undefined && !lemmasOf(lookup(lemma!), POS.VERB).includes(lemma!))
+      .map(({ line, lemma }) => `${file}:${line}: ${lemma}`);
+    expect(unknown).toEqual([]);
+  });
+});
+
+describe('reporting verbs in use', () => {
+  const cueOf = (text: string) => extractQuotes(articleContext('t', text, '2022-12'), [])[0]?.cue ?? null;
+
   it.each([
-    ['déclaré', 'déclarer'], ['insisté', 'insister'], ['affirme', 'affirmer'], ['estimant', 'estimer'],
-    ['lança', 'lancer'], ['précisait', 'préciser'], ['martèle', 'marteler'], ['ajoutera', 'ajouter'],
-    ['Assuré', 'assurer'], ['expliqué', 'expliquer'], ['qualifié', 'qualifier'], ['répétant', 'répéter'],
-  ])('%s → %s', (form, infinitive) => {
-    expect(reportingVerbForms(form).map((v) => v.infinitive)).toContain(infinitive);
-  });
-
-  it.each(['maison', 'président', 'renouvelé', 'appel', 'accord', 'le'])('%s is not a reporting verb', (word) => {
-    expect(reportingVerbForms(word)).toEqual([]);
-  });
-
-  it.each([
-    ['fait valoir', 'faire valoir', 2],
-    ['fit savoir', 'faire savoir', 2],
-    ['mis en garde', 'mettre en garde', 3],
-    ['déclaré hier', 'déclarer', 1],
-  ])('%s is the verb %s over %i words', (phrase, infinitive, length) => {
-    expect(matchReportingVerb(words(phrase), 0)).toMatchObject({ infinitive, length });
-  });
-
-  it('keeps the reflexive for verbs that report only pronominally', () => {
-    expect(matchReportingVerb(['exclamé'], 0, true)?.infinitive).toBe('s’exclamer');
-    expect(matchReportingVerb(['exclamé'], 0, false)).toBeNull();
-    expect(matchReportingVerb(['dit'], 0, true)?.infinitive).toBe('dire');
+    ['déclaré', 'déclarer'], ['insisté', 'insister'], ['affirmé', 'affirmer'], ['lancé', 'lancer'],
+    ['précisé', 'préciser'], ['martelé', 'marteler'], ['ajouté', 'ajouter'], ['assuré', 'assurer'],
+    ['expliqué', 'expliquer'], ['répété', 'répéter'],
+  ])('« … », a %s X → %s', (participle, infinitive) => {
+    expect(cueOf(`« Nous ne céderons pas », a ${participle} Vladimir Poutine.`)).toBe(infinitive);
   });
 
   it.each([
-    ['a', 'avoir'], ['ont', 'avoir'], ['avait', 'avoir'], ['aurait', 'avoir'],
-    ['est', 'être'], ['sont', 'être'], ['était', 'être'],
-    ['eu', null], ['président', null],
-  ])('auxiliary %s → %s', (word, aux) => {
-    expect(auxiliaryOf(word)).toBe(aux);
+    ['a fait valoir', 'faire valoir'],
+    ['a fait savoir', 'faire savoir'],
+    ['a mis en garde', 'mettre en garde'],
+  ])('a multi-word cue: %s', (verb, infinitive) => {
+    expect(cueOf(`« Nous ne céderons pas », ${verb} Vladimir Poutine.`)).toBe(infinitive);
+  });
+
+  it.each(['a renouvelé', 'a regardé'])('%s reports no speech', (verb) => {
+    expect(cueOf(`« Nous ne céderons pas » ${verb} Vladimir Poutine.`)).toBeNull();
   });
 });

@@ -1,15 +1,4 @@
-import type { Span } from '../text/sentences.ts';
-import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
-
-/** What every extractor receives: one cleaned article and its document date. */
-export interface DocInput {
-  doc_id: string;
-  text: string;
-  published: string | null;
-  published_precision: DocumentRecord['published_precision'];
-  /** Sentence spans of `text` (pipeline/lib/text/sentences.ts). */
-  sentences: Span[];
-}
+import type { AgreementRecord, DateRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
 
 /** Extractors return records without `id` and `doc_id`; the extract stage adds both. */
 export type Mention<R> = Omit<R, 'id' | 'doc_id'>;
