@@ -7,7 +7,8 @@
 SEEDS ?= seeds
 DIST  ?= dist
 # one build folder per input folder, so that two corpora never share stale stamps
-BUILD ?= build/$(shell printf '%s' '$(abspath $(SEEDS))' | cksum | cut -d' ' -f1)
+BUILD_ROOT ?= build
+BUILD ?= $(BUILD_ROOT)/$(shell printf '%s' '$(abspath $(SEEDS))' | cksum | cut -d' ' -f1)
 STRICT ?=
 # FIELD=KEY,...: which key of a JSON Lines or CSV record holds each field (text, title, date,
 # url, outlet, language); news-please's and trafilatura's names are read by default.
@@ -20,6 +21,9 @@ PARTITIONED ?=
 RUN := node --import tsx
 SHARD_TAG := $(subst /,-of-,$(SHARD))
 B := $(BUILD)$(if $(SHARD),/shard-$(SHARD_TAG))
+# The stages after validation write into DIST, so their stamps are kept per output folder: any
+# DIST works after any other, and SEEDS=x/ is SEEDS=x (both keys are absolute paths).
+OUT := $(B)/dist-$(shell printf '%s' '$(abspath $(DIST))' | cksum | cut -d' ' -f1)
 ARGS = --seeds '$(SEEDS)' --build '$(B)' --dist '$(DIST)' $(if $(STRICT),--strict,) $(if $(SHARD),--shard '$(SHARD)',) $(if $(PARTITIONED),--partitioned,)
 
 LIB := $(shell find pipeline/lib -name '*.ts') $(wildcard schemas/*.schema.json) package-lock.json
@@ -72,27 +76,39 @@ $(B)/link/.done: $(B)/extract/.done pipeline/link.ts $(LIB)
 $(B)/validate/ok: $(B)/link/.done pipeline/validate.ts $(LIB)
 	$(RUN) pipeline/validate.ts $(ARGS)
 
-$(B)/published: $(B)/validate/ok pipeline/publish.ts $(LIB)
+# Whether DIST still holds what the last build there published: every file its SHA256SUMS names
+# (or, before the catalog ran, the database). A folder emptied or a file deleted since makes the
+# stages after validation run again, as a new output folder does.
+$(OUT)/intact: FORCE
+	@mkdir -p '$(OUT)'
+	@if [ ! -f '$@' ]; then touch '$@'; \
+	elif [ -f '$(OUT)/published' ] && ! $(call dist_intact,$(DIST)); then \
+	  echo 'make: $(DIST) lacks files of its last build: publishing again' >&2; touch '$@'; fi
+
+dist_intact = ( if [ -f '$(1)/SHA256SUMS' ]; then cd '$(1)' && cut -c67- SHA256SUMS | while IFS= read -r f; do [ -e "$$f" ] || exit 1; done; \
+  else [ -f '$(1)/dataset.duckdb' ]; fi )
+
+$(OUT)/published: $(B)/validate/ok $(OUT)/intact pipeline/publish.ts $(LIB)
 	$(RUN) pipeline/publish.ts $(ARGS)
 	touch $@
 
-$(B)/summarized: $(B)/published pipeline/summarize.ts $(SQL) $(LIB)
+$(OUT)/summarized: $(OUT)/published pipeline/summarize.ts $(SQL) $(LIB)
 	$(RUN) pipeline/summarize.ts $(ARGS)
 	touch $@
 
 # The evaluation scores of the build, when gold annotations exist for its articles
 # (GOLD defaults to test/gold/seeds for the seeds; the page shows them). The scores go through
 # BUILD, so an interrupted scorer leaves no file behind in DIST.
-GOLD ?= $(if $(filter seeds seeds/ ./seeds,$(SEEDS)),test/gold/seeds,)
-$(B)/evaluated: $(B)/summarized scripts/score.mjs
+GOLD ?= $(if $(filter $(abspath seeds),$(abspath $(SEEDS))),test/gold/seeds,)
+$(OUT)/evaluated: $(OUT)/summarized scripts/score.mjs
 ifneq ($(GOLD),)
 	mkdir -p '$(DIST)/quality'
-	node scripts/score.mjs --gold '$(GOLD)' --dist '$(DIST)' --json > '$(B)/eval.json.tmp'
-	mv '$(B)/eval.json.tmp' '$(DIST)/quality/eval.json'
+	node scripts/score.mjs --gold '$(GOLD)' --dist '$(DIST)' --json > '$(OUT)/eval.json.tmp'
+	mv '$(OUT)/eval.json.tmp' '$(DIST)/quality/eval.json'
 endif
 	touch $@
 
-$(DIST)/SHA256SUMS: $(B)/evaluated pipeline/catalog.ts $(LIB)
+$(DIST)/SHA256SUMS: $(OUT)/evaluated pipeline/catalog.ts $(LIB)
 	$(RUN) pipeline/catalog.ts $(ARGS)
 
 # Stage 8: the dataset page (reads datapackage.json, so after catalog).
