@@ -18,6 +18,9 @@ INPUT_FIELDS ?=
 SHARD ?=
 # PARTITIONED=1: also publish DIST/partitioned/TABLE/year=YYYY/*.parquet (Hive layout)
 PARTITIONED ?=
+# COMPRESS=1: publish CSV and JSON gzipped (NAME.csv.gz, NAME.json.gz); COMPRESS=0: never;
+# unset: gzipped from 2,000 articles on (COMPRESS_MIN_ARTICLES, pipeline/lib/publish/files.ts)
+COMPRESS ?=
 RUN := node --import tsx
 SHARD_TAG := $(subst /,-of-,$(SHARD))
 B := $(BUILD)$(if $(SHARD),/shard-$(SHARD_TAG))
@@ -88,8 +91,14 @@ $(OUT)/intact: FORCE
 dist_intact = ( if [ -f '$(1)/SHA256SUMS' ]; then cd '$(1)' && cut -c67- SHA256SUMS | while IFS= read -r f; do [ -e "$$f" ] || exit 1; done; \
   else [ -f '$(1)/dataset.duckdb' ]; fi )
 
-$(OUT)/published: $(B)/validate/ok $(OUT)/intact pipeline/publish.ts $(LIB)
-	$(RUN) pipeline/publish.ts $(ARGS)
+# COMPRESS and PARTITIONED change what publish writes: switching either re-runs it.
+$(OUT)/options: FORCE
+	@mkdir -p '$(OUT)'
+	@printf 'compress=%s\npartitioned=%s\n' '$(COMPRESS)' '$(PARTITIONED)' > '$@.new'
+	@cmp -s '$@.new' '$@' && rm -f '$@.new' || mv '$@.new' '$@'
+
+$(OUT)/published: $(B)/validate/ok $(OUT)/intact $(OUT)/options pipeline/publish.ts $(LIB)
+	$(RUN) pipeline/publish.ts $(ARGS) $(if $(COMPRESS),--compress '$(COMPRESS)',)
 	touch $@
 
 $(OUT)/summarized: $(OUT)/published pipeline/summarize.ts $(SQL) $(LIB)
@@ -100,10 +109,10 @@ $(OUT)/summarized: $(OUT)/published pipeline/summarize.ts $(SQL) $(LIB)
 # (GOLD defaults to test/gold/seeds for the seeds; the page shows them). The scores go through
 # BUILD, so an interrupted scorer leaves no file behind in DIST.
 GOLD ?= $(if $(filter $(abspath seeds),$(abspath $(SEEDS))),test/gold/seeds,)
-$(OUT)/evaluated: $(OUT)/summarized scripts/score.mjs
+$(OUT)/evaluated: $(OUT)/summarized scripts/score.mjs scripts/score-dist.sh
 ifneq ($(GOLD),)
 	mkdir -p '$(DIST)/quality'
-	node scripts/score.mjs --gold '$(GOLD)' --dist '$(DIST)' --json > '$(OUT)/eval.json.tmp'
+	sh scripts/score-dist.sh '$(DIST)' --gold '$(GOLD)' --json > '$(OUT)/eval.json.tmp'
 	mv '$(OUT)/eval.json.tmp' '$(DIST)/quality/eval.json'
 endif
 	touch $@
@@ -139,7 +148,7 @@ typecheck: $(INSTALLED)
 # Scores DIST against the project's copy of the seed gold (test/gold/seeds), by the
 # rules of the shared scorer (scripts/score.mjs is a verbatim copy of it).
 eval: $(INSTALLED)
-	node scripts/score.mjs --gold test/gold/seeds --dist '$(DIST)' $(if $(VERBOSE),--verbose,)
+	sh scripts/score-dist.sh '$(DIST)' --gold test/gold/seeds $(if $(VERBOSE),--verbose,)
 
 # SQL on the published dataset without a DuckDB binary: make sql Q="SELECT count(*) FROM events"
 sql: $(INSTALLED)

@@ -15,6 +15,7 @@ import { CSV_DIALECT, csvHeader, csvRows } from './lib/csv.ts';
 import { openDuckDB, sqlString } from './lib/duckdb.ts';
 import { readJsonl, writeFileAtomic } from './lib/io/jsonl.ts';
 import { DATASET } from './lib/dataset.ts';
+import { publishedName, TABLE_FORMATS, type TableFormat } from './lib/publish/files.ts';
 import { renderDataDictionary } from './lib/dictionary.ts';
 import { CLEAN_QUALITY_CODES, EXTRACT_QUALITY_CODES, type QualityEntry } from './lib/quality.ts';
 import { columnsOf, frictionlessType, loadTableSchemas, primaryKeyOf, type JsonSchemaProperty, type TableSchema } from './lib/schema.ts';
@@ -59,19 +60,25 @@ runStage('catalog', async () => {
   }
 
   const resources: object[] = [];
+  const tableFiles = new Map<string, string[]>();
   for (const [table, schema] of schemas) {
     const tableSchema = frictionlessSchema(schema);
-    for (const format of ['csv', 'json', 'parquet'] as const) {
-      const file = `${table}.${format}`;
+    tableFiles.set(table, []);
+    for (const format of TABLE_FORMATS) {
+      const { file, gzip } = await publishedFile(dist, table, format);
+      tableFiles.get(table)!.push(file);
       resources.push({
         name: format === 'csv' ? table : `${table}-${format}`,
         ...(format === 'csv' ? TABULAR_CSV : {}),
-        title: `${table} (${format.toUpperCase()})`,
+        title: `${table} (${format.toUpperCase()}${gzip ? ', gzipped' : ''})`,
         description: schema.description,
         path: file,
         format,
+        // the media type and encoding of the content; `compression` says it is gzipped (a v1
+        // pattern, a v2 property: readers such as frictionless-py decompress it)
         mediatype: { csv: 'text/csv', json: 'application/json', parquet: 'application/vnd.apache.parquet' }[format],
         ...(format === 'parquet' ? {} : { encoding: 'utf-8' }),
+        ...(gzip ? { compression: 'gz' } : {}),
         ...(await fileFacts(dist, file)),
         ...(format === 'csv' ? { dialect: CSV_DIALECT } : {}),
         // the JSON and Parquet files hold the same rows: the schema documents their columns
@@ -139,7 +146,7 @@ runStage('catalog', async () => {
     resources,
   };
   await writeFileAtomic(path.join(dist, 'datapackage.json'), JSON.stringify(datapackage, null, 2) + '\n');
-  await writeFileAtomic(path.join(dist, 'README.md'), renderDataDictionary(schemas, rowCounts, summaries, quality));
+  await writeFileAtomic(path.join(dist, 'README.md'), renderDataDictionary(schemas, rowCounts, tableFiles, summaries, quality));
 
   // the page (index.html, site/) is made after this stage from datapackage.json, and the
   // shard parts are an intermediate of `make SHARD=`: neither is part of the release summed here
@@ -198,6 +205,15 @@ async function writeQualityReport(dist: string, entries: QualityEntry[]): Promis
   const cols = QUALITY_COLUMNS.map((name) => ({ name, type: 'string' as const, nullable: true, description: '' }));
   await writeFileAtomic(path.join(dir, 'report.csv'), csvHeader(cols) + csvRows(sorted as unknown as Record<string, unknown>[], cols));
   await writeFileAtomic(path.join(dir, 'report.json'), JSON.stringify(sorted, null, 1) + '\n');
+}
+
+/** The file of a table in a format that publish wrote: NAME.csv or NAME.csv.gz, never both. */
+async function publishedFile(dist: string, table: string, format: TableFormat): Promise<{ file: string; gzip: boolean }> {
+  const [plain, gzipped] = [false, true].map((gzip) => publishedName(table, format, gzip));
+  const [hasPlain, hasGzipped] = await Promise.all([plain, gzipped].map((f) => fs.pathExists(path.join(dist, f))));
+  if (plain !== gzipped && hasPlain && hasGzipped) throw new Error(`${dist} holds both ${plain} and ${gzipped}: run the publish stage again`);
+  if (!hasPlain && !hasGzipped) throw new Error(`${dist} has no ${plain}: run the publish stage first`);
+  return hasGzipped && plain !== gzipped ? { file: gzipped, gzip: true } : { file: plain, gzip: false };
 }
 
 /** `bytes` and `hash` of a published file, as the data package gives them. */
