@@ -16,7 +16,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fs, minimist, path } from 'zx';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { openDuckDB, orderBySql, readJsonlSql, sqlIdent, sqlString } from './lib/duckdb.ts';
+import { createTableSql, openDuckDB, orderBySql, readJsonlSql, sqlIdent, sqlString } from './lib/duckdb.ts';
 import { isOwnTemporary, temporaryPath } from './lib/io/temporaries.ts';
 import { writeCsvAndJson } from './lib/publish/csv-json.ts';
 import { compressionWanted, publishedName, TEXT_FORMATS } from './lib/publish/files.ts';
@@ -122,7 +122,8 @@ async function countLines(file: string): Promise<number> {
 
 /** ds.TABLE from the JSON Lines, in the order of their lines. */
 async function loadTable(con: DuckDBConnection, table: string, schema: TableSchema, source: string): Promise<void> {
-  await con.run(`CREATE TABLE ds.${sqlIdent(table)} AS SELECT * FROM ${readJsonlSql(source, schema)}`);
+  await con.run(createTableSql(`ds.${sqlIdent(table)}`, schema));
+  await con.run(`INSERT INTO ds.${sqlIdent(table)} SELECT * FROM ${readJsonlSql(source, schema)}`);
 }
 
 /**
@@ -134,7 +135,8 @@ async function writeParquet(con: DuckDBConnection, table: string, schema: TableS
   if (!inOrder) {
     const unsorted = `ds.${sqlIdent(`${table}_unsorted`)}`;
     await con.run(`ALTER TABLE ${t} RENAME TO ${sqlIdent(`${table}_unsorted`)}`);
-    await con.run(`CREATE TABLE ${t} AS SELECT * FROM ${unsorted} ORDER BY ${orderBySql(schema)}`);
+    await con.run(createTableSql(t, schema));
+    await con.run(`INSERT INTO ${t} SELECT * FROM ${unsorted} ORDER BY ${orderBySql(schema)}`);
     await con.run(`DROP TABLE ${unsorted}`);
   }
   await con.run(`COMMENT ON TABLE ${t} IS ${sqlString(schema.description)}`);
