@@ -15,7 +15,8 @@ import { CSV_DIALECT, csvHeader, csvRows } from './lib/csv.ts';
 import { openDuckDB, sqlString } from './lib/duckdb.ts';
 import { readJsonl, writeFileAtomic } from './lib/io/jsonl.ts';
 import { DATASET } from './lib/dataset.ts';
-import { publishedName, TABLE_FORMATS, type TableFormat } from './lib/publish/files.ts';
+import { TABLE_FORMATS } from './lib/publish/files.ts';
+import { publishedFile } from './lib/publish/published.ts';
 import { renderDataDictionary } from './lib/dictionary.ts';
 import { CLEAN_QUALITY_CODES, EXTRACT_QUALITY_CODES, type QualityEntry } from './lib/quality.ts';
 import { columnsOf, frictionlessType, loadTableSchemas, primaryKeyOf, type JsonSchemaProperty, type TableSchema } from './lib/schema.ts';
@@ -65,7 +66,7 @@ runStage('catalog', async () => {
     const tableSchema = frictionlessSchema(schema);
     tableFiles.set(table, []);
     for (const format of TABLE_FORMATS) {
-      const { file, gzip } = await publishedFile(dist, table, format);
+      const { file, gzip } = publishedFile(dist, table, format);
       tableFiles.get(table)!.push(file);
       resources.push({
         name: format === 'csv' ? table : `${table}-${format}`,
@@ -96,17 +97,19 @@ runStage('catalog', async () => {
     ...(await fileFacts(dist, 'dataset.duckdb')),
   });
   const summaryDir = path.join(dist, 'summaries');
-  const summaries = (await fs.pathExists(summaryDir)) ? (await fs.readdir(summaryDir)).filter((f: string) => f.endsWith('.csv')).sort() : [];
+  const summaries = (await fs.pathExists(summaryDir)) ? (await fs.readdir(summaryDir)).filter((f: string) => /\.csv(\.gz)?$/.test(f)).sort() : [];
   for (const file of summaries) {
     const described = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${sqlString(path.join(summaryDir, file))}, header = true)`);
+    const query = file.replace(/\.csv(\.gz)?$/, '');
     resources.push({
-      name: `summary-${file.replace(/\.csv$/, '').replace(/_/g, '-')}`,
+      name: `summary-${query.replace(/_/g, '-')}`,
       ...TABULAR_CSV,
       path: `summaries/${file}`,
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
-      description: `Summary query pipeline/sql/${file.replace(/\.csv$/, '.sql')} run over the Parquet tables.`,
+      ...(file.endsWith('.gz') ? { compression: 'gz' } : {}),
+      description: `Summary query pipeline/sql/${query}.sql run over the Parquet tables.`,
       ...(await fileFacts(summaryDir, file)),
       dialect: CSV_DIALECT,
       schema: { fields: described.getRows().map((r) => ({ name: String(r[0]), type: duckToFrictionless(String(r[1])) })) },
@@ -205,15 +208,6 @@ async function writeQualityReport(dist: string, entries: QualityEntry[]): Promis
   const cols = QUALITY_COLUMNS.map((name) => ({ name, type: 'string' as const, nullable: true, description: '' }));
   await writeFileAtomic(path.join(dir, 'report.csv'), csvHeader(cols) + csvRows(sorted as unknown as Record<string, unknown>[], cols));
   await writeFileAtomic(path.join(dir, 'report.json'), JSON.stringify(sorted, null, 1) + '\n');
-}
-
-/** The file of a table in a format that publish wrote: NAME.csv or NAME.csv.gz, never both. */
-async function publishedFile(dist: string, table: string, format: TableFormat): Promise<{ file: string; gzip: boolean }> {
-  const [plain, gzipped] = [false, true].map((gzip) => publishedName(table, format, gzip));
-  const [hasPlain, hasGzipped] = await Promise.all([plain, gzipped].map((f) => fs.pathExists(path.join(dist, f))));
-  if (plain !== gzipped && hasPlain && hasGzipped) throw new Error(`${dist} holds both ${plain} and ${gzipped}: run the publish stage again`);
-  if (!hasPlain && !hasGzipped) throw new Error(`${dist} has no ${plain}: run the publish stage first`);
-  return hasGzipped && plain !== gzipped ? { file: gzipped, gzip: true } : { file: plain, gzip: false };
 }
 
 /** `bytes` and `hash` of a published file, as the data package gives them. */

@@ -44,7 +44,7 @@ describe('COMPRESS=1 on the seeds', () => {
     }
   });
 
-  it('names the files as published in the data package, the checksums, the dictionary and the page', async () => {
+  it('names the files as published in the data package, the checksums, the dictionary and the page; the summaries follow', async () => {
     const pkg = JSON.parse(readFileSync(join(gz, 'datapackage.json'), 'utf8')) as { resources: { name: string; path: string; format: string; compression?: string }[] };
     for (const t of TABLES) {
       expect(pkg.resources.find((r) => r.name === t), t).toMatchObject({ path: `${t}.csv.gz`, format: 'csv', compression: 'gz' });
@@ -54,6 +54,9 @@ describe('COMPRESS=1 on the seeds', () => {
     }
     const dictionary = readFileSync(join(gz, 'README.md'), 'utf8');
     expect(dictionary).toContain('Files: `events.csv.gz`, `events.json.gz`, `events.parquet`.');
+    expect(readdirSync(join(gz, 'summaries')).every((f) => f.endsWith('.csv.gz'))).toBe(true);
+    expect(pkg.resources.find((r) => r.name === 'summary-timeline')).toMatchObject({ path: 'summaries/timeline.csv.gz', compression: 'gz' });
+    expect(dictionary).toContain('`summaries/timeline.csv.gz`');
     const page = readFileSync(join(gz, 'index.html'), 'utf8');
     expect(page).toContain('href="events.csv.gz"');
     expect(page).not.toContain('href="events.csv"');
@@ -77,6 +80,7 @@ describe('COMPRESS=1 on the seeds', () => {
     const out = await make({ SEEDS: seeds, BUILD: build, DIST: gz, COMPRESS: '0' });
     expect(out).toContain('pipeline/publish.ts');
     expect(readdirSync(gz).filter((f) => f.endsWith('.gz'))).toEqual([]);
+    expect(readdirSync(join(gz, 'summaries')).filter((f) => f.endsWith('.gz'))).toEqual([]);
     for (const [f, bytes] of gzipped) expect(readFileSync(join(gz, f)).equals(bytes), f).toBe(true);
     const plainSums = sums(gz);
     for (const [f, hash] of parquet) expect(plainSums.get(f), f).toBe(hash);

@@ -38,7 +38,7 @@ export function renderDataDictionary(
     }
     lines.push('');
   }
-  lines.push('## Summaries', '', 'Each `summaries/NAME.csv` is the result of the commented DuckDB query `pipeline/sql/NAME.sql` over the Parquet files.', '');
+  lines.push('## Summaries', '', `Each \`summaries/NAME.csv${gzipped ? '.gz' : ''}\` is the result of the commented DuckDB query \`pipeline/sql/NAME.sql\` over the Parquet files.`, '');
   for (const s of summaries) lines.push(`- \`summaries/${s}\``);
   lines.push('', '## Quality report', '');
   const rejected = quality.filter((q) => q.outcome === 'rejected').length;
