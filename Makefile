@@ -15,6 +15,15 @@ STRICT ?=
 INPUT_FIELDS ?=
 # SHARD=i/N: clean and extract only the articles of shard i (of N), export them as
 # DIST/shards/TABLE/part-i-of-N.parquet; `make merge-shards` then publishes all parts.
+# SHARDS=N alone takes i from JOB_COMPLETION_INDEX, which Kubernetes sets in each pod of an
+# Indexed Job (k8s/shards-job.yaml): pod i of N builds shard i/N.
+SHARDS ?=
+ifneq ($(SHARDS),)
+ifeq ($(JOB_COMPLETION_INDEX),)
+$(error SHARDS=$(SHARDS) needs JOB_COMPLETION_INDEX, the pod's index in a Kubernetes Indexed Job (or give SHARD=i/N))
+endif
+SHARD ?= $(JOB_COMPLETION_INDEX)/$(SHARDS)
+endif
 SHARD ?=
 # PARTITIONED=1: also publish DIST/partitioned/TABLE/year=YYYY/*.parquet (Hive layout)
 PARTITIONED ?=
