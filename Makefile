@@ -7,19 +7,35 @@
 SEEDS ?= seeds
 DIST  ?= dist
 # one build folder per input folder, so that two corpora never share stale stamps
-BUILD ?= build/$(shell printf '%s' '$(abspath $(SEEDS))' | cksum | cut -d' ' -f1)
+BUILD_ROOT ?= build
+BUILD ?= $(BUILD_ROOT)/$(shell printf '%s' '$(abspath $(SEEDS))' | cksum | cut -d' ' -f1)
 STRICT ?=
 # FIELD=KEY,...: which key of a JSON Lines or CSV record holds each field (text, title, date,
 # url, outlet, language); news-please's and trafilatura's names are read by default.
 INPUT_FIELDS ?=
 # SHARD=i/N: clean and extract only the articles of shard i (of N), export them as
 # DIST/shards/TABLE/part-i-of-N.parquet; `make merge-shards` then publishes all parts.
+# SHARDS=N alone takes i from JOB_COMPLETION_INDEX, which Kubernetes sets in each pod of an
+# Indexed Job (k8s/shards-job.yaml): pod i of N builds shard i/N.
+SHARDS ?=
+ifneq ($(SHARDS),)
+ifeq ($(JOB_COMPLETION_INDEX),)
+$(error SHARDS=$(SHARDS) needs JOB_COMPLETION_INDEX, the pod's index in a Kubernetes Indexed Job (or give SHARD=i/N))
+endif
+SHARD ?= $(JOB_COMPLETION_INDEX)/$(SHARDS)
+endif
 SHARD ?=
 # PARTITIONED=1: also publish DIST/partitioned/TABLE/year=YYYY/*.parquet (Hive layout)
 PARTITIONED ?=
+# COMPRESS=1: publish CSV and JSON gzipped (NAME.csv.gz, NAME.json.gz); COMPRESS=0: never;
+# unset: gzipped from 2,000 articles on (COMPRESS_MIN_ARTICLES, pipeline/lib/publish/files.ts)
+COMPRESS ?=
 RUN := node --import tsx
 SHARD_TAG := $(subst /,-of-,$(SHARD))
 B := $(BUILD)$(if $(SHARD),/shard-$(SHARD_TAG))
+# The stages after validation write into DIST, so their stamps are kept per output folder: any
+# DIST works after any other, and SEEDS=x/ is SEEDS=x (both keys are absolute paths).
+OUT := $(B)/dist-$(shell printf '%s' '$(abspath $(DIST))' | cksum | cut -d' ' -f1)
 ARGS = --seeds '$(SEEDS)' --build '$(B)' --dist '$(DIST)' $(if $(STRICT),--strict,) $(if $(SHARD),--shard '$(SHARD)',) $(if $(PARTITIONED),--partitioned,)
 
 LIB := $(shell find pipeline/lib -name '*.ts') $(wildcard schemas/*.schema.json) package-lock.json
@@ -72,27 +88,45 @@ $(B)/link/.done: $(B)/extract/.done pipeline/link.ts $(LIB)
 $(B)/validate/ok: $(B)/link/.done pipeline/validate.ts $(LIB)
 	$(RUN) pipeline/validate.ts $(ARGS)
 
-$(B)/published: $(B)/validate/ok pipeline/publish.ts $(LIB)
-	$(RUN) pipeline/publish.ts $(ARGS)
+# Whether DIST still holds what the last build there published: every file its SHA256SUMS names
+# (or, before the catalog ran, the database). A folder emptied or a file deleted since makes the
+# stages after validation run again, as a new output folder does.
+$(OUT)/intact: FORCE
+	@mkdir -p '$(OUT)'
+	@if [ ! -f '$@' ]; then touch '$@'; \
+	elif [ -f '$(OUT)/published' ] && ! $(call dist_intact,$(DIST)); then \
+	  echo 'make: $(DIST) lacks files of its last build: publishing again' >&2; touch '$@'; fi
+
+dist_intact = ( if [ -f '$(1)/SHA256SUMS' ]; then cd '$(1)' && cut -c67- SHA256SUMS | while IFS= read -r f; do [ -e "$$f" ] || exit 1; done; \
+  else [ -f '$(1)/dataset.duckdb' ]; fi )
+
+# COMPRESS and PARTITIONED change what publish writes: switching either re-runs it.
+$(OUT)/options: FORCE
+	@mkdir -p '$(OUT)'
+	@printf 'compress=%s\npartitioned=%s\n' '$(COMPRESS)' '$(PARTITIONED)' > '$@.new'
+	@cmp -s '$@.new' '$@' && rm -f '$@.new' || mv '$@.new' '$@'
+
+$(OUT)/published: $(B)/validate/ok $(OUT)/intact $(OUT)/options pipeline/publish.ts $(LIB)
+	$(RUN) pipeline/publish.ts $(ARGS) $(if $(COMPRESS),--compress '$(COMPRESS)',)
 	touch $@
 
-$(B)/summarized: $(B)/published pipeline/summarize.ts $(SQL) $(LIB)
+$(OUT)/summarized: $(OUT)/published pipeline/summarize.ts $(SQL) $(LIB)
 	$(RUN) pipeline/summarize.ts $(ARGS)
 	touch $@
 
 # The evaluation scores of the build, when gold annotations exist for its articles
 # (GOLD defaults to test/gold/seeds for the seeds; the page shows them). The scores go through
 # BUILD, so an interrupted scorer leaves no file behind in DIST.
-GOLD ?= $(if $(filter seeds seeds/ ./seeds,$(SEEDS)),test/gold/seeds,)
-$(B)/evaluated: $(B)/summarized scripts/score.mjs
+GOLD ?= $(if $(filter $(abspath seeds),$(abspath $(SEEDS))),test/gold/seeds,)
+$(OUT)/evaluated: $(OUT)/summarized scripts/score.mjs scripts/score-dist.sh
 ifneq ($(GOLD),)
 	mkdir -p '$(DIST)/quality'
-	node scripts/score.mjs --gold '$(GOLD)' --dist '$(DIST)' --json > '$(B)/eval.json.tmp'
-	mv '$(B)/eval.json.tmp' '$(DIST)/quality/eval.json'
+	sh scripts/score-dist.sh '$(DIST)' --gold '$(GOLD)' --json > '$(OUT)/eval.json.tmp'
+	mv '$(OUT)/eval.json.tmp' '$(DIST)/quality/eval.json'
 endif
 	touch $@
 
-$(DIST)/SHA256SUMS: $(B)/evaluated pipeline/catalog.ts $(LIB)
+$(DIST)/SHA256SUMS: $(OUT)/evaluated pipeline/catalog.ts $(LIB)
 	$(RUN) pipeline/catalog.ts $(ARGS)
 
 # Stage 8: the dataset page (reads datapackage.json, so after catalog).
@@ -123,7 +157,7 @@ typecheck: $(INSTALLED)
 # Scores DIST against the project's copy of the seed gold (test/gold/seeds), by the
 # rules of the shared scorer (scripts/score.mjs is a verbatim copy of it).
 eval: $(INSTALLED)
-	node scripts/score.mjs --gold test/gold/seeds --dist '$(DIST)' $(if $(VERBOSE),--verbose,)
+	sh scripts/score-dist.sh '$(DIST)' --gold test/gold/seeds $(if $(VERBOSE),--verbose,)
 
 # SQL on the published dataset without a DuckDB binary: make sql Q="SELECT count(*) FROM events"
 sql: $(INSTALLED)

@@ -15,6 +15,8 @@ import { CSV_DIALECT, csvHeader, csvRows } from './lib/csv.ts';
 import { openDuckDB, sqlString } from './lib/duckdb.ts';
 import { readJsonl, writeFileAtomic } from './lib/io/jsonl.ts';
 import { DATASET } from './lib/dataset.ts';
+import { TABLE_FORMATS } from './lib/publish/files.ts';
+import { publishedFile } from './lib/publish/published.ts';
 import { renderDataDictionary } from './lib/dictionary.ts';
 import { CLEAN_QUALITY_CODES, EXTRACT_QUALITY_CODES, type QualityEntry } from './lib/quality.ts';
 import { columnsOf, frictionlessType, loadTableSchemas, primaryKeyOf, type JsonSchemaProperty, type TableSchema } from './lib/schema.ts';
@@ -59,19 +61,25 @@ runStage('catalog', async () => {
   }
 
   const resources: object[] = [];
+  const tableFiles = new Map<string, string[]>();
   for (const [table, schema] of schemas) {
     const tableSchema = frictionlessSchema(schema);
-    for (const format of ['csv', 'json', 'parquet'] as const) {
-      const file = `${table}.${format}`;
+    tableFiles.set(table, []);
+    for (const format of TABLE_FORMATS) {
+      const { file, gzip } = publishedFile(dist, table, format);
+      tableFiles.get(table)!.push(file);
       resources.push({
         name: format === 'csv' ? table : `${table}-${format}`,
         ...(format === 'csv' ? TABULAR_CSV : {}),
-        title: `${table} (${format.toUpperCase()})`,
+        title: `${table} (${format.toUpperCase()}${gzip ? ', gzipped' : ''})`,
         description: schema.description,
         path: file,
         format,
+        // the media type and encoding of the content; `compression` says it is gzipped (a v1
+        // pattern, a v2 property: readers such as frictionless-py decompress it)
         mediatype: { csv: 'text/csv', json: 'application/json', parquet: 'application/vnd.apache.parquet' }[format],
         ...(format === 'parquet' ? {} : { encoding: 'utf-8' }),
+        ...(gzip ? { compression: 'gz' } : {}),
         ...(await fileFacts(dist, file)),
         ...(format === 'csv' ? { dialect: CSV_DIALECT } : {}),
         // the JSON and Parquet files hold the same rows: the schema documents their columns
@@ -89,17 +97,19 @@ runStage('catalog', async () => {
     ...(await fileFacts(dist, 'dataset.duckdb')),
   });
   const summaryDir = path.join(dist, 'summaries');
-  const summaries = (await fs.pathExists(summaryDir)) ? (await fs.readdir(summaryDir)).filter((f: string) => f.endsWith('.csv')).sort() : [];
+  const summaries = (await fs.pathExists(summaryDir)) ? (await fs.readdir(summaryDir)).filter((f: string) => /\.csv(\.gz)?$/.test(f)).sort() : [];
   for (const file of summaries) {
     const described = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${sqlString(path.join(summaryDir, file))}, header = true)`);
+    const query = file.replace(/\.csv(\.gz)?$/, '');
     resources.push({
-      name: `summary-${file.replace(/\.csv$/, '').replace(/_/g, '-')}`,
+      name: `summary-${query.replace(/_/g, '-')}`,
       ...TABULAR_CSV,
       path: `summaries/${file}`,
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
-      description: `Summary query pipeline/sql/${file.replace(/\.csv$/, '.sql')} run over the Parquet tables.`,
+      ...(file.endsWith('.gz') ? { compression: 'gz' } : {}),
+      description: `Summary query pipeline/sql/${query}.sql run over the Parquet tables.`,
       ...(await fileFacts(summaryDir, file)),
       dialect: CSV_DIALECT,
       schema: { fields: described.getRows().map((r) => ({ name: String(r[0]), type: duckToFrictionless(String(r[1])) })) },
@@ -139,7 +149,7 @@ runStage('catalog', async () => {
     resources,
   };
   await writeFileAtomic(path.join(dist, 'datapackage.json'), JSON.stringify(datapackage, null, 2) + '\n');
-  await writeFileAtomic(path.join(dist, 'README.md'), renderDataDictionary(schemas, rowCounts, summaries, quality));
+  await writeFileAtomic(path.join(dist, 'README.md'), renderDataDictionary(schemas, rowCounts, tableFiles, summaries, quality));
 
   // the page (index.html, site/) is made after this stage from datapackage.json, and the
   // shard parts are an intermediate of `make SHARD=`: neither is part of the release summed here

@@ -6,8 +6,12 @@
 // (--input-fields) give its text and metadata. Every article ends in exactly one outcome, one
 // bad article never stops the others, and with --strict any quality note fails the stage once
 // the report is written.
-// With --shard i/N only this shard's articles are cleaned and reported: an article belongs to
-// the shard its content hashes to, so identical copies meet in one shard and are kept once.
+// With --shard i/N only this shard's articles are published and reported: an article that may
+// be published belongs to the shard its cleaned text hashes to, so that copies of it meet in
+// one shard whatever their bytes (two encodings, a bad and a good date header) and one is kept,
+// as in one run over all articles; one rejected on its own, to the shard of its bytes. Every
+// shard therefore cleans every article (cleaning is a small part of a build; extraction, the
+// large one, is split).
 // What an article's bytes alone decide (clean-files.ts) is computed in a pool of worker threads
 // for large inputs (--jobs, default: all cores) and cached by content hash in
 // BUILD/cache/clean/; a file whose path and stat are unchanged since the last run is known
@@ -109,14 +113,16 @@ runStage('clean', async () => {
       return '';
     }
     if (plan.key) stats.record(plan.key, plan.stamp, sha256);
-    if (!inShard(sha256)) return '';
     progress.tick(bytes);
-    if (bad) { await report(name, sha256, 'rejected', bad); return ''; }
-    if (failure) { await report(name, sha256, 'rejected', failure); return ''; }
+    // with --shard, an article rejected on its own is in the shard of its bytes, and one that
+    // may be published in the shard of its cleaned text: copies meet in one shard
+    if (bad) { if (inShard(sha256)) await report(name, sha256, 'rejected', bad); return ''; }
+    if (failure) { if (inShard(sha256)) await report(name, sha256, 'rejected', failure); return ''; }
     if (fresh) cache.add(sha256, inspected!);
     const { cleaned, rejected, warnings, textHash } = inspected!;
     cleaned.source_file = name;
-    if (rejected) { await report(name, sha256, 'rejected', rejected); return ''; }
+    if (rejected) { if (inShard(sha256)) await report(name, sha256, 'rejected', rejected); return ''; }
+    if (!inShard(textHash)) return '';
     if (plan.record) {
       cleaned.metadata = plan.record.metadata;
       cleaned.title = plan.record.title ?? cleaned.title;
@@ -188,14 +194,14 @@ runStage('clean', async () => {
     const uncached = fileJobs.filter((job) => job !== null && !(job.known !== null && cache.has(job.known))).length;
     missed += uncached;
     if (usePool && !pool && missed > missesBeforePool) {
-      pool = new OrderedPool(new URL('./lib/clean-worker.ts', import.meta.url), jobs, { cacheRoot, version, located: cache.located(), shard }, (r) => settleBatch(planned.shift()!, r.outcomes));
+      pool = new OrderedPool(new URL('./lib/clean-worker.ts', import.meta.url), jobs, { cacheRoot, version, located: cache.located() }, (r) => settleBatch(planned.shift()!, r.outcomes));
     }
     if (!pool) {
-      await settleBatch(plans, inspectFiles(fileJobs, { cache, shard }));
+      await settleBatch(plans, inspectFiles(fileJobs, { cache }));
     } else {
       planned.push(plans);
       // a batch found whole in the cache is read here: a worker would only copy it twice
-      if (uncached === 0) await pool.push({ outcomes: inspectFiles(fileJobs, { cache, shard }) });
+      if (uncached === 0) await pool.push({ outcomes: inspectFiles(fileJobs, { cache }) });
       else await pool.submit({ jobs: fileJobs });
     }
   };

@@ -1,8 +1,10 @@
 #!/usr/bin/env -S node --import tsx
 // Stage 5, publish: validated tables -> DIST/NAME.{csv,json,parquet} and DIST/dataset.duckdb.
-// CSV and JSON are streamed from the JSON Lines (already in the schema's row order);
-// Parquet (zstd) and the database are written by DuckDB. Every file is written under
-// a temporary name and renamed, so an interrupted run leaves no half-written output.
+// CSV and JSON are streamed from the JSON Lines (already in the schema's row order), gzipped
+// (NAME.csv.gz, NAME.json.gz) from COMPRESS_MIN_ARTICLES articles on or with --compress 1
+// (make COMPRESS=1; COMPRESS=0 never); Parquet (zstd) and the database are written by DuckDB.
+// Every file is written under a temporary name and renamed, so an interrupted run leaves no
+// half-written output.
 //
 // Memory stays flat as the corpus grows: Node streams one record at a time (CSV and JSON of
 // several tables at once in worker threads, --jobs, default: all cores), and DuckDB (one
@@ -10,13 +12,15 @@
 // file by scanning that table. The JSON Lines come in the schema's row order, which the CSV/JSON
 // pass checks; only a table that is not strictly in that order is sorted (spilling to disk)
 // before its Parquet file is written.
-import { statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fs, minimist, path } from 'zx';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { openDuckDB, orderBySql, readJsonlSql, sqlIdent, sqlString } from './lib/duckdb.ts';
+import { createTableSql, openDuckDB, orderBySql, readJsonlSql, sqlIdent, sqlString } from './lib/duckdb.ts';
 import { isOwnTemporary, temporaryPath } from './lib/io/temporaries.ts';
 import { writeCsvAndJson } from './lib/publish/csv-json.ts';
+import { compressionWanted, publishedName, TEXT_FORMATS } from './lib/publish/files.ts';
+import type { CsvJsonJob } from './lib/publish/worker.ts';
 import { columnsOf, loadTableSchemas, type TableSchema } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
 import { tableBuildPath } from './lib/tables.ts';
@@ -34,6 +38,15 @@ const ROW_GROUP_ROWS: Record<string, number> = { documents: 8192 };
 const parquetOptions = (table: string): string =>
   `FORMAT parquet, COMPRESSION zstd${ROW_GROUP_ROWS[table] ? `, ROW_GROUP_SIZE ${ROW_GROUP_ROWS[table]}` : ''}`;
 
+/**
+ * The storage format of dataset.duckdb, which DuckDB 1.3 and later read. Its string compression
+ * (DICT_FSST) is chosen the same way every run and makes the database half the size of the
+ * default format's (v0.10.2): FSST there picks its sample at random, so the same tables gave a
+ * different file from one run to the next. (The other half of a byte-identical file is
+ * lib/duckdb-allocator.ts: zeroed memory, so that no block carries leftover bytes.)
+ */
+const DATABASE_STORAGE_VERSION = 'v1.3.0';
+
 /** DuckDB's cap while publishing: its largest need is one Parquet row group (see ROW_GROUP_ROWS). */
 const PUBLISH_MEMORY_LIMIT = process.env.DUCKDB_MEMORY_LIMIT ?? '384MB';
 
@@ -47,27 +60,30 @@ runStage('publish', async () => {
   const { instance, con } = await openDuckDB(':memory:', PUBLISH_MEMORY_LIMIT, { threads: 1 });
   await con.run('SET preserve_insertion_order = true');
   const db = path.join(dist, 'dataset.duckdb');
-  await con.run(`ATTACH ${sqlString(temporaryPath(db))} AS ds`);
+  await con.run(`ATTACH ${sqlString(temporaryPath(db))} AS ds (STORAGE_VERSION ${sqlString(DATABASE_STORAGE_VERSION)})`);
   // Node writes the CSV and JSON of the tables while DuckDB loads every table; each table's
   // Parquet file follows once its CSV and JSON pass has told whether its records came in order.
   // With more than one job, the tables are shared out, largest first, between this thread and
   // jobs - 1 worker threads, by bytes.
-  const opts = minimist(process.argv.slice(2), { string: ['jobs'] });
+  const opts = minimist(process.argv.slice(2), { string: ['jobs', 'compress'] });
   const jobsAsked = opts.jobs ?? process.env.JOBS;
   const jobs = Math.max(1, Number(jobsAsked ?? availableParallelism()));
   const sources = new Map([...schemas.keys()].map((table) => [table, tableBuildPath(build, table)]));
+  const articles = await countLines(sources.get('documents')!);
+  const gzip = compressionWanted(opts.compress ?? process.env.COMPRESS, articles);
+  console.error(`publish: ${articles} articles, CSV and JSON ${gzip ? 'gzipped (NAME.csv.gz, NAME.json.gz)' : 'as plain text'}`);
   const bytes = new Map([...sources].map(([table, source]) => [table, statSync(source).size]));
   const total = [...bytes.values()].reduce((a, b) => a + b, 0);
   const lanes = shareOut([...schemas.keys()], (table) => bytes.get(table)!, jobs > 1 && (jobsAsked !== undefined || total >= POOL_MIN_BYTES) ? jobs : 1);
   const pool = lanes.length > 1
-    ? new TaskPool<{ source: string; schema: TableSchema; base: string }, { inOrder: boolean }>(new URL('./lib/publish/worker.ts', import.meta.url), lanes.length - 1)
+    ? new TaskPool<CsvJsonJob, { inOrder: boolean }>(new URL('./lib/publish/worker.ts', import.meta.url), lanes.length - 1)
     : null;
   const inOrder = new Map<string, Promise<boolean>>();
-  const jobOf = (table: string) => ({ source: sources.get(table)!, schema: schemas.get(table)!, base: path.join(dist, table) });
+  const jobOf = (table: string): CsvJsonJob => ({ source: sources.get(table)!, schema: schemas.get(table)!, dist, table, gzip });
   let previous: Promise<unknown> = Promise.resolve();
   for (const table of lanes[0]) {
     const job = jobOf(table);
-    const done = previous.then(() => writeCsvAndJson(job.source, job.schema, job.base));
+    const done = previous.then(() => writeCsvAndJson(job.source, job.schema, job.dist, job.table, job.gzip));
     inOrder.set(table, done);
     previous = done;
   }
@@ -90,12 +106,24 @@ runStage('publish', async () => {
   con.closeSync();
   instance.closeSync();
   await fs.rename(temporaryPath(db), db);
+  // the other form of each CSV and JSON file, left by an earlier build in this folder
+  for (const table of schemas.keys()) for (const format of TEXT_FORMATS) await fs.remove(path.join(dist, publishedName(table, format, !gzip)));
   console.error(`publish: ${schemas.size} tables to ${dist}`);
 });
 
+/** Lines of a file (records of a JSON Lines file), read in blocks. */
+async function countLines(file: string): Promise<number> {
+  let lines = 0;
+  for await (const block of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let at = block.indexOf(10); at !== -1; at = block.indexOf(10, at + 1)) lines++;
+  }
+  return lines;
+}
+
 /** ds.TABLE from the JSON Lines, in the order of their lines. */
 async function loadTable(con: DuckDBConnection, table: string, schema: TableSchema, source: string): Promise<void> {
-  await con.run(`CREATE TABLE ds.${sqlIdent(table)} AS SELECT * FROM ${readJsonlSql(source, schema)}`);
+  await con.run(createTableSql(`ds.${sqlIdent(table)}`, schema));
+  await con.run(`INSERT INTO ds.${sqlIdent(table)} SELECT * FROM ${readJsonlSql(source, schema)}`);
 }
 
 /**
@@ -107,7 +135,8 @@ async function writeParquet(con: DuckDBConnection, table: string, schema: TableS
   if (!inOrder) {
     const unsorted = `ds.${sqlIdent(`${table}_unsorted`)}`;
     await con.run(`ALTER TABLE ${t} RENAME TO ${sqlIdent(`${table}_unsorted`)}`);
-    await con.run(`CREATE TABLE ${t} AS SELECT * FROM ${unsorted} ORDER BY ${orderBySql(schema)}`);
+    await con.run(createTableSql(t, schema));
+    await con.run(`INSERT INTO ${t} SELECT * FROM ${unsorted} ORDER BY ${orderBySql(schema)}`);
     await con.run(`DROP TABLE ${unsorted}`);
   }
   await con.run(`COMMENT ON TABLE ${t} IS ${sqlString(schema.description)}`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env -S node --import tsx
 // Stage 6, summarize: each pipeline/sql/NAME.sql (one commented query) run by DuckDB over
-// the published Parquet files; results to DIST/summaries/NAME.csv.
+// the published Parquet files; results to DIST/summaries/NAME.csv (NAME.csv.gz when publish
+// gzipped the tables' CSV and JSON).
 //
 // The queries scan, aggregate, join and sort whole tables: DuckDB streams the Parquet files and
 // spills what exceeds its cap, with two threads (each thread adds its own buffers to the peak:
@@ -8,6 +9,7 @@
 import { fs, path } from 'zx';
 import { openDuckDB, sqlIdent, sqlString } from './lib/duckdb.ts';
 import { temporaryPath } from './lib/io/temporaries.ts';
+import { tablesGzipped } from './lib/publish/published.ts';
 import { loadTableSchemas } from './lib/schema.ts';
 import { runStage, stageArgs } from './lib/stage.ts';
 
@@ -25,16 +27,20 @@ runStage('summarize', async () => {
   }
   const out = path.join(dist, 'summaries');
   await fs.mkdirp(out);
+  // gzipped when the tables are: a summary may list every dated event with its sentence
+  const gzip = tablesGzipped(dist);
   const names = (await fs.readdir(SQL_DIR)).filter((f: string) => f.endsWith('.sql')).sort();
   for (const file of names) {
     const query = (await fs.readFile(path.join(SQL_DIR, file), 'utf8')).trim().replace(/;\s*$/, '');
-    const target = path.join(out, file.replace(/\.sql$/, '.csv'));
+    const [target, other] = [gzip, !gzip].map((gz) => path.join(out, file.replace(/\.sql$/, gz ? '.csv.gz' : '.csv')));
     try {
-      await con.run(`COPY (${query}) TO ${sqlString(temporaryPath(target))} (FORMAT csv, HEADER true)`);
+      // DuckDB's gzip header holds no time and OS 255, as the tables' (lib/io/gzip.ts)
+      await con.run(`COPY (${query}) TO ${sqlString(temporaryPath(target))} (FORMAT csv, HEADER true${gzip ? ', COMPRESSION gzip' : ''})`);
     } catch (err) {
       throw new Error(`summary ${file}: ${(err as Error).message}`);
     }
     await fs.rename(temporaryPath(target), target);
+    await fs.remove(other);
   }
   console.error(`summarize: ${names.length} summaries in ${out}`);
 });

@@ -1,7 +1,8 @@
 // make bench [BENCH_MB=10,100,1000]: generates deterministic corpora of those sizes, runs the
 // whole build on each (cold), and prints per stage: documents/s, MB/s, peak RSS, output
-// sizes; then an incremental rebuild with one article changed, a 1-vs-2-worker output
-// comparison, and extraction throughput against chrono-node's French parser alone.
+// sizes and the size of dist/ against the input; then an incremental rebuild with one article
+// changed, a 1-vs-2-worker output comparison, and extraction throughput against chrono-node's
+// French parser alone.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const BENCH = join(ROOT, '.bench');
 const sizes = (process.env.BENCH_MB ?? '10,100').split(',').map(Number).filter((n) => n > 0);
 const SAMPLE_BYTES = 8e6;
+/** dist/ at most this many times the input (issue 17). */
+const DIST_MAX_RATIO = 4;
 
 interface StageMetric { stage: string; seconds: number; max_rss_mb: number }
 
@@ -78,7 +81,10 @@ for (const mb of sizes) {
   out('|---|---:|---:|---:|---:|');
   for (const s of stages) out(`| ${s.stage} | ${s.seconds.toFixed(1)} | ${Math.round(gen.files / s.seconds)} | ${(inputMB / s.seconds).toFixed(1)} | ${s.max_rss_mb} |`);
   out('');
-  out(`Outputs: ${readdirSync(dist).filter((f) => /\.(csv|json|parquet|duckdb)$/.test(f)).sort().map((f) => `${f} ${(statSync(join(dist, f)).size / 1e6).toFixed(1)} MB`).join(', ')}; dist total ${(dirBytes(dist) / 1e6).toFixed(1)} MB.`);
+  out(`Outputs: ${readdirSync(dist).filter((f) => /\.(csv|json|parquet|duckdb)(\.gz)?$/.test(f)).sort().map((f) => `${f} ${(statSync(join(dist, f)).size / 1e6).toFixed(1)} MB`).join(', ')}; dist total ${(dirBytes(dist) / 1e6).toFixed(1)} MB.`);
+  // issue 17: what a user downloads, against what they put in (at most 4 times, Parquet and the database included)
+  const ratio = dirBytes(dist) / gen.bytes;
+  out(`Size of dist/: ${(dirBytes(dist) / 1e6).toFixed(1)} MB for ${inputMB.toFixed(1)} MB of input, ${ratio.toFixed(2)}× the input (${ratio <= DIST_MAX_RATIO ? 'within' : 'ABOVE'} ${DIST_MAX_RATIO}×), CSV and JSON ${existsSync(join(dist, 'documents.csv.gz')) ? 'gzipped' : 'plain'}.`);
 
   // incremental: one article changed
   const first = join(corpus, 'bench_0000001.txt');

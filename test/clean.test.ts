@@ -268,7 +268,7 @@ describe('inspectFile', () => {
   it('cleans a file not in the cache and says so', () => {
     const dir = tempDir('inspect');
     writeFileSync(join(dir, 'a.txt'), bytes);
-    const outcome = inspectFile({ file: join(dir, 'a.txt'), size: bytes.length, known: null }, { cache: new PackCache(join(dir, 'cache'), 'v1'), shard: null });
+    const outcome = inspectFile({ file: join(dir, 'a.txt'), size: bytes.length, known: null }, { cache: new PackCache(join(dir, 'cache'), 'v1') });
     expect(outcome).toEqual({ sha256: sha256Hex(bytes), bytes: bytes.length, inspected: inspectArticle(bytes), fresh: true });
   });
 
@@ -278,7 +278,7 @@ describe('inspectFile', () => {
     cache.add(sha256Hex(bytes), inspectArticle(bytes));
     cache.close();
     const reader = new PackCache<InspectedArticle>(join(dir, 'cache'), 'v1');
-    const outcome = inspectFile({ file: join(dir, 'gone.txt'), size: bytes.length, known: sha256Hex(bytes) }, { cache: reader, shard: null });
+    const outcome = inspectFile({ file: join(dir, 'gone.txt'), size: bytes.length, known: sha256Hex(bytes) }, { cache: reader });
     expect(outcome).toEqual({ sha256: sha256Hex(bytes), bytes: bytes.length, inspected: inspectArticle(bytes) });
   });
 });

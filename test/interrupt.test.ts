@@ -35,13 +35,8 @@ function hashes(dir: string, keep: (file: string) => boolean): Record<string, st
   return Object.fromEntries(filesUnder(dir).filter(keep).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
 }
 
-/**
- * Path → SHA-256 of the published files but the database and those that give its size and
- * checksum: its bytes vary from one run to the next on a loaded machine, interrupted or not
- * (DuckDB does not always choose the same compression for a column segment).
- */
-const DATABASE_AND_ITS_CHECKSUMS = ['dataset.duckdb', 'SHA256SUMS', 'datapackage.json', 'index.html'];
-const publishedHashes = (dist: string) => hashes(dist, (f) => !DATABASE_AND_ITS_CHECKSUMS.includes(f));
+/** Path → SHA-256 of every published file, the database and its checksums included (lib/duckdb-allocator.ts). */
+const publishedHashes = (dist: string) => hashes(dist, () => true);
 
 const temporariesUnder = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tmp-\d+/.test(f));
 

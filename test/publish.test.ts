@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { writeCsvAndJson } from '../pipeline/lib/publish/csv-json.ts';
+import { COMPRESS_MIN_ARTICLES, compressionWanted, publishedName } from '../pipeline/lib/publish/files.ts';
 import { columnsOf, loadTableSchemas } from '../pipeline/lib/schema.ts';
 import { tableBuildPath } from '../pipeline/lib/tables.ts';
 import { shareOut } from '../pipeline/lib/task-pool.ts';
@@ -72,7 +74,7 @@ describe('writeCsvAndJson', () => {
     const source = join(dir, 'dates.jsonl');
     writeFileSync(source, `${lines.slice(0, 2500).join('\n')}\n\n${lines.slice(2500).join('\n')}\n`);
     expect(readFileSync(source).length).toBeGreaterThan(3 * 256 * 1024);
-    expect(await writeCsvAndJson(source, schema, join(dir, 'dates'))).toBe(true);
+    expect(await writeCsvAndJson(source, schema, dir, 'dates')).toBe(true);
     const json = JSON.parse(readFileSync(join(dir, 'dates.json'), 'utf8')) as Record<string, unknown>[];
     expect(json).toEqual(records);
     expect(Object.keys(json[0])).toEqual(columnsOf(schema).map((c) => c.name));
@@ -81,11 +83,46 @@ describe('writeCsvAndJson', () => {
     expect(csv[records.length].startsWith(`${records.at(-1)!.id},`)).toBe(true);
   });
 
+  it('gzips both files with a fixed header (no time, no name, OS unknown), the same bytes every time', async () => {
+    const dir = tempDir('csv-json-gz');
+    const source = join(dir, 'dates.jsonl');
+    writeFileSync(source, lines.join('\n') + '\n');
+    await writeCsvAndJson(source, schema, dir, 'dates');
+    expect(await writeCsvAndJson(source, schema, dir, 'dates', true)).toBe(true);
+    const again = tempDir('csv-json-gz-again');
+    await writeCsvAndJson(source, schema, again, 'dates', true);
+    for (const format of ['csv', 'json']) {
+      const gz = readFileSync(join(dir, `dates.${format}.gz`));
+      // ID1 ID2, deflate, no flags (no FNAME, FCOMMENT, FEXTRA), MTIME 0, XFL 0 (level 6), OS 255
+      expect(gz.subarray(0, 10).toString('hex'), format).toBe('1f8b08000000000000ff');
+      expect(gunzipSync(gz).equals(readFileSync(join(dir, `dates.${format}`))), format).toBe(true);
+      expect(gz.length, format).toBeLessThan(readFileSync(join(dir, `dates.${format}`)).length / 5);
+      expect(readFileSync(join(again, `dates.${format}.gz`)).equals(gz), format).toBe(true);
+    }
+    expect(readdirSync(again).sort()).toEqual(['dates.csv.gz', 'dates.json.gz']);
+  });
+
   it('names the line of a record that is not JSON, past the first read', async () => {
     const dir = tempDir('csv-json-bad');
     const source = join(dir, 'dates.jsonl');
     writeFileSync(source, [...lines.slice(0, 4999), '{"id": ', ...lines.slice(5000)].join('\n') + '\n');
-    await expect(writeCsvAndJson(source, schema, join(dir, 'dates'))).rejects.toThrow(/dates\.jsonl:5000: not a JSON line/);
+    await expect(writeCsvAndJson(source, schema, dir, 'dates')).rejects.toThrow(/dates\.jsonl:5000: not a JSON line/);
+  });
+});
+
+describe('compressed CSV and JSON', () => {
+  it('from COMPRESS_MIN_ARTICLES articles on, unless COMPRESS says 1 or 0', () => {
+    expect(compressionWanted(undefined, COMPRESS_MIN_ARTICLES - 1)).toBe(false);
+    expect(compressionWanted('', COMPRESS_MIN_ARTICLES)).toBe(true);
+    expect(compressionWanted('1', 5)).toBe(true);
+    expect(compressionWanted('0', 10 * COMPRESS_MIN_ARTICLES)).toBe(false);
+    expect(() => compressionWanted('gz', 5)).toThrow(/COMPRESS must be 1 .*, 0 .* or unset/);
+  });
+
+  it('names a gzipped file NAME.FORMAT.gz; Parquet is compressed inside, never gzipped', () => {
+    expect(publishedName('events', 'csv', true)).toBe('events.csv.gz');
+    expect(publishedName('events', 'json', false)).toBe('events.json');
+    expect(publishedName('events', 'parquet', true)).toBe('events.parquet');
   });
 });
 

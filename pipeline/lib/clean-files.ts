@@ -34,7 +34,7 @@ export interface FileOutcome {
   bad?: Verdict;
   /** Reading or cleaning failed. */
   failure?: Verdict;
-  /** Absent for a file of another shard, a bad file or a failure. */
+  /** Absent for a bad file or a failure. */
   inspected?: InspectedArticle;
   /** `inspected` was computed, not read from the cache. */
   fresh?: boolean;
@@ -42,7 +42,6 @@ export interface FileOutcome {
 
 export interface FileContext {
   cache: PackCache<InspectedArticle> | null;
-  shard: Shard | null;
 }
 
 export function inShard(key: string, shard: Shard | null): boolean {
@@ -57,12 +56,11 @@ export function inspectArticle(bytes: Uint8Array): InspectedArticle {
 }
 
 /** What one file's bytes decide; the cache is read, never written (the stage adds `fresh` results). */
-export function inspectFile(job: FileJob, { cache, shard }: FileContext): FileOutcome {
+export function inspectFile(job: FileJob, { cache }: FileContext): FileOutcome {
   let sha256: string | null = job.known;
   let bytes = job.size;
   try {
     if (sha256 !== null) {
-      if (!inShard(sha256, shard)) return { sha256, bytes };
       // an entry exists only for bytes that passed rejectBytes, so a hit needs no read
       const hit = cache?.read(sha256);
       if (hit) return { sha256, bytes, inspected: hit };
@@ -71,7 +69,6 @@ export function inspectFile(job: FileJob, { cache, shard }: FileContext): FileOu
     // the hash of a file's bytes known from its stat is checked: the file may have changed since
     sha256 = job.content && sha256 !== null ? sha256 : sha256Hex(content);
     bytes = content.length;
-    if (!inShard(sha256, shard)) return { sha256, bytes };
     const bad = rejectBytes(content);
     if (bad) return { sha256, bytes, bad };
     const cached = cache?.read(sha256);

@@ -3,10 +3,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PackCache } from './cache.ts';
 import { inspectFiles, type FileJob, type InspectedArticle } from './clean-files.ts';
-import type { Shard } from './shard.ts';
 
-const { cacheRoot, version, located, shard } = workerData as { cacheRoot: string; version: string; located: Array<[string, [number, number]]>; shard: Shard | null };
-const context = { cache: new PackCache<InspectedArticle>(cacheRoot, version, located), shard };
+const { cacheRoot, version, located } = workerData as { cacheRoot: string; version: string; located: Array<[string, [number, number]]> };
+const context = { cache: new PackCache<InspectedArticle>(cacheRoot, version, located) };
 
 parentPort!.on('message', (msg: { seq: number; jobs: Array<FileJob | null> }) => {
   try {

@@ -40,6 +40,15 @@ export function readJsonlSql(file: string, schema: TableSchema): string {
   return `read_json(${sqlString(file)}, format = 'newline_delimited', columns = {${cols}})`;
 }
 
+/**
+ * CREATE TABLE NAME with the schema's columns and types; long text columns (`x-long-text`) are
+ * stored with zstd, the others with DuckDB's own choice.
+ */
+export function createTableSql(name: string, schema: TableSchema): string {
+  const columns = columnsOf(schema).map((c) => `${sqlIdent(c.name)} ${duckdbType(c)}${c.longText ? ' USING COMPRESSION zstd' : ''}`);
+  return `CREATE TABLE ${name} (${columns.join(', ')})`;
+}
+
 /** ORDER BY clause from the schema's `x-order`. */
 export function orderBySql(schema: TableSchema): string {
   return schema['x-order'].map((k) => `${sqlIdent(k)} NULLS FIRST`).join(', ');

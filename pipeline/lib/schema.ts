@@ -14,6 +14,8 @@ export interface JsonSchemaProperty {
   pattern?: string;
   minimum?: number;
   format?: string;
+  /** Long free text, an article or a sentence (see Column.longText). */
+  'x-long-text'?: boolean;
 }
 
 export interface TableSchema {
@@ -34,6 +36,11 @@ export interface Column {
   description: string;
   /** The values allowed, or for a list the values its items may take. */
   enum?: unknown[];
+  /**
+   * Long free text (`x-long-text`: an article, a sentence), which dataset.duckdb stores with
+   * zstd: DuckDB's own choice for strings (dictionaries, FSST) gains little on prose.
+   */
+  longText?: boolean;
 }
 
 /** The field that identifies a table's records: `id`, else the first required `…_id` field (`doc_id`, `occurrence_id`). */
@@ -66,6 +73,7 @@ export function columnsOf(schema: TableSchema): Column[] {
       nullable: types.includes('null'),
       description: p.description ?? '',
       enum: (base === 'array' ? p.items?.enum : p.enum)?.filter((v) => v !== null),
+      longText: p['x-long-text'] === true,
     };
   });
 }
@@ -82,10 +90,11 @@ export function frictionlessType(col: Column): string {
   return col.type === 'array' ? 'array' : col.type;
 }
 
-/** One ajv instance, strict, formats on, knowing our `x-order` annotation. */
+/** One ajv instance, strict, formats on, knowing our `x-order` and `x-long-text` annotations. */
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   ajv.addKeyword({ keyword: 'x-order', schemaType: 'array' });
+  ajv.addKeyword({ keyword: 'x-long-text', schemaType: 'boolean' });
   const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   return ajv;

@@ -2,6 +2,8 @@ import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, re
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { portableGzip } from './gzip.ts';
 import { readLines } from './lines.ts';
 import { temporaryPath } from './temporaries.ts';
 
@@ -28,28 +30,39 @@ process.once('exit', () => { for (const tmp of pendingTemporaries) rmSync(tmp, {
 
 /**
  * Writes a file under a temporary name and renames it into place on `close()`,
- * so an interrupted run never leaves a half-written output behind.
+ * so an interrupted run never leaves a half-written output behind. With `gzip`, the bytes
+ * written are gzipped on the way (io/gzip.ts), in the libuv thread pool.
  */
 export class AtomicWriter {
   private readonly tmp: string;
   private readonly stream: WriteStream;
+  /** Where write() goes: the file, or the gzip stream in front of it. */
+  private readonly sink: Writable;
   private failed: Error | null = null;
 
-  constructor(readonly path: string) {
+  constructor(readonly path: string, options: { gzip?: boolean } = {}) {
     mkdirSync(dirname(path), { recursive: true });
     this.tmp = temporaryPath(path);
     this.stream = createWriteStream(this.tmp, { encoding: 'utf8' });
     this.stream.on('error', (err) => { this.failed = err; });
+    if (options.gzip) {
+      const { input, output } = portableGzip();
+      for (const s of [input, output]) s.on('error', (err) => { this.failed = err; });
+      output.pipe(this.stream);
+      this.sink = input;
+    } else {
+      this.sink = this.stream;
+    }
     pendingTemporaries.add(this.tmp);
   }
 
   async write(chunk: string | Uint8Array): Promise<void> {
     if (this.failed) throw this.failed;
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    if (!this.sink.write(chunk)) await once(this.sink, 'drain');
   }
 
   async close(): Promise<void> {
-    this.stream.end();
+    this.sink.end();
     await once(this.stream, 'finish');
     if (this.failed) throw this.failed;
     renameSync(this.tmp, this.path);

@@ -1,23 +1,27 @@
-// DIST/TABLE.csv and DIST/TABLE.json from a table's JSON Lines: the part of the publish stage
-// that Node does, one table per call (in the stage's process or in a worker thread).
+// DIST/TABLE.csv and DIST/TABLE.json (or .csv.gz and .json.gz) from a table's JSON Lines: the
+// part of the publish stage that Node does, one table per call (in the stage's process or in a
+// worker thread).
+import { join } from 'node:path';
 import { csvHeader, csvRows } from '../csv.ts';
 import { AtomicWriter } from '../io/jsonl.ts';
 import { LineReader } from '../io/line-batches.ts';
 import { columnsOf, type TableSchema } from '../schema.ts';
+import { publishedName } from './files.ts';
 
 /** Bytes of JSON Lines read, and of CSV and JSON written, at a time. */
 const BATCH_BYTES = 1 << 18;
 
 /**
- * DIST/NAME.csv and DIST/NAME.json, streamed from the JSON Lines; returns whether the records
- * came strictly in the schema's row order (`x-order`, as DuckDB sorts: nulls first, strings by
- * code point), so that DuckDB can keep their order instead of sorting the table again.
+ * DIST/NAME.csv and DIST/NAME.json, streamed from the JSON Lines (gzipped on the way to
+ * NAME.csv.gz and NAME.json.gz with `gzip`); returns whether the records came strictly in the
+ * schema's row order (`x-order`, as DuckDB sorts: nulls first, strings by code point), so that
+ * DuckDB can keep their order instead of sorting the table again.
  */
-export async function writeCsvAndJson(source: string, schema: TableSchema, base: string): Promise<boolean> {
+export async function writeCsvAndJson(source: string, schema: TableSchema, dist: string, table: string, gzip = false): Promise<boolean> {
   const columns = columnsOf(schema);
   const keys = schema['x-order'];
-  const csv = new AtomicWriter(`${base}.csv`);
-  const json = new AtomicWriter(`${base}.json`);
+  const csv = new AtomicWriter(join(dist, publishedName(table, 'csv', gzip)), { gzip });
+  const json = new AtomicWriter(join(dist, publishedName(table, 'json', gzip)), { gzip });
   await csv.write(csvHeader(columns));
   await json.write('[');
   const names = columns.map((c) => c.name);

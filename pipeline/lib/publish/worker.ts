@@ -4,9 +4,17 @@ import { parentPort } from 'node:worker_threads';
 import type { TableSchema } from '../schema.ts';
 import { writeCsvAndJson } from './csv-json.ts';
 
-parentPort!.on('message', async (msg: { seq: number; source: string; schema: TableSchema; base: string }) => {
+export interface CsvJsonJob {
+  source: string;
+  schema: TableSchema;
+  dist: string;
+  table: string;
+  gzip: boolean;
+}
+
+parentPort?.on('message', async (msg: CsvJsonJob & { seq: number }) => {
   try {
-    parentPort!.postMessage({ seq: msg.seq, inOrder: await writeCsvAndJson(msg.source, msg.schema, msg.base) });
+    parentPort!.postMessage({ seq: msg.seq, inOrder: await writeCsvAndJson(msg.source, msg.schema, msg.dist, msg.table, msg.gzip) });
   } catch (err) {
     parentPort!.postMessage({ seq: msg.seq, error: err instanceof Error ? err.message : String(err) });
   }

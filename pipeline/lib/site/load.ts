@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openDuckDB, sqlIdent, sqlString } from '../duckdb.ts';
 import { LIST, listValue, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { publishedName, TABLE_FORMATS } from '../publish/files.ts';
 import type { QualityEntry } from '../quality.ts';
 import type { TableSchema } from '../schema.ts';
 import { TOP_SPEAKERS } from './charts.ts';
@@ -11,6 +12,7 @@ import { MAX_SEARCHABLE_ROWS } from './records-section.ts';
 interface DataPackageResource {
   path: string;
   format?: string;
+  compression?: string;
   bytes?: number;
   hash?: string;
 }
@@ -35,7 +37,7 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) 
 
 function downloadFile(r: DataPackageResource): DownloadFile {
   if (r.bytes == null || !r.hash?.startsWith('sha256:')) throw new Error(`datapackage.json: resource ${r.path} has no bytes or sha256 hash`);
-  return { path: r.path, format: r.format ?? r.path.split('.').pop() ?? '', bytes: r.bytes, sha256: r.hash.slice('sha256:'.length) };
+  return { path: r.path, format: r.format ?? r.path.split('.').pop() ?? '', bytes: r.bytes, sha256: r.hash.slice('sha256:'.length), ...(r.compression ? { compression: r.compression } : {}) };
 }
 
 /** JavaScript's order of strings (UTF-16 code units), the order the page always used. */
@@ -59,8 +61,10 @@ export async function loadSiteData(dist: string, allSchemas: Map<string, TableSc
   const tableFiles = new Map<string, DownloadFile[]>();
   const tablePaths = new Set<string>();
   for (const table of schemas.keys()) {
-    const files = ['csv', 'json', 'parquet'].map((format) => {
-      const resource = pkg.resources.find((r) => r.path === `${table}.${format}`);
+    const files = TABLE_FORMATS.map((format) => {
+      // as published: NAME.csv, or NAME.csv.gz when the CSV and JSON files are gzipped
+      const names = [publishedName(table, format, false), publishedName(table, format, true)];
+      const resource = pkg.resources.find((r) => names.includes(r.path));
       if (!resource) throw new Error(`datapackage.json does not list ${table}.${format}`);
       tablePaths.add(resource.path);
       return downloadFile(resource);

@@ -9,6 +9,8 @@ export interface DownloadFile {
   bytes: number;
   /** Hex digest, without the `sha256:` prefix. */
   sha256: string;
+  /** `gz` for a gzipped CSV or JSON file (NAME.csv.gz). */
+  compression?: string;
 }
 
 /** The evaluation scores `scripts/score.mjs --json` writes: per task, a record of numbers. */

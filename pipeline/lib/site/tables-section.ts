@@ -5,7 +5,7 @@ import type { DownloadFile, SiteData } from './model.ts';
 
 export function downloadLink(file: DownloadFile): string {
   return (
-    `<a class="download" href="${escapeHtml(file.path)}" download data-sha256="${file.sha256}">${escapeHtml(file.format.toUpperCase())}</a> ` +
+    `<a class="download" href="${escapeHtml(file.path)}" download data-sha256="${file.sha256}">${escapeHtml(file.format.toUpperCase())}${file.compression ? ` (${escapeHtml(file.compression)})` : ''}</a> ` +
     `<span class="size">${formatBytes(file.bytes)}</span> <code class="sha" title="SHA-256 of ${escapeHtml(file.path)}">${file.sha256}</code>`
   );
 }
@@ -44,12 +44,13 @@ ${columns}
 </details>
 </section>`;
   });
+  const gzipped = [...data.tableFiles.values()].some((files) => files.some((f) => f.compression));
   const others = data.otherFiles.length
     ? `<h3>Other files</h3>\n<ul class="downloads other">${data.otherFiles.map((f) => `<li><code>${escapeHtml(f.path)}</code> ${downloadLink(f)}</li>`).join('\n')}</ul>`
     : '';
   return `<section id="tables">
 <h2>Tables and downloads</h2>
-<p>Every table is published as CSV, JSON and Parquet with the same rows in the same order. ${withInlineCode(CSV_CONVENTIONS)} Offsets index <code>documents.text</code>.</p>
+<p>Every table is published as CSV, JSON and Parquet with the same rows in the same order.${gzipped ? ' The CSV and JSON files are gzipped (<code>NAME.csv.gz</code>, <code>NAME.json.gz</code>): <code>gunzip</code> them, or read them as they are (DuckDB <code>read_csv</code>, pandas <code>read_csv</code>).' : ''} ${withInlineCode(CSV_CONVENTIONS)} Offsets index <code>documents.text</code>.</p>
 ${overview}
 ${tables.join('\n')}
 ${others}
