@@ -3,7 +3,7 @@
 #   make SEEDS=dir DIST=dir       the same on any folder of articles: .txt files (in sub-folders
 #                                 too), JSON Lines (.jsonl, .jsonl.gz) and CSV (.csv, .csv.gz)
 #   make INPUT_FIELDS=text=body,date=published_at   the fields of JSON Lines / CSV records
-#   make test | eval | sql Q=".." | bench-dates | clean
+#   make test | eval | eval-real | sql Q=".." | bench-dates | clean
 SEEDS ?= seeds
 DIST  ?= dist
 # one build folder per input folder, so that two corpora never share stale stamps
@@ -42,7 +42,7 @@ LIB := $(shell find pipeline/lib -name '*.ts') $(wildcard schemas/*.schema.json)
 SQL := $(wildcard pipeline/sql/*.sql)
 INSTALLED := node_modules/.installed
 
-.PHONY: all test typecheck eval sql clean bench bench-dates merge-shards serve bench-extractors FORCE
+.PHONY: all test typecheck eval eval-real sql clean bench bench-dates merge-shards serve bench-extractors FORCE
 .DELETE_ON_ERROR:
 
 ifeq ($(SHARD),)
@@ -126,7 +126,7 @@ ifneq ($(GOLD),)
 endif
 	touch $@
 
-$(DIST)/SHA256SUMS: $(OUT)/evaluated pipeline/catalog.ts $(LIB)
+$(DIST)/SHA256SUMS: $(OUT)/evaluated $(wildcard $(DIST)/quality/eval-real.json) pipeline/catalog.ts $(LIB)
 	$(RUN) pipeline/catalog.ts $(ARGS)
 
 # Stage 8: the dataset page (reads datapackage.json, so after catalog).
@@ -158,6 +158,18 @@ typecheck: $(INSTALLED)
 # rules of the shared scorer (scripts/score.mjs is a verbatim copy of it).
 eval: $(INSTALLED)
 	sh scripts/score-dist.sh '$(DIST)' --gold test/gold/seeds $(if $(VERBOSE),--verbose,)
+
+# The real-article development set (REAL: a folder with raw/ articles and their gold/), built
+# into its own folders and scored by the same rules; the scores are kept in
+# DIST/quality/eval-real.json, which the catalog and the page then show beside the seeds' scores.
+REAL ?= ../shared/realdev
+eval-real: $(INSTALLED)
+	@[ -d '$(REAL)/raw' ] && [ -d '$(REAL)/gold' ] || { echo "make eval-real: no $(REAL)/raw and $(REAL)/gold (set REAL=DIR)" >&2; exit 2; }
+	$(MAKE) --no-print-directory SEEDS='$(REAL)/raw' BUILD='$(BUILD_ROOT)/realdev' DIST='$(BUILD_ROOT)/realdev/dist' GOLD='$(REAL)/gold'
+	sh scripts/score-dist.sh '$(BUILD_ROOT)/realdev/dist' --gold '$(REAL)/gold' $(if $(VERBOSE),--verbose,)
+	mkdir -p '$(DIST)/quality'
+	cp '$(BUILD_ROOT)/realdev/dist/quality/eval.json' '$(DIST)/quality/eval-real.json'
+	$(MAKE) --no-print-directory
 
 # SQL on the published dataset without a DuckDB binary: make sql Q="SELECT count(*) FROM events"
 sql: $(INSTALLED)

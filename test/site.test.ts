@@ -68,6 +68,7 @@ function siteData(overrides: Partial<SiteData> & { agreements?: PageAgreement[] 
     articles: new Map([['doc_a', { title: 'Un titre', published: '2022-12' }], ['doc_b', { title: null, published: null }]]),
     quality: [{ file: 'bad.txt', sha256: null, outcome: 'rejected', code: 'empty_file', reason: 'The file is empty.', stage: 'clean' }],
     evaluation: { docs: 5, missing_tables: [], dates: { gold: 28, pred: 20, tp: 14, p: 0.7, r: 0.5, f1: 0.5833333 }, quotes: { gold: 3, p: 1, r: 1, f1: 1, speaker_acc: 0.5 }, macro_f1: 0.41 },
+    realEvaluation: null,
     examples: [{ name: 'quotes_per_speaker', sql: "SELECT coalesce(speaker, '(unattributed)') AS speaker FROM quotes" }],
     ...rest,
   };
@@ -179,6 +180,17 @@ describe('the page', () => {
     expect(header.slice(0, 7)).toEqual(['task', 'gold', 'pred', 'tp', 'p', 'r', 'f1']);
     expect(scoreRows[0].slice(0, 7)).toEqual(['dates', '28', '20', '14', '0.700', '0.500', '0.583']);
     expect(doc.querySelector('#evaluation .headline')?.textContent).toContain('macro_f1: 0.410');
+  });
+
+  it('shows the real-article scores beside the build\'s own when make eval-real wrote them', () => {
+    const real = { docs: 36, events: { gold: 289, pred: 293, tp: 218, p: 0.744, r: 0.754, f1: 0.749 }, macro_f1: 0.895 };
+    const doc = parse(renderPage(siteData({ realEvaluation: real })));
+    const titles = [...doc.querySelectorAll('#evaluation h3')].map((h) => h.textContent);
+    expect(titles).toEqual(["This build's articles", 'Real articles']);
+    expect(doc.querySelector('#evaluation a[href="quality/eval-real.json"]')).not.toBeNull();
+    expect(doc.querySelectorAll('#evaluation table')).toHaveLength(2);
+    const onlyReal = parse(renderPage(siteData({ evaluation: null, realEvaluation: real })));
+    expect([...onlyReal.querySelectorAll('#evaluation h3')].map((h) => h.textContent)).toEqual(['Real articles']);
   });
 
   it('works with no rows and no evaluation', () => {

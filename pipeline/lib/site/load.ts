@@ -26,6 +26,8 @@ interface DataPackage {
 
 /** The path of the evaluation scores the lead writes with `node scripts/score.mjs --json`. */
 export const EVALUATION_FILE = join('quality', 'eval.json');
+/** The scores of a build of the real-article development set (`make eval-real`). */
+export const REAL_EVALUATION_FILE = join('quality', 'eval-real.json');
 
 /**
  * DuckDB's buffer pool while the site stage reads the Parquet files: it only scans a few
@@ -86,6 +88,7 @@ export async function loadSiteData(dist: string, allSchemas: Map<string, TableSc
   }
 
   const evaluationPath = join(dist, EVALUATION_FILE);
+  const realEvaluationPath = join(dist, REAL_EVALUATION_FILE);
   const examples: ExampleQuery[] = existsSync(sqlDir)
     ? readdirSync(sqlDir)
         .filter((f) => f.endsWith('.sql'))
@@ -103,6 +106,7 @@ export async function loadSiteData(dist: string, allSchemas: Map<string, TableSc
     ...tables,
     quality: existsSync(join(dist, 'quality', 'report.json')) ? readJson<QualityEntry[]>(join(dist, 'quality', 'report.json')) : [],
     evaluation: existsSync(evaluationPath) ? readJson<Record<string, unknown>>(evaluationPath) : null,
+    realEvaluation: existsSync(realEvaluationPath) ? readJson<Record<string, unknown>>(realEvaluationPath) : null,
     examples,
   };
 }

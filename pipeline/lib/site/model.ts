@@ -53,6 +53,8 @@ export interface SiteData {
   articles: Map<string, Pick<DocumentRecord, 'title' | 'published'>>;
   quality: QualityEntry[];
   evaluation: EvaluationScores | null;
+  /** The scores of the real-article development set (`make eval-real`), when it was run. */
+  realEvaluation: EvaluationScores | null;
   examples: ExampleQuery[];
 }
 

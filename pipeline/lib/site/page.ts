@@ -92,7 +92,7 @@ export function renderPage(data: SiteData): string {
     ['records', 'Search'],
     ['sql', 'SQL'],
     ['quality', 'Quality'],
-    ...(data.evaluation ? [['evaluation', 'Scores']] : []),
+    ...(data.evaluation || data.realEvaluation ? [['evaluation', 'Scores']] : []),
   ];
   return `<!doctype html>
 <html lang="en">
@@ -117,7 +117,7 @@ ${chartsSection(data)}
 ${recordsSection(data)}
 ${sqlSection(tables, data.examples)}
 ${qualitySection(data.quality)}
-${evaluationSection(data.evaluation)}
+${evaluationSection(data.evaluation, data.realEvaluation)}
 </main>
 </body>
 </html>

@@ -30,9 +30,23 @@ function formatScore(value: number): string {
   return Number.isInteger(value) ? formatCount(value) : value.toFixed(3);
 }
 
-/** The build's scores against the gold annotations (quality/eval.json), one row per task. */
-export function evaluationSection(scores: EvaluationScores | null): string {
-  if (!scores) return '';
+/**
+ * The scores against hand-annotated gold articles, one table per set: this build's own articles
+ * (quality/eval.json, the seeds) and the real-article development set (quality/eval-real.json).
+ */
+export function evaluationSection(scores: EvaluationScores | null, realScores: EvaluationScores | null = null): string {
+  if (!scores && !realScores) return '';
+  const parts: string[] = [];
+  if (scores) parts.push(scoreTable(scores, 'This build\'s articles', 'quality/eval.json', 'the articles of this build that have gold annotations (the seeds)'));
+  if (realScores) parts.push(scoreTable(realScores, 'Real articles', 'quality/eval-real.json', 'real French news excerpts the rules were developed on (`make eval-real`), a harder test than the seeds'));
+  return `<section id="evaluation">
+<h2>Evaluation scores</h2>
+<p>Precision <code>p</code>, recall <code>r</code> and <code>f1</code> per task against hand-annotated gold articles, with the task's own measures.</p>
+${parts.join('\n')}
+</section>`;
+}
+
+function scoreTable(scores: EvaluationScores, title: string, file: string, what: string): string {
   const tasks = Object.entries(scores).filter(
     (entry): entry is [string, Record<string, unknown>] => typeof entry[1] === 'object' && entry[1] !== null && !Array.isArray(entry[1]),
   );
@@ -47,10 +61,8 @@ export function evaluationSection(scores: EvaluationScores | null): string {
     .filter(([, v]) => typeof v === 'number' || (Array.isArray(v) && v.length > 0))
     .map(([k, v]) => `<li><code>${escapeHtml(k)}</code>: ${Array.isArray(v) ? escapeHtml(v.join(', ')) : formatScore(v as number)}</li>`)
     .join('');
-  return `<section id="evaluation">
-<h2>Evaluation scores</h2>
-<p>Scores of this build against the hand-annotated gold articles (<a href="quality/eval.json">quality/eval.json</a>): precision <code>p</code>, recall <code>r</code> and <code>f1</code> per task, with the task's own measures.</p>
+  return `<h3>${escapeHtml(title)}</h3>
+<p>Scores on ${escapeHtml(what).replace(/`([^`]+)`/g, '<code>$1</code>')} (<a href="${file}">${file}</a>).</p>
 <ul class="headline">${headline}</ul>
-${table}
-</section>`;
+${table}`;
 }
