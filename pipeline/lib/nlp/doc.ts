@@ -1,8 +1,8 @@
 import { defineForm, readingOf, type LexEntry } from './lexicon.ts';
-import { findMentions, type Entity, type Mention } from './mentions.ts';
+import { MENTION_START, ROLE_HEAD, findMentions, type Entity, type Mention } from './mentions.ts';
 import { loadRules } from './rules.ts';
 import { findQuotes, splitSentences, type QuoteMarkProblem, type QuoteSpan, type Sentence } from './structure.ts';
-import { Gap, flagsOf, tokenize, type Token } from './tokens.ts';
+import { Gap, Kind, flagsOf, tokenize, type Token } from './tokens.ts';
 
 /**
  * The document model (as spaCy's Doc): an article analysed once, in passes linear in its
@@ -22,26 +22,26 @@ export interface Doc {
   entities: Entity[];
   /** For each token, the longest mention covering it, or -1. */
   mentionAt: Int32Array;
-  /** The tokens of each anchor flag, by flag bit (see `anchors`). */
-  anchorLists: Map<number, number[]>;
+  /** The tokens of each anchor flag, by the flag's bit position (see `anchors`). */
+  anchorLists: Array<number[] | undefined>;
 }
 
 /** The indexes of the tokens whose form has anchor `flag` (see `lexemeFlag`), in text order. */
 export function anchors(doc: Doc, flag: number): number[] {
-  return doc.anchorLists.get(flag) ?? NONE;
+  return doc.anchorLists[31 - Math.clz32(flag)] ?? NONE;
 }
 const NONE: number[] = [];
 
-function anchorLists(tokens: Token[]): Map<number, number[]> {
-  const lists = new Map<number, number[]>();
+function anchorLists(tokens: Token[]): Array<number[] | undefined> {
+  const lists: Array<number[] | undefined> = [];
   for (let i = 0; i < tokens.length; i++) {
     let flags = flagsOf(tokens[i].lx);
-    while (flags) {
-      const bit = flags & -flags;
-      flags ^= bit;
-      const list = lists.get(bit);
-      if (list) list.push(i);
-      else lists.set(bit, [i]);
+    while (flags !== 0) {
+      const bit = 31 - Math.clz32(flags);
+      flags ^= 1 << bit;
+      const list = lists[bit];
+      if (list === undefined) lists[bit] = [i];
+      else list.push(i);
     }
   }
   return lists;
@@ -77,19 +77,22 @@ export function buildDoc(text: string): Doc {
   const lists = anchorLists(tokens);
   const { quotes, problems } = findQuotes(text, tokens);
   const quoteOf = new Int32Array(tokens.length).fill(-1);
-  quotes.forEach((q, k) => quoteOf.fill(k, q.open, q.close + 1));
+  for (let k = 0; k < quotes.length; k++) quoteOf.fill(k, quotes[k].open, quotes[k].close + 1);
   const sentences = splitSentences(text, tokens, quotes);
   const sentenceStarts = new Uint8Array(tokens.length);
   for (const s of sentences) {
     sentenceStarts[s.first] = 1;
     // after an opening quote or a dash, a word still opens the sentence
-    let k = s.first;
-    while (k < s.last - 1 && (tokens[k].kind === 4 || tokens[k].text === '-' || tokens[k].text === '—' || tokens[k].text === '–' || tokens[k].text === '(' || tokens[k].text === '_')) sentenceStarts[++k] = 1;
+    for (let k = s.first; k < s.last - 1 && opensBeforeWord(tokens[k]); ) sentenceStarts[++k] = 1;
   }
-  for (let i = 1; i < tokens.length; i++) if (tokens[i - 1].text === ':' || tokens[i].gap >= Gap.Line) sentenceStarts[i] = 1;
-  const { mentions, entities, mentionAt } = findMentions(tokens, sentenceStarts, quoteOf, lists);
+  for (let i = 1; i < tokens.length; i++) if (tokens[i].gap >= Gap.Line || (tokens[i - 1].kind === Kind.Punct && tokens[i - 1].text === ':')) sentenceStarts[i] = 1;
+  const { mentions, entities, mentionAt } = findMentions(tokens, sentenceStarts, quoteOf, lists[31 - Math.clz32(MENTION_START)] ?? NONE, lists[31 - Math.clz32(ROLE_HEAD)] ?? NONE);
   return { text, tokens, sentences, quotes, quoteProblems: problems, quoteOf, mentions, entities, mentionAt, anchorLists: lists };
 }
+
+/** A quotation mark, dash or bracket before the first word of a sentence. */
+const opensBeforeWord = (t: Token): boolean =>
+  t.kind === Kind.Quote || (t.kind === Kind.Punct && (t.text === '-' || t.text === '—' || t.text === '–' || t.text === '(' || t.text === '_'));
 
 /** The sentence holding token `i`. */
 export const sentenceOf = (doc: Doc, i: number): Sentence => doc.sentences[doc.tokens[i].sent];

@@ -206,7 +206,8 @@ export interface MentionIndex {
   mentionAt: Int32Array;
 }
 
-export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted: Int32Array, anchorLists: Map<number, number[]>): MentionIndex {
+/** The mentions of an article; `starts` and `heads` list the tokens with the MENTION_START and ROLE_HEAD flags. */
+export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted: Int32Array, starts: number[], heads: number[]): MentionIndex {
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
   const n = tokens.length;
@@ -219,7 +220,6 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
   };
 
   // 1. one pass over the tokens where a mention can start: gazetteers, titles, demonyms, compounds, capitalised names
-  const starts = anchorLists.get(MENTION_START) ?? [];
   for (let a = 0, i = -1; a < starts.length; a++) {
     // `i` is the last token consumed
     if (starts[a] <= i) continue;
@@ -338,7 +338,7 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
   }
 
   // 2. role descriptions, around their head nouns
-  describeRoles(tokens, anchorLists.get(ROLE_HEAD) ?? [], mentions, covered, add);
+  describeRoles(tokens, heads, mentions, covered, add);
 
   // 3. people: entities by surname; a lone surname or a title joins its person
   linkPeople(tokens, starts, mentions, entities, covered, add);

@@ -1,5 +1,5 @@
 import { POS, TENSE, tensesOf } from './lexicon.ts';
-import { Gap, Kind, type Token } from './tokens.ts';
+import { Gap, Kind, lexemeSlot, type Lexeme, type Token } from './tokens.ts';
 
 /**
  * The structure of an article over its tokens, each found in one pass: quotation spans
@@ -163,6 +163,18 @@ const ABBREVIATIONS = new Set([
 const ENDERS = new Set(['.', '!', '?', '…', '...', '....', '?!', '!?']);
 const CLOSERS = new Set(['»', '”', '›', ')', ']']);
 
+/** What a form does between sentences, as bits: computed once per form. */
+const enum Mark {
+  /** Ends a sentence: `.`, `!`, `?`, `…`. */
+  Ender = 1,
+  /** Closes a quotation or bracket after the period. */
+  Closer = 2,
+  /** Starts with a character that can open a sentence: a bracket or a dash. */
+  Opener = 4,
+}
+const markOf = lexemeSlot((lx: Lexeme): number =>
+  (ENDERS.has(lx.text) ? Mark.Ender : 0) | (CLOSERS.has(lx.text) ? Mark.Closer : 0) | ('([—–-'.includes(lx.text[0]) ? Mark.Opener : 0));
+
 /**
  * Sentences: a line break always ends one; inside a line a sentence ends at `.`, `!`, `?`
  * or `…` (with the closing quotes or brackets that follow) when the next token opens a
@@ -171,11 +183,10 @@ const CLOSERS = new Set(['»', '”', '›', ')', ']']);
  */
 export function splitSentences(text: string, tokens: Token[], quotes: QuoteSpan[]): Sentence[] {
   const sentences: Sentence[] = [];
-  // inside[i]: token i lies strictly within a quotation (between its marks)
-  const closeOf = new Int32Array(tokens.length).fill(-1);
-  for (const q of quotes) closeOf[q.open] = q.close;
   let first = 0;
+  // the end of the outermost quotation open at the token visited, and the next quotation (in text order)
   let openUntil = -1;
+  let nextQuote = 0;
   const end = (last: number): void => {
     if (last > first) {
       for (let k = first; k < last; k++) tokens[k].sent = sentences.length;
@@ -189,12 +200,13 @@ export function splitSentences(text: string, tokens: Token[], quotes: QuoteSpan[
       end(i);
       openUntil = -1;
     }
-    if (closeOf[i] >= 0) openUntil = Math.max(openUntil, closeOf[i]);
-    if (!ENDERS.has(t.text)) continue;
+    while (nextQuote < quotes.length && quotes[nextQuote].open < i) nextQuote++;
+    if (nextQuote < quotes.length && quotes[nextQuote].open === i) openUntil = Math.max(openUntil, quotes[nextQuote].close);
+    if (t.kind !== Kind.Punct || !(markOf(t) & Mark.Ender)) continue;
     let j = i + 1;
     let closesQuote = false;
     // closing marks follow the period, French ones after a space (`inévitable. »`)
-    while (j < tokens.length && (tokens[j].gap === Gap.None || (tokens[j].gap === Gap.Space && tokens[j].kind === Kind.Quote)) && (CLOSERS.has(tokens[j].text) || tokens[j].kind === Kind.Quote && j === openUntil)) {
+    while (j < tokens.length && (tokens[j].gap === Gap.None || (tokens[j].gap === Gap.Space && tokens[j].kind === Kind.Quote)) && (markOf(tokens[j]) & Mark.Closer || tokens[j].kind === Kind.Quote && j === openUntil)) {
       if (tokens[j].kind === Kind.Quote || tokens[j].text === '»' || tokens[j].text === '”') closesQuote = true;
       j++;
     }
@@ -215,7 +227,7 @@ export function splitSentences(text: string, tokens: Token[], quotes: QuoteSpan[
       const glued = t.text === '.' && prevWord?.kind === Kind.Word && !prevWord.cap && next.kind === Kind.Word && next.cap && next.text.length > 1 && next.text.slice(1) === next.text.slice(1).toLowerCase();
       if (!glued) continue;
     }
-    const opens = next.cap || next.kind === Kind.Number || next.kind === Kind.Quote || '([—–-'.includes(next.text[0]);
+    const opens = next.cap || next.kind === Kind.Number || next.kind === Kind.Quote || (markOf(next) & Mark.Opener) !== 0;
     if (!opens) continue;
     if (t.text === '.' && isAbbreviation(tokens, i)) continue;
     if (closesQuote && (next.text === ',' || next.text === ';' || next.text === ':')) continue;

@@ -157,10 +157,15 @@ let table: Array<Lexeme | undefined> = new Array(1 << 14);
 let tableCount = 0;
 const MAX_LEXEMES = 400_000;
 
+/** FNV-1a over UTF-16 code units, seeded by the kind; `hashEnd` keeps it a small integer (stored unboxed). */
+const hashSeed = (kind: Kind): number => 0x811c9dc5 ^ kind;
+const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+const hashEnd = (h: number): number => h & 0x3fffffff;
+
 function hashOf(text: string, start: number, end: number, kind: Kind): number {
-  let h = 0x811c9dc5 ^ kind;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  return h >>> 0;
+  let h = hashSeed(kind);
+  for (let k = start; k < end; k++) h = hashStep(h, text.charCodeAt(k));
+  return hashEnd(h);
 }
 
 function sameForm(lx: Lexeme, text: string, start: number, end: number, kind: Kind): boolean {
@@ -170,9 +175,8 @@ function sameForm(lx: Lexeme, text: string, start: number, end: number, kind: Ki
   return true;
 }
 
-/** The lexeme of `text[start, end)` as a token of `kind`. */
-function lexemeAt(text: string, start: number, end: number, kind: Kind): Lexeme {
-  const hash = hashOf(text, start, end, kind);
+/** The lexeme of `text[start, end)` as a token of `kind` (`hash`: its `hashOf`, when the caller computed it while scanning). */
+function lexemeAt(text: string, start: number, end: number, kind: Kind, hash = hashOf(text, start, end, kind)): Lexeme {
   const mask = table.length - 1;
   let slot = hash & mask;
   for (let lx = table[slot]; lx !== undefined; lx = table[slot]) {
@@ -243,22 +247,27 @@ export function flagsOf(lx: Lexeme): number {
   return lx.flags;
 }
 
+/** Tokens share one shape: every field assigned once, in this order, by the constructor. */
 class TokenObject implements Token {
-  text: string;
-  lower: string;
-  kind: Kind;
-  cap: boolean;
-  caps: boolean;
-  lex: LexEntry | null;
-  pos: number;
-  sent = 0;
-  constructor(
-    public i: number,
-    public lx: Lexeme,
-    public start: number,
-    public end: number,
-    public gap: Gap,
-  ) {
+  declare i: number;
+  declare lx: Lexeme;
+  declare start: number;
+  declare end: number;
+  declare gap: Gap;
+  declare text: string;
+  declare lower: string;
+  declare kind: Kind;
+  declare cap: boolean;
+  declare caps: boolean;
+  declare lex: LexEntry | null;
+  declare pos: number;
+  declare sent: number;
+  constructor(i: number, lx: Lexeme, start: number, end: number, gap: Gap) {
+    this.i = i;
+    this.lx = lx;
+    this.start = start;
+    this.end = end;
+    this.gap = gap;
     this.text = lx.text;
     this.lower = lx.lower;
     this.kind = lx.kind;
@@ -266,121 +275,75 @@ class TokenObject implements Token {
     this.caps = lx.caps;
     this.lex = lx.lex;
     this.pos = lx.pos;
+    this.sent = 0;
   }
 }
 
 /** The tokens of a text, in one pass over its characters. */
 export function tokenize(text: string): Token[] {
-  return new Tokenizer(text).run();
-}
+  const tokens: Token[] = [];
+  const n = text.length;
+  let gap: Gap = Gap.Paragraph;
+  let lines = 0;
 
-class Tokenizer {
-  readonly tokens: Token[] = [];
-  private gap: Gap = Gap.Paragraph;
-  private lines = 0;
-  constructor(private readonly text: string) {}
-
-  push(start: number, end: number, kind: Kind): void {
-    this.pushLexeme(lexemeAt(this.text, start, end, kind), start, end);
-  }
-
-  pushLexeme(lx: Lexeme, start: number, end: number): void {
-    this.tokens.push(new TokenObject(this.tokens.length, lx, start, end, this.gap));
-    this.gap = Gap.None;
-    this.lines = 0;
-  }
-
-  run(): Token[] {
-    const { text } = this;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      const cls = classOf(c);
-      if (cls === C.Newline) {
-        this.lines++;
-        this.gap = this.lines > 1 || this.tokens.length === 0 ? Gap.Paragraph : Gap.Line;
-        i++;
-        continue;
-      }
-      if (cls === C.Space) {
-        if (this.gap < Gap.Space) this.gap = Gap.Space;
-        i++;
-        continue;
-      }
-      if (cls === C.Letter) {
-        i = this.word(i);
-        continue;
-      }
-      if (cls === C.Digit) {
-        i = this.number(i);
-        continue;
-      }
-      if (cls === C.Quote) {
-        this.push(i, i + 1, Kind.Quote);
-        i++;
-        continue;
-      }
-      // `...` is one token; a surrogate pair stays whole
-      let end = i + 1;
-      if (c === 0x2e) while (end < n && text.charCodeAt(end) === 0x2e) end++;
-      else if (c >= 0xd800 && c <= 0xdbff && end < n) end++;
-      this.push(i, end, Kind.Punct);
-      i = end;
-    }
-    return this.tokens;
-  }
+  const push = (lx: Lexeme, start: number, end: number): void => {
+    tokens.push(new TokenObject(tokens.length, lx, start, end, gap));
+    gap = Gap.None;
+    lines = 0;
+  };
 
   /** A word from `i`: letters and digits joined by hyphens and apostrophes; elided articles and inverted pronouns split off. */
-  word(i: number): number {
-    const { text } = this;
-    const n = text.length;
+  const word = (i: number): number => {
     let start = i;
     let j = i;
     let hyphen = false;
+    // the hash of text[start, j), kept while scanning so the lexeme is found without reading the word again
+    let h = hashSeed(Kind.Word);
     for (;;) {
       while (j < n) {
-        const k = classOf(text.charCodeAt(j));
+        const c = text.charCodeAt(j);
+        const k = classOf(c);
         if (k !== C.Letter && k !== C.Digit) break;
+        h = hashStep(h, c);
         j++;
       }
       if (j + 1 >= n) break;
-      const cls = classOf(text.charCodeAt(j));
+      const c = text.charCodeAt(j);
+      const cls = classOf(c);
       const next = classOf(text.charCodeAt(j + 1));
       if (cls === C.Apostrophe && next === C.Letter) {
-        if (j - start <= 7) {
-          const head = lexemeAt(text, start, j + 1, Kind.Word);
+        h = hashStep(h, c);
+        j++;
+        if (j - start <= 8) {
+          const head = lexemeAt(text, start, j, Kind.Word, hashEnd(h));
           if (head.elision) {
-            this.pushLexeme(head, start, j + 1);
-            start = j + 1;
-            j = j + 1;
-            continue;
+            push(head, start, j);
+            start = j;
+            h = hashSeed(Kind.Word);
           }
         }
-        j++;
         continue;
       }
       if (cls === C.Hyphen && (next === C.Letter || next === C.Digit)) {
         hyphen = true;
+        h = hashStep(h, c);
         j++;
         continue;
       }
       break;
     }
     // `1ᵉʳ`-style superscripts stay with a Roman numeral (`XIXᵉ`)
-    while (j < n && isSuperscript(text.charCodeAt(j))) j++;
-    const lx = lexemeAt(text, start, j, Kind.Word);
+    for (let c = text.charCodeAt(j); j < n && isSuperscript(c); c = text.charCodeAt(++j)) h = hashStep(h, c);
+    const lx = lexemeAt(text, start, j, Kind.Word, hashEnd(h));
     const split = hyphen ? splitOf(lx) : 0;
     if (split > 0) {
-      this.push(start, start + split, Kind.Word);
-      this.push(start + split, j, Kind.Word);
-    } else this.pushLexeme(lx, start, j);
+      push(lexemeAt(text, start, start + split, Kind.Word), start, start + split);
+      push(lexemeAt(text, start + split, j, Kind.Word), start + split, j);
+    } else push(lx, start, j);
     return j;
-  }
+  };
 
-  number(i: number): number {
-    const { text } = this;
-    const n = text.length;
+  const number = (i: number): number => {
     let j = i;
     while (j < n && isDigit(text.charCodeAt(j))) j++;
     while (j + 1 < n && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0x2c) && isDigit(text.charCodeAt(j + 1))) {
@@ -398,10 +361,37 @@ class Tokenizer {
       }
     }
     // letters glued after the suffix make one word (`G7` is a word; `2020s`, `3D`)
-    if (j < n && isLetter(text.charCodeAt(j))) return this.word(i);
-    this.push(i, j, Kind.Number);
+    if (j < n && isLetter(text.charCodeAt(j))) return word(i);
+    push(lexemeAt(text, i, j, Kind.Number), i, j);
     return j;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const cls = classOf(c);
+    if (cls === C.Newline) {
+      lines++;
+      gap = lines > 1 || tokens.length === 0 ? Gap.Paragraph : Gap.Line;
+      i++;
+    } else if (cls === C.Space) {
+      if (gap < Gap.Space) gap = Gap.Space;
+      i++;
+    } else if (cls === C.Letter) i = word(i);
+    else if (cls === C.Digit) i = number(i);
+    else if (cls === C.Quote) {
+      push(lexemeAt(text, i, i + 1, Kind.Quote), i, i + 1);
+      i++;
+    } else {
+      // `...` is one token; a surrogate pair stays whole
+      let end = i + 1;
+      if (c === 0x2e) while (end < n && text.charCodeAt(end) === 0x2e) end++;
+      else if (c >= 0xd800 && c <= 0xdbff && end < n) end++;
+      push(lexemeAt(text, i, end, Kind.Punct), i, end);
+      i = end;
+    }
   }
+  return tokens;
 }
 
 const NUMBER_SUFFIX = /^(?:er|re|e|ème|eme|è|ᵉ|ᵉʳ|ʳᵉ|nd|nde|h|st|th|rd|bis|ter)$/u;
