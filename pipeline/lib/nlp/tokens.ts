@@ -41,6 +41,8 @@ export interface Lexeme {
   flagsVersion: number;
   /** Hash of the form in the lexeme table. */
   hash: number;
+  /** Where the form's code units start in the table's pool of forms. */
+  formAt: number;
   /** An elided word with its apostrophe (`l'`, `qu'`). */
   elision: boolean;
   /** For a word with a glued inverted pronoun (`a-t-il`), where the pronoun starts; 0 if none, -1 until computed. */
@@ -136,7 +138,7 @@ function lexiconOf(text: string, lower: string, cap: boolean): { lex: LexEntry |
   return { lex, pos: lex?.pos ?? 0 };
 }
 
-function newLexeme(t: string, kind: Kind, hash: number): Lexeme {
+function newLexeme(t: string, kind: Kind, hash: number, formAt: number): Lexeme {
   const lower = kind === Kind.Word || kind === Kind.Number ? normalizeLower(t) : t;
   const cap = kind === Kind.Word && isUpper(t[0]);
   const caps = cap && t.length > 1 && t === t.toUpperCase() && t !== lower;
@@ -145,16 +147,20 @@ function newLexeme(t: string, kind: Kind, hash: number): Lexeme {
   if (kind === Kind.Word) ({ lex, pos } = lexiconOf(t, lower, cap));
   else if (kind === Kind.Number) pos = POS.NUM;
   else pos = POS.PUNCT;
-  return { text: t, lower, kind, cap, caps, lex, pos, slots: [], flags: 0, flagsVersion: -1, hash, elision: kind === Kind.Word && ELISIONS.has(lower), splitAt: -1 };
+  return { text: t, lower, kind, cap, caps, lex, pos, slots: [], flags: 0, flagsVersion: -1, hash, formAt, elision: kind === Kind.Word && ELISIONS.has(lower), splitAt: -1 };
 }
 
 /**
  * Lexemes by form and kind, in an open-addressing table probed with a hash of the characters
- * in place: a form seen before costs no string (most tokens are). Cleared when it grows past a
- * bound, as it only saves work.
+ * in place: a form seen before costs no string (most tokens are). The forms' code units are
+ * also kept in one pool, compared with the text's without reading strings of every
+ * representation (rule forms, slices of articles). Cleared when it grows past a bound, as it
+ * only saves work.
  */
 let table: Array<Lexeme | undefined> = new Array(1 << 14);
 let tableCount = 0;
+let forms = new Uint16Array(1 << 16);
+let formsUsed = 0;
 const MAX_LEXEMES = 400_000;
 
 /** FNV-1a over UTF-16 code units, seeded by the kind; `hashEnd` keeps it a small integer (stored unboxed). */
@@ -169,9 +175,9 @@ function hashOf(text: string, start: number, end: number, kind: Kind): number {
 }
 
 function sameForm(lx: Lexeme, text: string, start: number, end: number, kind: Kind): boolean {
-  const t = lx.text;
-  if (lx.kind !== kind || t.length !== end - start) return false;
-  for (let k = 0; k < t.length; k++) if (t.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  if (lx.kind !== kind || lx.text.length !== end - start) return false;
+  const offset = lx.formAt - start;
+  for (let k = start; k < end; k++) if (forms[offset + k] !== text.charCodeAt(k)) return false;
   return true;
 }
 
@@ -183,12 +189,24 @@ function lexemeAt(text: string, start: number, end: number, kind: Kind, hash = h
     if (lx.hash === hash && sameForm(lx, text, start, end, kind)) return lx;
     slot = (slot + 1) & mask;
   }
-  const lx = newLexeme(text.slice(start, end), kind, hash);
+  return addLexeme(text, start, end, kind, hash, slot);
+}
+
+/** The lexeme of a form not seen before, stored at `slot` (kept apart from the lookup, which is what tokenizing runs). */
+function addLexeme(text: string, start: number, end: number, kind: Kind, hash: number, slot: number): Lexeme {
   if (tableCount >= MAX_LEXEMES) {
     table = new Array(1 << 14);
     tableCount = 0;
-    return insert(lx);
+    formsUsed = 0;
+    slot = hash & (table.length - 1);
   }
+  if (formsUsed + end - start > forms.length) {
+    const more = new Uint16Array(Math.max(forms.length * 2, formsUsed + end - start));
+    more.set(forms.subarray(0, formsUsed));
+    forms = more;
+  }
+  const lx = newLexeme(text.slice(start, end), kind, hash, formsUsed);
+  for (let k = start; k < end; k++) forms[formsUsed++] = text.charCodeAt(k);
   table[slot] = lx;
   if (++tableCount * 2 > table.length) grow();
   return lx;
@@ -279,119 +297,124 @@ class TokenObject implements Token {
   }
 }
 
-/** The tokens of a text, in one pass over its characters. */
+/** The tokens of a text, in one pass over its characters; each token's lexeme found by one lookup. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let gap: Gap = Gap.Paragraph;
   let lines = 0;
-
   const push = (lx: Lexeme, start: number, end: number): void => {
     tokens.push(new TokenObject(tokens.length, lx, start, end, gap));
     gap = Gap.None;
     lines = 0;
   };
-
-  /** A word from `i`: letters and digits joined by hyphens and apostrophes; elided articles and inverted pronouns split off. */
-  const word = (i: number): number => {
-    let start = i;
-    let j = i;
-    let hyphen = false;
-    // the hash of text[start, j), kept while scanning so the lexeme is found without reading the word again
-    let h = hashSeed(Kind.Word);
-    for (;;) {
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        const k = classOf(c);
-        if (k !== C.Letter && k !== C.Digit) break;
-        h = hashStep(h, c);
-        j++;
-      }
-      if (j + 1 >= n) break;
-      const c = text.charCodeAt(j);
-      const cls = classOf(c);
-      const next = classOf(text.charCodeAt(j + 1));
-      if (cls === C.Apostrophe && next === C.Letter) {
-        h = hashStep(h, c);
-        j++;
-        if (j - start <= 8) {
-          const head = lexemeAt(text, start, j, Kind.Word, hashEnd(h));
-          if (head.elision) {
-            push(head, start, j);
-            start = j;
-            h = hashSeed(Kind.Word);
-          }
-        }
-        continue;
-      }
-      if (cls === C.Hyphen && (next === C.Letter || next === C.Digit)) {
-        hyphen = true;
-        h = hashStep(h, c);
-        j++;
-        continue;
-      }
-      break;
-    }
-    // `1ᵉʳ`-style superscripts stay with a Roman numeral (`XIXᵉ`)
-    for (let c = text.charCodeAt(j); j < n && isSuperscript(c); c = text.charCodeAt(++j)) h = hashStep(h, c);
-    const lx = lexemeAt(text, start, j, Kind.Word, hashEnd(h));
-    const split = hyphen ? splitOf(lx) : 0;
-    if (split > 0) {
-      push(lexemeAt(text, start, start + split, Kind.Word), start, start + split);
-      push(lexemeAt(text, start + split, j, Kind.Word), start + split, j);
-    } else push(lx, start, j);
-    return j;
-  };
-
-  const number = (i: number): number => {
-    let j = i;
-    while (j < n && isDigit(text.charCodeAt(j))) j++;
-    while (j + 1 < n && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0x2c) && isDigit(text.charCodeAt(j + 1))) {
-      j++;
-      while (j < n && isDigit(text.charCodeAt(j))) j++;
-    }
-    // ordinal or hour suffix: letters (and superscripts), then possibly digits (`4h30`)
-    let k = j;
-    while (k < n && (isSuperscript(text.charCodeAt(k)) || isLetter(text.charCodeAt(k)))) k++;
-    if (k > j && k - j <= 4) {
-      const suffix = text.slice(j, k).toLowerCase();
-      if (NUMBER_SUFFIX.test(suffix)) {
-        j = k;
-        if (suffix === 'h') while (j < n && isDigit(text.charCodeAt(j))) j++;
-      }
-    }
-    // letters glued after the suffix make one word (`G7` is a word; `2020s`, `3D`)
-    if (j < n && isLetter(text.charCodeAt(j))) return word(i);
-    push(lexemeAt(text, i, j, Kind.Number), i, j);
-    return j;
-  };
-
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     const cls = classOf(c);
+    if (cls === C.Space) {
+      if (gap < Gap.Space) gap = Gap.Space;
+      i++;
+      continue;
+    }
     if (cls === C.Newline) {
       lines++;
       gap = lines > 1 || tokens.length === 0 ? Gap.Paragraph : Gap.Line;
       i++;
-    } else if (cls === C.Space) {
-      if (gap < Gap.Space) gap = Gap.Space;
-      i++;
-    } else if (cls === C.Letter) i = word(i);
-    else if (cls === C.Digit) i = number(i);
+      continue;
+    }
+    let start = i;
+    let end = i + 1;
+    let kind = Kind.Word;
+    let hyphen = false;
+    // a number, unless letters glued to it make it a word (`G7` is a word; `2020s`, `3D`)
+    if (cls === C.Digit && (end = numberEnd(text, i)) >= 0) kind = Kind.Number;
     else if (cls === C.Quote) {
-      push(lexemeAt(text, i, i + 1, Kind.Quote), i, i + 1);
-      i++;
-    } else {
+      end = i + 1;
+      kind = Kind.Quote;
+    } else if (cls !== C.Letter && cls !== C.Digit) {
       // `...` is one token; a surrogate pair stays whole
-      let end = i + 1;
+      end = i + 1;
       if (c === 0x2e) while (end < n && text.charCodeAt(end) === 0x2e) end++;
       else if (c >= 0xd800 && c <= 0xdbff && end < n) end++;
-      push(lexemeAt(text, i, end, Kind.Punct), i, end);
-      i = end;
+      kind = Kind.Punct;
     }
+    // the hash of text[start, end); a word's is kept while scanning it, so its lexeme is found without reading it again
+    let h = hashSeed(kind);
+    if (kind !== Kind.Word) for (let k = start; k < end; k++) h = hashStep(h, text.charCodeAt(k));
+    else {
+      // a word: letters and digits joined by hyphens and apostrophes; elided articles and inverted pronouns split off
+      let j = i;
+      for (;;) {
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          const k = classOf(c);
+          if (k !== C.Letter && k !== C.Digit) break;
+          h = hashStep(h, c);
+          j++;
+        }
+        if (j + 1 >= n) break;
+        const c = text.charCodeAt(j);
+        const cls = classOf(c);
+        const next = classOf(text.charCodeAt(j + 1));
+        if (cls === C.Apostrophe && next === C.Letter) {
+          h = hashStep(h, c);
+          j++;
+          if (j - start <= 8) {
+            const head = lexemeAt(text, start, j, Kind.Word, hashEnd(h));
+            if (head.elision) {
+              push(head, start, j);
+              start = j;
+              h = hashSeed(Kind.Word);
+            }
+          }
+          continue;
+        }
+        if (cls === C.Hyphen && (next === C.Letter || next === C.Digit)) {
+          hyphen = true;
+          h = hashStep(h, c);
+          j++;
+          continue;
+        }
+        break;
+      }
+      // `1ᵉʳ`-style superscripts stay with a Roman numeral (`XIXᵉ`)
+      for (let c = text.charCodeAt(j); j < n && isSuperscript(c); c = text.charCodeAt(++j)) h = hashStep(h, c);
+      end = j;
+    }
+    let lx = lexemeAt(text, start, end, kind, hashEnd(h));
+    const split = hyphen ? splitOf(lx) : 0;
+    if (split > 0) {
+      push(lexemeAt(text, start, start + split, Kind.Word), start, start + split);
+      start += split;
+      lx = lexemeAt(text, start, end, Kind.Word);
+    }
+    push(lx, start, end);
+    i = end;
   }
   return tokens;
+}
+
+/** The end of the number starting at `i` (with its ordinal or hour suffix), or -1 when letters glued to it make it a word. */
+function numberEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  while (j < n && isDigit(text.charCodeAt(j))) j++;
+  while (j + 1 < n && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0x2c) && isDigit(text.charCodeAt(j + 1))) {
+    j++;
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+  }
+  // ordinal or hour suffix: letters (and superscripts), then possibly digits (`4h30`)
+  let k = j;
+  while (k < n && (isSuperscript(text.charCodeAt(k)) || isLetter(text.charCodeAt(k)))) k++;
+  if (k > j && k - j <= 4) {
+    const suffix = text.slice(j, k).toLowerCase();
+    if (NUMBER_SUFFIX.test(suffix)) {
+      j = k;
+      if (suffix === 'h') while (j < n && isDigit(text.charCodeAt(j))) j++;
+    }
+  }
+  return j < n && isLetter(text.charCodeAt(j)) ? -1 : j;
 }
 
 const NUMBER_SUFFIX = /^(?:er|re|e|ème|eme|è|ᵉ|ᵉʳ|ʳᵉ|nd|nde|h|st|th|rd|bis|ter)$/u;
