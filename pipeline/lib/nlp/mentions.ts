@@ -86,7 +86,9 @@ for (const r of COUNTRY_RULES) {
 for (const r of PLACE_RULES) GAZETTEER.add(r.form, { what: 'place', code: r.code, name: r.form });
 for (const org of ORG_RULES) for (const form of org.forms) GAZETTEER.add(form, { what: 'organization', org });
 const PEOPLE_BY_SURNAME = new Map<string, PersonRule>();
+const PEOPLE_BY_NAME = new Map<string, PersonRule>();
 for (const person of PERSON_RULES) {
+  if (!PEOPLE_BY_NAME.has(person.name)) PEOPLE_BY_NAME.set(person.name, person);
   GAZETTEER.add(person.name, { what: 'person', person });
   for (const form of person.forms ?? []) {
     GAZETTEER.add(form, { what: 'person', person });
@@ -94,12 +96,22 @@ for (const person of PERSON_RULES) {
   }
 }
 
-/** Role heads by the lemma of their first word; each with its words as lower-case forms after the first. */
-const ROLE_HEADS = new Map<string, Array<{ rule: RoleRule; rest: string[] }>>();
+interface RoleHead {
+  rule: RoleRule;
+  /** The head's words after the first, as lower-case forms. */
+  rest: string[];
+  /** The role it names (`means`, else the head in lower case). */
+  role: string;
+  /** The head's first word ends like a plural (`affaires`): its plural is not told by the text's word. */
+  pluralForm: boolean;
+}
+
+/** Role heads by the lemma of their first word. */
+const ROLE_HEADS = new Map<string, RoleHead[]>();
 for (const rule of ROLE_RULES) {
   const words = tokenize(rule.head).map((t) => t.lower);
   const list = ROLE_HEADS.get(words[0]) ?? [];
-  list.push({ rule, rest: words.slice(1) });
+  list.push({ rule, rest: words.slice(1), role: rule.means ?? rule.head.toLowerCase(), pluralForm: /[sx]$/.test(rule.head.split(' ')[0]) });
   list.sort((a, b) => b.rest.length - a.rest.length);
   ROLE_HEADS.set(words[0], list);
 }
@@ -117,6 +129,7 @@ const NOT_NAMES = new Set([
   'face', 'vers', 'chez', 'contre', 'comme', 'dès', 'à', 'a', 'y', 'ne', "n'", "s'", 'se', "j'", 'lire', 'voir', 'photo', 'vidéo',
 ]);
 const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'au', 'aux', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces', 'notre', 'nos', 'votre']);
+const PLURAL_DETERMINERS = new Set(['les', 'des', 'ses', 'leurs', 'ces', 'aux']);
 const COMPLEMENT_LINKS = new Set(['de', 'du', 'des', "d'", 'pour', 'chargé', 'chargée', 'en']);
 /** Adjectives that may stand before a role head (`l'ancien président`, `le nouveau Premier ministre`). */
 const PRE_ROLE = new Set(['ancien', 'ancienne', 'anciens', 'nouveau', 'nouvel', 'nouvelle', 'nouveaux', 'futur', 'future', 'actuel', 'actuelle', 'haut', 'haute', 'vice', 'ex', 'jeune', 'puissant', 'puissante', 'influent', 'influente', 'principal', 'principale', 'premier', 'première', 'seul', 'seule', 'deux', 'trois', 'quatre']);
@@ -127,6 +140,21 @@ const FIELD_HEADS = new Set(['commissaire', 'ministre', 'secrétaire', "secréta
 const emptyMention = (type: MentionType, first: number, last: number, tokens: Token[]): Mention => ({
   type, first, last, start: tokens[first].start, end: tokens[last - 1].end, codes: [], via: '', name: '', entity: -1, gender: null, plural: false, kind: null, role: null,
 });
+
+/** The texts of tokens [from, to) joined by single spaces. */
+function joinTexts(tokens: Token[], from: number, to: number): string {
+  if (to <= from) return '';
+  let text = tokens[from].text;
+  for (let k = from + 1; k < to; k++) text += ' ' + tokens[k].text;
+  return text;
+}
+
+/** The distinct values of a list, in order of first occurrence (as `[...new Set(list)]`). */
+function distinct(list: string[]): string[] {
+  const out: string[] = [];
+  for (const v of list) if (!out.includes(v)) out.push(v);
+  return out;
+}
 
 const demonymSlot = lexemeSlot((t: Lexeme): CountryRule | null => {
   if (t.kind !== Kind.Word) return null;
@@ -235,7 +263,7 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
         const m = emptyMention('person', i, j, tokens);
         m.via = 'title';
         m.gender = title;
-        m.name = tokens.slice(nameStart, j).map((x) => x.text).join(' ');
+        m.name = joinTexts(tokens, nameStart, j);
         add(m);
         i = j - 1;
         continue;
@@ -329,7 +357,7 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
       if (j - i >= 2 && isCapWord(tokens[j - 1])) {
         const m = emptyMention('person', i, j, tokens);
         m.via = 'capitalised';
-        m.name = tokens.slice(i, j).map((x) => x.text).join(' ');
+        m.name = joinTexts(tokens, i, j);
         m.gender = genderOfReading(t, POS.PROPN);
         add(m);
         i = j - 1;
@@ -362,9 +390,9 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
 }
 
 /** The role heads whose first word a form can be. */
-const roleHeadsOf = lexemeSlot((t: Lexeme): Array<{ rule: RoleRule; rest: string[] }> => {
+const roleHeadsOf = lexemeSlot((t: Lexeme): RoleHead[] => {
   if (t.kind !== Kind.Word) return [];
-  const out: Array<{ rule: RoleRule; rest: string[] }> = [];
+  const out: RoleHead[] = [];
   // `l'ex-commissaire`, `l'ancien-président`: the prefix leaves the role
   const bare = /^(?:ex|ancien|ancienne|vice)-/.test(t.lower) ? t.lower.replace(/^[^-]+-/, '') : null;
   // `colonel-major`, `président-directeur`: a compound of a role is that role
@@ -375,17 +403,18 @@ const roleHeadsOf = lexemeSlot((t: Lexeme): Array<{ rule: RoleRule; rest: string
 });
 
 /** The role head at token `i` (lemma-matched first word, then the rest as written), with its token length. */
-export function roleHeadAt(tokens: Token[], i: number): { rule: RoleRule; length: number } | null {
+export function roleHeadAt(tokens: Token[], i: number): { head: RoleHead; rule: RoleRule; length: number } | null {
   const heads = roleHeadsOf(tokens[i]);
   if (!heads.length) return null;
   {
-    for (const { rule, rest } of heads) {
+    for (const head of heads) {
+      const { rule, rest } = head;
       let ok = true;
       for (let k = 0; k < rest.length && ok; k++) {
         const w = tokens[i + 1 + k];
         ok = w !== undefined && w.gap < Gap.Line && (w.lower === rest[k] || lemmasOf(w.lex, POS.NOUN | POS.ADJ).includes(rest[k]));
       }
-      if (ok) return { rule, length: rest.length + 1 };
+      if (ok) return { head, rule, length: rest.length + 1 };
     }
   }
   return null;
@@ -393,10 +422,17 @@ export function roleHeadAt(tokens: Token[], i: number): { rule: RoleRule; length
 
 /** The role a written role phrase names (`Premier ministre` → `premier ministre`, `ministre des Affaires étrangères` → `ministre`). */
 export function normalizeRole(phrase: string): string {
-  const tokens = tokenize(phrase);
-  const head = tokens.length ? roleHeadAt(tokens, 0) : null;
-  return head ? head.rule.means ?? head.rule.head.toLowerCase() : phrase.toLowerCase();
+  let role = NORMALIZED_ROLES.get(phrase);
+  if (role === undefined) {
+    const tokens = tokenize(phrase);
+    const head = tokens.length ? roleHeadAt(tokens, 0) : null;
+    role = head ? head.rule.means ?? head.rule.head.toLowerCase() : phrase.toLowerCase();
+    NORMALIZED_ROLES.set(phrase, role);
+  }
+  return role;
 }
+/** Roles of the phrases of the rules (a bounded set), once each. */
+const NORMALIZED_ROLES = new Map<string, string>();
 
 function describeRoles(tokens: Token[], heads: number[], mentions: Mention[], covered: Int32Array, add: (m: Mention) => number): void {
   const n = tokens.length;
@@ -483,7 +519,7 @@ function describeRoles(tokens: Token[], heads: number[], mentions: Mention[], co
       if (!(e - j === 1 && tokens[j].pos & (POS.NOUN | POS.ADJ | POS.VERB) && !(tokens[j].pos & POS.PROPN))) {
         const person = emptyMention('person', j, e, tokens);
         person.via = 'described';
-        person.name = tokens.slice(j, e).map((x) => x.text).join(' ');
+        person.name = joinTexts(tokens, j, e);
         add(person);
       }
     }
@@ -494,7 +530,7 @@ function describeRoles(tokens: Token[], heads: number[], mentions: Mention[], co
       if (e - (j + 1) >= 2 && (tokens[e]?.text === ',' || tokens[e]?.pos & (POS.AUX | POS.VERB))) {
         const person = emptyMention('person', j + 1, e, tokens);
         person.via = 'described';
-        person.name = tokens.slice(j + 1, e).map((x) => x.text).join(' ');
+        person.name = joinTexts(tokens, j + 1, e);
         add(person);
       }
     }
@@ -506,65 +542,89 @@ function describeRoles(tokens: Token[], heads: number[], mentions: Mention[], co
     }
     const m = emptyMention(head.rule.type === 'person' ? 'role' : 'organization', hasDet ? first - 1 : first, j, tokens);
     m.via = ownName ? 'named' : 'description';
-    m.codes = [...new Set(codes)];
-    m.role = head.rule.means ?? head.rule.head.toLowerCase();
+    m.codes = distinct(codes);
+    m.role = head.head.role;
     const headToken = tokens[i];
     m.gender = genderOfReading(headToken, POS.NOUN);
     if (hasDet && (det.lower === 'la' || det.lower === 'sa' || det.lower === 'cette' || det.lower === 'une')) m.gender = 'f';
     else if (hasDet && !m.gender && (det.lower === 'le' || det.lower === 'un' || det.lower === 'ce' || det.lower === 'son')) m.gender = 'm';
-    m.plural = (hasDet && ['les', 'des', 'ses', 'leurs', 'ces', 'aux'].includes(det.lower)) || (/[sx]$/.test(headToken.lower) && !/[sx]$/.test(head.rule.head.split(' ')[0]));
-    m.name = ownName ?? institutionName(tokens.slice(first, j));
+    m.plural = (hasDet && PLURAL_DETERMINERS.has(det.lower)) || (endsLikePlural(headToken.lower) && !head.head.pluralForm);
+    m.name = ownName ?? institutionName(tokens, first, j);
     add(m);
     i = Math.max(i, j - 1);
   }
 }
 
-const capitalizeFirst = (s: string): string => s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
+const endsLikePlural = (w: string): boolean => w.endsWith('s') || w.endsWith('x');
 
-/** `la présidence turque` → `Présidence turque`: the words without determiner, first letter capitalised. */
-function institutionName(words: Token[]): string {
-  let text = '';
-  words.forEach((t, k) => {
-    text += (k > 0 && t.gap > Gap.None ? ' ' : '') + t.text;
-  });
-  return capitalizeFirst(text.replace(/’/g, "'"));
+/** Upper case of a first character in French, by character (the locale's rules are slow to apply). */
+const UPPER_FIRST = new Map<string, string>();
+function capitalizeFirst(s: string): string {
+  const first = s.charAt(0);
+  let upper = UPPER_FIRST.get(first);
+  if (upper === undefined) UPPER_FIRST.set(first, (upper = first.toLocaleUpperCase('fr')));
+  return upper + s.slice(1);
 }
 
+/** `la présidence turque` → `Présidence turque`: the words of tokens [from, to) without determiner, first letter capitalised. */
+function institutionName(tokens: Token[], from: number, to: number): string {
+  let text = '';
+  for (let k = from; k < to; k++) text += (k > from && tokens[k].gap > Gap.None ? ' ' : '') + tokens[k].text;
+  return capitalizeFirst(text.includes('’') ? text.replace(/’/g, "'") : text);
+}
+
+/** The number of words of a name (as `name.split(' ').length`). */
+function wordCount(name: string): number {
+  let count = 1;
+  for (let at = name.indexOf(' '); at >= 0; at = name.indexOf(' ', at + 1)) count++;
+  return count;
+}
+
+/** The characters `\s` matches. */
+const isWhiteSpace = (c: number): boolean =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** The last word of a name, lower case (as the last of `name.split(/\s+/)`). */
 function surnameOf(name: string): string {
-  const parts = name.split(/\s+/);
-  return parts[parts.length - 1].toLowerCase();
+  let k = name.length;
+  while (k > 0 && !isWhiteSpace(name.charCodeAt(k - 1))) k--;
+  return (k === 0 ? name : name.slice(k)).toLowerCase();
 }
 
 function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], entities: Entity[], covered: Int32Array, add: (m: Mention) => number): void {
   const bySurname = new Map<string, number>();
-  const newEntity = (m: Mention, k: number): void => {
-    const surname = surnameOf(m.name);
+  const newEntity = (m: Mention, k: number, surname: string): void => {
     entities.push({ type: 'person', name: m.name, surname, gender: m.gender, code: m.codes[0] ?? null, roles: new Set(m.role ? [m.role] : []), descriptions: [], mentions: [k] });
     m.entity = entities.length - 1;
     bySurname.set(surname, m.entity);
   };
-  const join = (m: Mention, k: number, e: number): void => {
+  const join = (m: Mention, k: number, e: number, surname: string): void => {
     const entity = entities[e];
     m.entity = e;
     entity.mentions.push(k);
-    if (m.name.split(' ').length > entity.name.split(' ').length && surnameOf(m.name) === entity.surname) entity.name = m.name;
+    if (surname === entity.surname && wordCount(m.name) > wordCount(entity.name)) entity.name = m.name;
     entity.gender ??= m.gender;
     if (!entity.code && m.codes.length) entity.code = m.codes[0];
     if (m.role) entity.roles.add(m.role);
   };
   // full names first, in text order, then titles and lone surnames
-  const people = mentions.map((m, k) => [m, k] as const).filter(([m]) => m.type === 'person').sort((a, b) => a[0].first - b[0].first);
-  for (const [m, k] of people) {
-    if (m.name.split(' ').length < 2 && m.via !== 'gazetteer') continue;
-    const existing = bySurname.get(surnameOf(m.name));
-    if (existing !== undefined) join(m, k, existing);
-    else newEntity(m, k);
+  const people: number[] = [];
+  for (let k = 0; k < mentions.length; k++) if (mentions[k].type === 'person') people.push(k);
+  people.sort((a, b) => mentions[a].first - mentions[b].first);
+  const surnames = people.map((k) => surnameOf(mentions[k].name));
+  for (let p = 0; p < people.length; p++) {
+    const m = mentions[people[p]];
+    if (m.via !== 'gazetteer' && wordCount(m.name) < 2) continue;
+    const existing = bySurname.get(surnames[p]);
+    if (existing !== undefined) join(m, people[p], existing, surnames[p]);
+    else newEntity(m, people[p], surnames[p]);
   }
-  for (const [m, k] of people) {
+  for (let p = 0; p < people.length; p++) {
+    const m = mentions[people[p]];
     if (m.entity >= 0) continue;
-    const existing = bySurname.get(surnameOf(m.name));
-    if (existing !== undefined) join(m, k, existing);
-    else newEntity(m, k);
+    const existing = bySurname.get(surnames[p]);
+    if (existing !== undefined) join(m, people[p], existing, surnames[p]);
+    else newEntity(m, people[p], surnames[p]);
   }
   // lone capitalised words that are the surname of someone named in the article
   if (!bySurname.size) return;
@@ -578,17 +638,17 @@ function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], enti
     m.via = 'surname';
     m.name = t.text;
     const k = add(m);
-    join(m, k, e);
+    join(m, k, e, surnameOf(m.name));
   }
   // gazetteer knowledge fills what the article leaves out
   for (const e of entities) {
     if (e.type !== 'person') continue;
-    const known = PEOPLE_BY_SURNAME.get(e.surname) ?? PERSON_RULES.find((p) => p.name === e.name);
+    const known = PEOPLE_BY_SURNAME.get(e.surname) ?? PEOPLE_BY_NAME.get(e.name);
     if (!known) continue;
     e.code ??= known.code;
     e.gender ??= known.gender;
     if (known.role) e.roles.add(normalizeRole(known.role));
-    if (e.name.split(' ').length < 2) e.name = known.name;
+    if (wordCount(e.name) < 2) e.name = known.name;
   }
 }
 
@@ -628,15 +688,19 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quo
     if (!person.codes.length) person.codes = [...role.codes];
     e.gender ??= role.gender;
   };
-  const comma = (i: number): boolean => tokens[i]?.text === ',';
-  const startingAt = new Map<number, Mention>();
-  const endingAt = new Map<number, Mention>();
-  for (const p of mentions) {
-    if (!startingAt.has(p.first)) startingAt.set(p.first, p);
-    endingAt.set(p.last, p);
+  const comma = (i: number): boolean => i >= 0 && i < tokens.length && tokens[i].kind === Kind.Punct && tokens[i].text === ',';
+  // the first mention starting at each token and the last one ending there (mentions are in text order)
+  const firstAt = new Int32Array(tokens.length + 2).fill(-1);
+  const lastAt = new Int32Array(tokens.length + 2).fill(-1);
+  for (let k = 0; k < mentions.length; k++) {
+    const p = mentions[k];
+    if (firstAt[p.first] < 0) firstAt[p.first] = k;
+    lastAt[p.last] = k;
   }
+  const startingAt = (i: number): Mention | undefined => (i >= 0 && i < firstAt.length && firstAt[i] >= 0 ? mentions[firstAt[i]] : undefined);
+  const endingAt = (i: number): Mention | undefined => (i >= 0 && i < lastAt.length && lastAt[i] >= 0 ? mentions[lastAt[i]] : undefined);
   const personAt = (i: number): Mention | undefined => {
-    const p = startingAt.get(i);
+    const p = startingAt(i);
     return p?.type === 'person' ? p : undefined;
   };
   for (let k = 0; k < mentions.length; k++) {
@@ -645,8 +709,8 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quo
     // the person right after (`le président turc Recep Tayyip Erdogan`, `la Première ministre, Mette Frederiksen`),
     // over the post's place (`l'ambassadeur de Russie à Minsk, Dmitri Mezentsev`)
     let after = m.last;
-    if (/^(?:à|en|au|aux)$/.test(tokens[after]?.lower ?? '')) {
-      const place = startingAt.get(after + 1);
+    if (after < tokens.length && PLACE_LINKS.has(tokens[after].lower)) {
+      const place = startingAt(after + 1);
       if (place && (place.type === 'place' || place.type === 'country' || place.type === 'organization') && comma(place.last)) after = place.last;
     }
     const next = personAt(m.last) ?? (comma(after) ? personAt(after + 1) : undefined);
@@ -655,54 +719,189 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quo
       continue;
     }
     // the person right before, in apposition (`Josep Borrell, le Haut représentant`)
-    const before = comma(m.first - 1) ? endingAt.get(m.first - 1) : undefined;
+    const before = comma(m.first - 1) ? endingAt(m.first - 1) : undefined;
     if (before?.type === 'person') describe(m, before);
   }
+  linkStandingRoles(tokens, mentions, entities, quoted);
+}
+
+const PLACE_LINKS = new Set(['à', 'en', 'au', 'aux']);
+
+/** The named body a role belongs to (`le président de l'ANIE` → `anie`), by role name. */
+const BODY_OF_ROLE = new Map<string, string | undefined>();
+function bodyOf(name: string): string | undefined {
+  if (BODY_OF_ROLE.has(name)) return BODY_OF_ROLE.get(name);
+  const body = /\b(?:de|du|des|d')\s*(?:l'|la\s+|le\s+)?(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)*)\s*$/u.exec(name.replace(/’/g, "'"))?.[1]?.toLowerCase();
+  if (BODY_OF_ROLE.size >= 10_000) BODY_OF_ROLE.clear();
+  BODY_OF_ROLE.set(name, body);
+  return body;
+}
+
+/** Inserts `e` into a list of entity indexes in increasing order. */
+function insertInOrder(list: number[], e: number): void {
+  let k = list.length;
+  while (k > 0 && list[k - 1] > e) k--;
+  if (list[k - 1] !== e) list.splice(k, 0, e);
+}
+
+/**
+ * Role descriptions no name stands beside: the person the article names with that role (or
+ * of that country), else someone named just before or after. Entities are looked up by role
+ * and by code rather than all scanned for each description, and people in the few sentences
+ * around it rather than all mentions.
+ */
+function linkStandingRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quoted: Int32Array): void {
+  const people: number[] = [];
+  const byRole = new Map<string, number[]>();
+  const byCode = new Map<string, number[]>();
+  const listOf = (map: Map<string, number[]>, key: string): number[] => {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    return list;
+  };
+  for (let e = 0; e < entities.length; e++) {
+    const entity = entities[e];
+    if (entity.type !== 'person') continue;
+    people.push(e);
+    for (const role of entity.roles) listOf(byRole, role).push(e);
+    if (entity.code !== null) listOf(byCode, entity.code).push(e);
+  }
+  const addRole = (e: number, role: string): void => {
+    if (entities[e].roles.has(role)) return;
+    entities[e].roles.add(role);
+    insertInOrder(listOf(byRole, role), e);
+  };
+  const setCode = (e: number, code: string): void => {
+    const old = entities[e].code;
+    if (old !== null) {
+      const list = byCode.get(old)!;
+      list.splice(list.indexOf(e), 1);
+    }
+    entities[e].code = code;
+    insertInOrder(listOf(byCode, code), e);
+  };
+  // `le président de l'ANIE`: the person a description of that body named (descriptions are all given by now)
+  let descriptionsOf: string[] | null = null;
+  const holders = new Map<string, number>();
+  const holderOf = (body: string): number => {
+    let holder = holders.get(body);
+    if (holder === undefined) {
+      // one text per person, the descriptions apart by a character no name holds
+      descriptionsOf ??= entities.map((e) => (e.type === 'person' ? [...new Set(e.descriptions)].join('\u0000') : ''));
+      holder = descriptionsOf.findIndex((d, e) => entities[e].type === 'person' && d.includes(body));
+      holders.set(body, holder);
+    }
+    return holder;
+  };
+  const named = (e: Entity): number => mentions[e.mentions[0]]?.first ?? Infinity;
+  // the people who can be meant: named outside quotations, in text order
+  const linkable: number[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const p = mentions[k];
+    if (p.type === 'person' && p.entity >= 0 && quoted[p.first] < 0) linkable.push(k);
+  }
+  const sentenceOf = (q: number): number => tokens[mentions[linkable[q]].first].sent;
+  const firstAfter = (at: number): number => {
+    let lo = 0;
+    let hi = linkable.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[linkable[mid]].first > at) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  let before = 0; // linkable[0, before) start before the description
   for (const m of mentions) {
     if (m.type !== 'role' || m.entity >= 0 || m.plural || !m.role) continue;
-    const national = m.role === 'national';
-    // `le président de l'ANIE`: a role of a named body is held by whoever a description of that body named
-    const body = /\b(?:de|du|des|d')\s*(?:l'|la\s+|le\s+)?(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)*)\s*$/u.exec(m.name.replace(/’/g, "'"))?.[1]?.toLowerCase();
-    if (body && !m.codes.length) {
-      const holder = entities.find((e) => e.type === 'person' && e.descriptions.some((d) => d.includes(body)));
-      if (holder) {
-        m.entity = entities.indexOf(holder);
-        continue;
+    const role = m.role;
+    const national = role === 'national';
+    if (!m.codes.length) {
+      const body = bodyOf(m.name);
+      if (body) {
+        const holder = holderOf(body);
+        if (holder >= 0) {
+          m.entity = holder;
+          continue;
+        }
       }
     }
-    const fits = entities.filter((e) => e.type === 'person' && (national || e.roles.has(m.role!)) && (!m.codes.length || (e.code !== null && m.codes.includes(e.code))) && (!m.gender || !e.gender || m.gender === e.gender));
-    if (fits.length === 1) m.entity = entities.indexOf(fits[0]);
+    const fitsGender = (e: Entity): boolean => !m.gender || !e.gender || m.gender === e.gender;
+    const candidates = national ? (m.codes.length === 1 ? byCode.get(m.codes[0]) : people) : byRole.get(role);
+    const fits: number[] = [];
+    for (const e of candidates ?? []) {
+      const entity = entities[e];
+      if ((national || entity.roles.has(role)) && (!m.codes.length || (entity.code !== null && m.codes.includes(entity.code))) && fitsGender(entity)) fits.push(e);
+    }
+    if (fits.length === 1) m.entity = fits[0];
     else if (fits.length > 1) {
       // the nearest one named before, else the first named after
-      const named = (e: Entity): number => mentions[e.mentions[0]]?.first ?? Infinity;
-      const earlier = fits.filter((e) => named(e) < m.first).sort((a, b) => named(b) - named(a));
-      m.entity = entities.indexOf(earlier[0] ?? fits.sort((a, b) => named(a) - named(b))[0]);
+      let best = -1;
+      let bestAt = -Infinity;
+      for (const e of fits) {
+        const at = named(entities[e]);
+        if (at < m.first && at > bestAt) {
+          best = e;
+          bestAt = at;
+        }
+      }
+      if (best < 0) {
+        best = fits[0];
+        bestAt = named(entities[best]);
+        for (const e of fits) {
+          const at = named(entities[e]);
+          if (at < bestAt) {
+            best = e;
+            bestAt = at;
+          }
+        }
+      }
+      m.entity = best;
     }
     if (m.entity >= 0 || national || !DEFINITE.has(tokens[m.first].lower)) continue;
     // `Christophe Castaner a annoncé… a déclaré le ministre de l'Intérieur`; `Le chef du conseil de sécurité a menacé… Nikolaï Patrouchev a haussé le ton`:
     // a definite role no one holds refers to a person named just before (or just after) whose role the article does not give
     const sentence = tokens[m.first].sent;
-    const near = (p: Mention, free: boolean): boolean => p.type === 'person' && p.entity >= 0 && quoted[p.first] < 0 && Math.abs(tokens[p.first].sent - sentence) <= 2
-      && (!free || entities[p.entity].roles.size === 0 || entities[p.entity].roles.has(m.role!))
-      && (!m.gender || !entities[p.entity].gender || m.gender === entities[p.entity].gender)
-      && (!m.codes.length || !entities[p.entity].code || m.codes.includes(entities[p.entity].code!));
-    // someone with no other role first, else anyone named in the sentence or the one before
-    const before = mentions.filter((p) => p.first < m.first && near(p, true)).pop() ?? firstOfNearestSentence(mentions.filter((p) => p.first < m.first && near(p, false) && tokens[p.first].sent >= sentence - 1), tokens);
-    const after = before ? undefined : mentions.find((p) => p.first > m.last && near(p, true));
-    const person = before ?? after;
-    if (person) {
-      m.entity = person.entity;
-      entities[person.entity].roles.add(m.role);
-      if (m.codes.length && !entities[person.entity].code) entities[person.entity].code = m.codes[0];
+    const fitsEntity = (e: Entity, free: boolean): boolean => (!free || e.roles.size === 0 || e.roles.has(role)) && fitsGender(e) && (!m.codes.length || !e.code || m.codes.includes(e.code));
+    const fitsAt = (q: number, free: boolean): boolean => fitsEntity(entities[mentions[linkable[q]].entity], free);
+    while (before < linkable.length && mentions[linkable[before]].first < m.first) before++;
+    // someone with no other role first (within two sentences), else the first named in the latest of this sentence and the one before
+    let found = -1;
+    for (let q = before - 1; q >= 0 && sentenceOf(q) >= sentence - 2; q--) {
+      if (fitsAt(q, true)) {
+        found = q;
+        break;
+      }
+    }
+    if (found < 0) {
+      let latest = -1;
+      for (let q = before - 1; q >= 0 && sentenceOf(q) >= sentence - 1; q--) {
+        if (fitsAt(q, false)) {
+          latest = q;
+          break;
+        }
+      }
+      if (latest >= 0) {
+        const nearest = sentenceOf(latest);
+        found = latest;
+        for (let q = latest - 1; q >= 0 && sentenceOf(q) === nearest; q--) if (fitsAt(q, false)) found = q;
+      }
+    }
+    if (found < 0) {
+      for (let q = firstAfter(m.last); q < linkable.length && sentenceOf(q) <= sentence + 2; q++) {
+        if (fitsAt(q, true)) {
+          found = q;
+          break;
+        }
+      }
+    }
+    if (found >= 0) {
+      const e = mentions[linkable[found]].entity;
+      m.entity = e;
+      addRole(e, role);
+      if (m.codes.length && !entities[e].code) setCode(e, m.codes[0]);
     }
   }
 }
 
 const DEFINITE = new Set(['le', 'la', "l'"]);
-
-/** Of people named before, the first one named in the latest sentence (its subject, as a rule). */
-function firstOfNearestSentence(people: Mention[], tokens: Token[]): Mention | undefined {
-  const last = people[people.length - 1];
-  if (!last) return undefined;
-  return people.find((p) => tokens[p.first].sent === tokens[last.first].sent);
-}
