@@ -79,7 +79,7 @@ export function buildDoc(text: string): Doc {
   const quoteOf = new Int32Array(tokens.length).fill(-1);
   for (let k = 0; k < quotes.length; k++) quoteOf.fill(k, quotes[k].open, quotes[k].close + 1);
   const sentences = splitSentences(text, tokens, quotes);
-  const sentenceStarts = new Uint8Array(tokens.length);
+  const sentenceStarts = sentenceStartsOf(tokens.length);
   for (const s of sentences) {
     sentenceStarts[s.first] = 1;
     // after an opening quote or a dash, a word still opens the sentence
@@ -88,6 +88,14 @@ export function buildDoc(text: string): Doc {
   for (let i = 1; i < tokens.length; i++) if (tokens[i].gap >= Gap.Line || (tokens[i - 1].kind === Kind.Punct && tokens[i - 1].text === ':')) sentenceStarts[i] = 1;
   const { mentions, entities, mentionAt } = findMentions(tokens, sentenceStarts, quoteOf, lists[31 - Math.clz32(MENTION_START)] ?? NONE, lists[31 - Math.clz32(ROLE_HEAD)] ?? NONE);
   return { text, tokens, sentences, quotes, quoteProblems: problems, quoteOf, mentions, entities, mentionAt, anchorLists: lists };
+}
+
+/** The working array of sentence starts, reused from article to article (only findMentions reads it). */
+let startsScratch = new Uint8Array(4096);
+function sentenceStartsOf(length: number): Uint8Array {
+  if (startsScratch.length < length) startsScratch = new Uint8Array(Math.max(length, 2 * startsScratch.length));
+  startsScratch.fill(0, 0, length);
+  return startsScratch;
 }
 
 /** A quotation mark, dash or bracket before the first word of a sentence. */

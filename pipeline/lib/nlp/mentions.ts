@@ -117,6 +117,8 @@ for (const rule of ROLE_RULES) {
 }
 
 const TITLES = new Map<string, 'm' | 'f'>([['m', 'm'], ['mm', 'm'], ['monsieur', 'm'], ['mme', 'f'], ['mmes', 'f'], ['madame', 'f'], ['mlle', 'f'], ['mademoiselle', 'f']]);
+/** The gender a title gives (`M.`, `Mme`), or null. */
+const titleOf = lexemeSlot((lx: Lexeme): 'm' | 'f' | null => TITLES.get(lx.lower) ?? null);
 /** Lower-case words inside a person's name: `Ursula von der Leyen`, `Bachar al-Assad`, `Luiz Inácio Lula da Silva`. */
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'del', 'dos', 'ben', 'bin', 'al', 'el', 'ould', 'ibn', 'abu', 'abou']);
 /** Capitalised words that open sentences or headlines, never names. */
@@ -140,6 +142,47 @@ const FIELD_HEADS = new Set(['commissaire', 'ministre', 'secrétaire', "secréta
 const emptyMention = (type: MentionType, first: number, last: number, tokens: Token[]): Mention => ({
   type, first, last, start: tokens[first].start, end: tokens[last - 1].end, codes: [], via: '', name: '', entity: -1, gender: null, plural: false, kind: null, role: null,
 });
+
+type GazetteerMention = Pick<Mention, 'type' | 'via' | 'name' | 'gender' | 'codes' | 'role' | 'kind'>;
+
+/** What a gazetteer phrase names (a person first, else an organization, else the first entry), once per phrase. */
+const GAZETTEER_MENTIONS = new WeakMap<Gazetteer[], GazetteerMention>();
+function gazetteerMention(values: Gazetteer[]): GazetteerMention {
+  let found = GAZETTEER_MENTIONS.get(values);
+  if (found) return found;
+  const value = values.find((v) => v.what === 'person') ?? values.find((v) => v.what === 'organization') ?? values[0];
+  // mentions share these code lists: no one changes a mention's codes in place
+  if (value.what === 'person') {
+    // a gazetteer surname followed by more capitalised words is someone else's name part
+    const { name, gender, code, role } = value.person;
+    found = { type: 'person', via: 'gazetteer', name, gender, codes: code ? [code] : [], role: role ? normalizeRole(role) : null, kind: null };
+  } else if (value.what === 'organization') {
+    const { name, code, kind } = value.org;
+    found = { type: 'organization', via: 'organization', name, gender: null, codes: code ? [code] : [], role: null, kind };
+  } else if (value.what === 'place') found = { type: 'place', via: 'place', name: value.name, gender: null, codes: value.code ? [value.code] : [], role: null, kind: null };
+  else {
+    const type = value.via === 'capital' ? 'place' : value.via === 'institution' ? 'organization' : 'country';
+    found = { type, via: value.via, name: value.name, gender: null, codes: [value.code], role: null, kind: null };
+  }
+  GAZETTEER_MENTIONS.set(values, found);
+  return found;
+}
+
+/** Working arrays of the passes over one article, reused from article to article (allocating typed arrays costs more than filling them). */
+const enum Scratch {
+  Covered,
+  Remap,
+  FirstAt,
+  LastAt,
+}
+const scratchArrays: Int32Array[] = [];
+/** The working array `use`, its first `length` values set to `value` (it may be longer: read no further). */
+function scratch(use: Scratch, length: number, value: number): Int32Array {
+  let a = scratchArrays[use];
+  if (a === undefined || a.length < length) scratchArrays[use] = a = new Int32Array(Math.max(length, 2 * (a?.length ?? 512)));
+  a.fill(value, 0, length);
+  return a;
+}
 
 /** The texts of tokens [from, to) joined by single spaces. */
 function joinTexts(tokens: Token[], from: number, to: number): string {
@@ -239,7 +282,8 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
   const n = tokens.length;
-  const covered = new Int32Array(n).fill(-1);
+  // the first mention covering each token; -1 also for the two places past the end, which look-aheads read
+  const covered = scratch(Scratch.Covered, n + 2, -1);
   const add = (m: Mention): number => {
     mentions.push(m);
     const k = mentions.length - 1;
@@ -254,7 +298,7 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
     i = starts[a];
     const t = tokens[i];
     if (t.kind !== Kind.Word) continue;
-    const title = TITLES.get(t.lower);
+    const title = titleOf(t);
     if (title && (t.lower.length > 2 || tokens[i + 1]?.text === '.' || t.lower === 'mme' || t.lower === 'mlle')) {
       let j = tokens[i + 1]?.text === '.' && tokens[i + 1].gap === Gap.None ? i + 2 : i + 1;
       const nameStart = j;
@@ -271,36 +315,17 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
     }
     const g = GAZETTEER.matchAt(tokens, i);
     if (g) {
-      const value = g.values.find((v) => v.what === 'person') ?? g.values.find((v) => v.what === 'organization') ?? g.values[0];
+      const found = gazetteerMention(g.values);
       // `Washington Post` is a newspaper, not Washington
       let last = g.last;
-      const m = emptyMention('country', i, last, tokens);
-      if (value.what === 'person') {
-        // a gazetteer surname followed by more capitalised words is someone else's name part
-        m.type = 'person';
-        m.via = 'gazetteer';
-        m.name = value.person.name;
-        m.gender = value.person.gender;
-        m.codes = value.person.code ? [value.person.code] : [];
-        m.role = value.person.role ? normalizeRole(value.person.role) : null;
-      } else if (value.what === 'organization') {
-        m.type = 'organization';
-        m.via = 'organization';
-        m.name = value.org.name;
-        m.kind = value.org.kind;
-        m.codes = value.org.code ? [value.org.code] : [];
-      } else if (value.what === 'place') {
-        m.type = 'place';
-        m.via = 'place';
-        m.name = value.name;
-        m.codes = value.code ? [value.code] : [];
-      } else {
-        m.type = value.via === 'capital' ? 'place' : value.via === 'institution' ? 'organization' : 'country';
-        m.via = value.via;
-        m.name = value.name;
-        m.codes = [value.code];
-        m.plural = tokens[i].lower.endsWith('s') && value.via === 'bloc';
-      }
+      const m = emptyMention(found.type, i, last, tokens);
+      m.via = found.via;
+      m.name = found.name;
+      m.gender = found.gender;
+      m.codes = found.codes;
+      m.role = found.role;
+      m.kind = found.kind;
+      m.plural = found.via === 'bloc' && tokens[i].lower.endsWith('s');
       // `Amérique latine` is no United States
       if (m.codes[0] === 'USA' && tokens[i].lower === 'amérique' && /^(?:latine|du|centrale)$/.test(tokens[last]?.lower ?? '')) continue;
       add(m);
@@ -374,7 +399,7 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
 
   // mentions in text order; top-level map (the longest first at each token)
   const order = mentions.map((_, k) => k).sort((a, b) => mentions[a].first - mentions[b].first || mentions[b].last - mentions[a].last);
-  const remap = new Int32Array(mentions.length);
+  const remap = scratch(Scratch.Remap, mentions.length, 0);
   const sorted = order.map((k, idx) => {
     remap[k] = idx;
     return mentions[k];
@@ -690,15 +715,16 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quo
   };
   const comma = (i: number): boolean => i >= 0 && i < tokens.length && tokens[i].kind === Kind.Punct && tokens[i].text === ',';
   // the first mention starting at each token and the last one ending there (mentions are in text order)
-  const firstAt = new Int32Array(tokens.length + 2).fill(-1);
-  const lastAt = new Int32Array(tokens.length + 2).fill(-1);
+  const bound = tokens.length + 2;
+  const firstAt = scratch(Scratch.FirstAt, bound, -1);
+  const lastAt = scratch(Scratch.LastAt, bound, -1);
   for (let k = 0; k < mentions.length; k++) {
     const p = mentions[k];
     if (firstAt[p.first] < 0) firstAt[p.first] = k;
     lastAt[p.last] = k;
   }
-  const startingAt = (i: number): Mention | undefined => (i >= 0 && i < firstAt.length && firstAt[i] >= 0 ? mentions[firstAt[i]] : undefined);
-  const endingAt = (i: number): Mention | undefined => (i >= 0 && i < lastAt.length && lastAt[i] >= 0 ? mentions[lastAt[i]] : undefined);
+  const startingAt = (i: number): Mention | undefined => (i >= 0 && i < bound && firstAt[i] >= 0 ? mentions[firstAt[i]] : undefined);
+  const endingAt = (i: number): Mention | undefined => (i >= 0 && i < bound && lastAt[i] >= 0 ? mentions[lastAt[i]] : undefined);
   const personAt = (i: number): Mention | undefined => {
     const p = startingAt(i);
     return p?.type === 'person' ? p : undefined;

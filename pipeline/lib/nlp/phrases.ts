@@ -1,4 +1,4 @@
-import { tokenize, type Token } from './tokens.ts';
+import { lexemeSlot, tokenize, type Lexeme, type Token } from './tokens.ts';
 
 /**
  * A phrase matcher over tokens (as spaCy's PhraseMatcher): phrases are tokenized once, then
@@ -27,6 +27,19 @@ export const matchForm = (t: Token): string => t.lower;
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = { next: new Map(), values: [], capital: false };
   private longest = 1;
+  /** Phrases added so far: the node a form opens is kept per form, for this many phrases. */
+  private phrases = 0;
+  private readonly opening = lexemeSlot((): { phrases: number; node: Node<T> | undefined } => ({ phrases: -1, node: undefined }));
+
+  /** The node of the phrases a token's form opens (as `root.next.get(lower)`), once per form. */
+  private openedBy(t: Token): Node<T> | undefined {
+    const opening = this.opening(t);
+    if (opening.phrases !== this.phrases) {
+      opening.node = this.root.next.get(t.lower);
+      opening.phrases = this.phrases;
+    }
+    return opening.node;
+  }
 
   add(phrase: string, value: T): void {
     const tokens = tokenize(phrase);
@@ -41,6 +54,7 @@ export class PhraseMatcher<T> {
     node.capital = node.values.length === 0 ? tokens[0].cap : node.capital && tokens[0].cap;
     node.values.push(value);
     this.longest = Math.max(this.longest, tokens.length);
+    this.phrases++;
   }
 
   /** Whether some phrase starts with this lower-case form. */
@@ -50,7 +64,7 @@ export class PhraseMatcher<T> {
 
   /** The longest phrase starting at token `i`, or null. Tokens must follow each other without a line break. */
   matchAt(tokens: Token[], i: number): PhraseMatch<T> | null {
-    let node = this.root.next.get(tokens[i].lower);
+    let node = this.openedBy(tokens[i]);
     if (!node) return null;
     let best: PhraseMatch<T> | null = null;
     let j = i;
