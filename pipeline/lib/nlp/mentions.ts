@@ -777,6 +777,8 @@ function insertInOrder(list: number[], e: number): void {
  * around it rather than all mentions.
  */
 function linkStandingRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quoted: Int32Array): void {
+  const standing = mentions.filter((m) => m.type === 'role' && m.entity < 0 && !m.plural && m.role);
+  if (!standing.length) return;
   const people: number[] = [];
   const byRole = new Map<string, number[]>();
   const byCode = new Map<string, number[]>();
@@ -838,9 +840,8 @@ function linkStandingRoles(tokens: Token[], mentions: Mention[], entities: Entit
     return lo;
   };
   let before = 0; // linkable[0, before) start before the description
-  for (const m of mentions) {
-    if (m.type !== 'role' || m.entity >= 0 || m.plural || !m.role) continue;
-    const role = m.role;
+  for (const m of standing) {
+    const role = m.role!;
     const national = role === 'national';
     if (!m.codes.length) {
       const body = bodyOf(m.name);
