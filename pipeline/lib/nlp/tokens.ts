@@ -356,6 +356,8 @@ export function tokenize(text: string): Token[] {
         if (j + 1 >= n) break;
         const c = text.charCodeAt(j);
         const cls = classOf(c);
+        // most words end at a space or a sign: only an apostrophe or a hyphen may join what follows
+        if (cls !== C.Apostrophe && cls !== C.Hyphen) break;
         const next = classOf(text.charCodeAt(j + 1));
         if (cls === C.Apostrophe && next === C.Letter) {
           h = hashStep(h, c);
@@ -379,7 +381,12 @@ export function tokenize(text: string): Token[] {
         break;
       }
       // `1ᵉʳ`-style superscripts stay with a Roman numeral (`XIXᵉ`)
-      for (let c = text.charCodeAt(j); j < n && isSuperscript(c); c = text.charCodeAt(++j)) h = hashStep(h, c);
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (!isSuperscript(c)) break;
+        h = hashStep(h, c);
+        j++;
+      }
       end = j;
     }
     let lx = lexemeAt(text, start, end, kind, hashEnd(h));
