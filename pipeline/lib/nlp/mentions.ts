@@ -404,7 +404,15 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
     remap[k] = idx;
     return mentions[k];
   });
-  for (const e of entities) e.mentions = e.mentions.map((k) => remap[k]).sort((a, b) => a - b);
+  for (const e of entities) {
+    const list = e.mentions;
+    let ordered = true;
+    for (let q = 0; q < list.length; q++) {
+      list[q] = remap[list[q]];
+      if (q > 0 && list[q] < list[q - 1]) ordered = false;
+    }
+    if (!ordered) list.sort((a, b) => a - b);
+  }
   const mentionAt = new Int32Array(n).fill(-1);
   for (let k = 0; k < sorted.length; k++) {
     const m = sorted[k];
