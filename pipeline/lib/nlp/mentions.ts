@@ -170,6 +170,7 @@ function gazetteerMention(values: Gazetteer[]): GazetteerMention {
 
 /** Working arrays of the passes over one article, reused from article to article (allocating typed arrays costs more than filling them). */
 const enum Scratch {
+  Order,
   Covered,
   Remap,
   FirstAt,
@@ -182,6 +183,28 @@ function scratch(use: Scratch, length: number, value: number): Int32Array {
   if (a === undefined || a.length < length) scratchArrays[use] = a = new Int32Array(Math.max(length, 2 * (a?.length ?? 512)));
   a.fill(value, 0, length);
   return a;
+}
+
+/**
+ * Mention indexes in text order: by first token, at a token the longer first, else as found
+ * (as a stable sort would give them). A counting sort by first token, then the few mentions
+ * that share a first token put in order: linear in the article.
+ */
+function textOrder(mentions: Mention[], n: number): number[] {
+  // before[i]: the number of mentions that start before token i (then, while placing, the next place of those at i)
+  const before = scratch(Scratch.Order, n + 1, 0);
+  for (const m of mentions) before[m.first + 1]++;
+  for (let i = 1; i <= n; i++) before[i] += before[i - 1];
+  const order = new Array<number>(mentions.length);
+  for (let k = 0; k < mentions.length; k++) order[before[mentions[k].first]++] = k;
+  for (let a = 1; a < order.length; a++) {
+    const k = order[a];
+    const { first, last } = mentions[k];
+    let b = a;
+    for (; b > 0 && mentions[order[b - 1]].first === first && mentions[order[b - 1]].last < last; b--) order[b] = order[b - 1];
+    order[b] = k;
+  }
+  return order;
 }
 
 /** The texts of tokens [from, to) joined by single spaces. */
@@ -398,7 +421,7 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
   linkOrganizations(mentions, entities);
 
   // mentions in text order; top-level map (the longest first at each token)
-  const order = mentions.map((_, k) => k).sort((a, b) => mentions[a].first - mentions[b].first || mentions[b].last - mentions[a].last);
+  const order = textOrder(mentions, n);
   const remap = scratch(Scratch.Remap, mentions.length, 0);
   const sorted = order.map((k, idx) => {
     remap[k] = idx;
@@ -643,7 +666,8 @@ function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], enti
   // full names first, in text order, then titles and lone surnames
   const people: number[] = [];
   for (let k = 0; k < mentions.length; k++) if (mentions[k].type === 'person') people.push(k);
-  people.sort((a, b) => mentions[a].first - mentions[b].first);
+  // found in text order but for the people role descriptions name
+  if (people.some((k, p) => p > 0 && mentions[k].first < mentions[people[p - 1]].first)) people.sort((a, b) => mentions[a].first - mentions[b].first);
   const surnames = people.map((k) => surnameOf(mentions[k].name));
   for (let p = 0; p < people.length; p++) {
     const m = mentions[people[p]];
