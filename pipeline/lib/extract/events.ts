@@ -45,8 +45,7 @@ interface CompiledTrigger {
   notReflexive: boolean;
   passive: boolean;
   announces: boolean;
-  /** Its type is a speech act (`SPEECH_ACT_TYPES`). */
-  speechAct: boolean;
+  typeFacts: TypeFacts;
   complement: Pattern[];
   after: Pattern[];
   notAfter: Pattern[];
@@ -54,9 +53,33 @@ interface CompiledTrigger {
   notBefore: Pattern[];
   /** Longest span of the `before` patterns, for matching them backwards. */
   beforeReach: number;
+  /** Its first check (see `CHECKS`), and whether it needs a token after the anchor. */
+  checkFrom: number;
+  checkTo: number;
+  checkNeedsToken: boolean;
   /** What an event of the trigger reports (see `reportKey`), and a rejection it turns into when negated. */
   key: number;
   rejectKey: number;
+}
+
+/** What the selection asks of an event type, found once per type. */
+interface TypeFacts {
+  /** What reporting an event of the type counts as (see `reportKey`). */
+  key: number;
+  /** The type as a bit, for the set of types a sentence has accepted. */
+  bit: number;
+  speechAct: boolean;
+  occurrence: boolean;
+}
+const TYPE_FACTS = new Map<EventType, TypeFacts>();
+function typeFacts(type: EventType): TypeFacts {
+  let facts = TYPE_FACTS.get(type);
+  if (!facts) {
+    if (TYPE_FACTS.size >= 31) throw new Error('too many event types for a bit set');
+    facts = { key: reportKey(`type:${type}`), bit: 1 << TYPE_FACTS.size, speechAct: SPEECH_ACT_TYPES.has(type), occurrence: OCCURRENCE_TYPES.has(type) };
+    TYPE_FACTS.set(type, facts);
+  }
+  return facts;
 }
 
 /** Numbers for what an article has reported: an event type (`type:PROTEST`), a type with a trigger's lemma (`PROTEST:manifestation`). */
@@ -64,12 +87,6 @@ const REPORT_KEYS = new Map<string, number>();
 const reportKey = (key: string): number => {
   let n = REPORT_KEYS.get(key);
   if (n === undefined) REPORT_KEYS.set(key, (n = REPORT_KEYS.size));
-  return n;
-};
-const TYPE_KEYS = new Map<EventType, number>();
-const typeKey = (type: EventType): number => {
-  let n = TYPE_KEYS.get(type);
-  if (n === undefined) TYPE_KEYS.set(type, (n = reportKey(`type:${type}`)));
   return n;
 };
 
@@ -89,12 +106,15 @@ for (const rule of RULES) {
   const compiled: CompiledTrigger = {
     kind, lemma, type: rule.type,
     reflexive: !!rule.reflexive, notReflexive: !!rule.not_reflexive, passive: rule.passive === true, announces: !!rule.announces,
-    speechAct: SPEECH_ACT_TYPES.has(rule.type),
+    typeFacts: typeFacts(rule.type),
     complement: compile(rule.complement),
     after: compile(rule.after), notAfter: compile(rule.not_after), before, notBefore,
     beforeReach: Math.max(0, ...[...asList(rule.before), ...asList(rule.not_before)].map((p) => maxLength(parsePattern(p)))),
     key: reportKey(`${rule.type}:${lemma}`),
     rejectKey: reportKey(`REJECT:${lemma}`),
+    checkFrom: 0,
+    checkTo: 0,
+    checkNeedsToken: false,
   };
   const key = `${kind}:${lemma}`;
   TRIGGERS.set(key, [...(TRIGGERS.get(key) ?? []), compiled]);
@@ -123,12 +143,50 @@ class EventClasses extends WordClasses {
 const CLASSES = new EventClasses();
 for (const d of ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']) CLASSES.addForm(d, 'weekday');
 
+/**
+ * The first check of a trigger: its complement, or else its `after` (when it needs one and follows
+ * the anchor) must start with a token its first item takes. The patterns checked are numbered,
+ * each trigger's in a row [checkFrom, checkTo), and whether a form passes each is kept per form.
+ */
+const CHECKS: Pattern[] = [];
+for (const list of TRIGGERS.values()) {
+  for (const trigger of list) {
+    const first = trigger.complement.length ? trigger.complement : trigger.passive ? NO_PATTERNS : trigger.after;
+    trigger.checkFrom = CHECKS.length;
+    CHECKS.push(...first);
+    trigger.checkTo = CHECKS.length;
+    trigger.checkNeedsToken = first.every((p) => p.firstAccepts(null, CLASSES) === false);
+  }
+}
+const CHECK_WORDS = (CHECKS.length + 31) >> 5;
+
+/** For a form, which checks it passes: bits of the checks known, then bits of those passed. */
+const checksPassed = lexemeSlot((): Int32Array => new Int32Array(2 * CHECK_WORDS));
+
+/** Whether the trigger's first check lets it start before token `next` (`null`: none in the sentence), `passed` the next form's bits. */
+function passesCheck(trigger: CompiledTrigger, next: Token | null, passed: Int32Array | null): boolean {
+  if (next === null || passed === null) return !trigger.checkNeedsToken;
+  for (let k = trigger.checkFrom; k < trigger.checkTo; k++) {
+    const word = k >> 5;
+    const bit = 1 << (k & 31);
+    if (!(passed[word] & bit)) {
+      passed[word] |= bit;
+      if (CHECKS[k].firstAccepts(next, CLASSES) !== false) passed[CHECK_WORDS + word] |= bit;
+    }
+    if (passed[CHECK_WORDS + word] & bit) return true;
+  }
+  return false;
+}
+
+
 /** How a verb's tense places the event in time. */
 type Frame = 'current' | 'background' | 'future' | 'hypothetical';
 
 interface Candidate {
   trigger: CompiledTrigger;
   type: EventType;
+  /** The facts of `type`. */
+  facts: TypeFacts;
   /** Token range [first, last) of the trigger (with its complement and auxiliary). */
   first: number;
   last: number;
@@ -502,7 +560,10 @@ function findCandidates(doc: Doc, v: SentenceView, at: number[], from: number, t
   for (let a = from; a < to; a++) {
     const i = at[a];
     const clause = v.clauseOf(i);
+    const next = i + 1 < v.sentence.last ? tokens[i + 1] : null;
+    let passed: Int32Array | null = null;
     for (const trigger of triggersOf(tokens[i])) {
+      if (trigger.checkTo > trigger.checkFrom && !passesCheck(trigger, next, next && (passed ??= checksPassed(next)))) continue;
       const c = tryTrigger(doc, v, trigger, i, clause);
       if (c) found.push(c);
     }
@@ -601,7 +662,7 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
     const tenses = tensesOf(t.lex);
     const aux = auxiliaryBefore(tokens, i, clauseFirst);
     // (`a dénoncé une mesure et menacé de riposter`: a participle after `et` shares the auxiliary before it)
-    if (trigger.speechAct && tenses & TENSE.K && !(tenses & (FINITE | TENSE.G)) && aux < 0 && tokens[i - 1]?.text !== ',' && tokens[i - 1]?.lower !== 'été') {
+    if (trigger.typeFacts.speechAct && tenses & TENSE.K && !(tenses & (FINITE | TENSE.G)) && aux < 0 && tokens[i - 1]?.text !== ',' && tokens[i - 1]?.lower !== 'été') {
       const coordinated = tokens[i - 1]?.lower === 'et' && v.firstAux() < i;
       if (!coordinated) return null;
     }
@@ -609,7 +670,7 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
   }
   // `Cette réunion avait eu lieu à Sotchi`: a noun takes the past of its clause's verb
   if (trigger.kind === 'noun' && v.clauseFacts(clause).background) frame = 'background';
-  const c: Candidate = { trigger, type: trigger.type, first, last, head: i, clause, clauseFirst, clauseLast, frame, negated: false };
+  const c: Candidate = { trigger, type: trigger.type, facts: trigger.typeFacts, first, last, head: i, clause, clauseFirst, clauseLast, frame, negated: false };
   c.negated = isNegated(tokens, v, c, trigger.kind === 'noun');
   return c;
 }
@@ -628,13 +689,8 @@ function anyBefore(patterns: Pattern[], tokens: Token[], end: number, reach: num
 
 // ------------------------------------------------------------------------------------------ selection
 
-/** Event types as bits, for the set of types a sentence has accepted. */
-const TYPE_BIT = new Map<EventType, number>();
-const typeBit = (type: EventType): number => {
-  let bit = TYPE_BIT.get(type);
-  if (bit === undefined) TYPE_BIT.set(type, (bit = 2 ** TYPE_BIT.size));
-  return bit;
-};
+const REJECT_FACTS = typeFacts('REJECT');
+const PROTEST_FACTS = typeFacts('PROTEST');
 
 /**
  * Keeps the candidates that report an act, with the absorptions of §3 (one event per occurrence).
@@ -651,8 +707,8 @@ function select(doc: Doc, v: SentenceView, candidates: Candidate[]): Candidate[]
     const c = keep(doc, v, candidates, n, accepted, acceptedTypes, speechVerb);
     if (!c) continue;
     accepted.push(c);
-    acceptedTypes |= typeBit(c.type);
-    if (SPEECH_ACT_TYPES.has(c.type) && c.trigger.kind === 'verb' && speechVerb?.clauseFirst !== c.clauseFirst) speechVerb = c;
+    acceptedTypes |= c.facts.bit;
+    if (c.facts.speechAct && c.trigger.kind === 'verb' && speechVerb?.clauseFirst !== c.clauseFirst) speechVerb = c;
   }
   return mergeSameType(tokens, accepted);
 }
@@ -668,7 +724,7 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
   if (c.negated) {
     // refusing recognition is a rejection (`ne reconnaît plus M. X comme président`)
     if (c.trigger.kind === 'verb' && NEGATION_MEANS_REJECT.has(c.trigger.lemma) && !(tokens[c.first - 1]?.lower === 'encore' || someWord(tokens, clauseFirst, c.last, 'encore'))) {
-      return { ...c, type: 'REJECT', negated: false };
+      return { ...c, type: 'REJECT', facts: REJECT_FACTS, negated: false };
     }
     return null;
   }
@@ -684,9 +740,9 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
   if (c.trigger.kind === 'verb' && tensesOf(tokens[c.head].lex) & TENSE.W && !(tensesOf(tokens[c.head].lex) & FINITE)) {
     const governor = governorOf(tokens, c.head, clauseFirst);
     if (governor && speechActAt(accepted, governor.at)) return null;
-    if (governor?.link === 'pour' && acceptedTypes & typeBit('PROTEST') && (c.type === 'REQUEST' || c.type === 'ACCUSE' || c.type === 'REJECT')) return null;
+    if (governor?.link === 'pour' && acceptedTypes & PROTEST_FACTS.bit && (c.type === 'REQUEST' || c.type === 'ACCUSE' || c.type === 'REJECT')) return null;
     // `ont bloqué des routes pour protester`: the purpose names the same act
-    if (governor?.link === 'pour' && acceptedTypes & typeBit(c.type)) return null;
+    if (governor?.link === 'pour' && acceptedTypes & c.facts.bit) return null;
   }
   if (c.trigger.kind === 'noun') {
     const before = tokens[c.first - 1];
@@ -701,7 +757,7 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     // `l'armée ne participe pas aux combats`: a noun in a negated clause
     if (facts.negation < c.first) return null;
     // `a remercié M. Poutine pour son appui`: a noun of the verb's own type says what the act was
-    if (!OCCURRENCE_TYPES.has(c.type) && sameTypeActBefore(accepted, c)) return null;
+    if (!c.facts.occurrence && sameTypeActBefore(accepted, c)) return null;
     // the object noun of a negated verb is negated too (`n'ont pas imposé de nouvelles sanctions`)
     if (negatedVerbBefore(candidates, n)) return null;
     if (someBits(tokens, Math.max(clauseFirst, c.first - 4), c.first, W.Planning)) return null;
@@ -715,10 +771,10 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     // the noun object of a speech act is its content (`accuse X d'avoir fomenté les manifestations`,
     // `a menacé de sanctions`, `a proposé sa médiation`, `appellent à une nouvelle journée de grève`)
     const governor = speechVerb?.clauseFirst === clauseFirst ? speechVerb : null;
-    if (governor && !OCCURRENCE_TYPES.has(c.type)) return null;
+    if (governor && !c.facts.occurrence) return null;
     if (governor && governor.type !== 'ACCUSE' && c.first - governor.last <= 4 && !tokens.slice(governor.last, c.first).some((x) => x.kind === Kind.Punct || x.pos & (POS.VERB | POS.AUX) && !(x.pos & (POS.DET | POS.PREP | POS.ADJ)))) return null;
     // a relation noun as the object of another event verb is part of that event (`a souligné l'étroite coopération`)
-    if (!OCCURRENCE_TYPES.has(c.type) && objectOfVerb(tokens, accepted, c)) return null;
+    if (!c.facts.occurrence && objectOfVerb(tokens, accepted, c)) return null;
   }
   return c;
 }
@@ -740,7 +796,7 @@ function someBits(tokens: Token[], from: number, to: number, bits: number): bool
 
 /** A speech act accepted at token `at`. */
 function speechActAt(accepted: Candidate[], at: number): boolean {
-  for (let q = accepted.length - 1; q >= 0 && accepted[q].last > at; q--) if (SPEECH_ACT_TYPES.has(accepted[q].type) && accepted[q].head === at) return true;
+  for (let q = accepted.length - 1; q >= 0 && accepted[q].last > at; q--) if (accepted[q].facts.speechAct && accepted[q].head === at) return true;
   return false;
 }
 
@@ -904,10 +960,15 @@ function dateIndex(doc: Doc, dates: DateMention[]): DateIndex {
   return { first, covered, bySentence };
 }
 
-/** The first token from `i` on that starts at or after `offset`. */
+/** The first token from `i` on that starts at or after `offset` (searched in growing steps from `i`: dates come in text order). */
 function firstTokenFrom(tokens: Token[], offset: number, i: number): number {
   let lo = i;
-  let hi = tokens.length;
+  let step = 1;
+  while (lo + step < tokens.length && tokens[lo + step].start < offset) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(lo + step, tokens.length);
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (tokens[mid].start < offset) lo = mid + 1;
@@ -1162,8 +1223,8 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
       const date = eventDate(doc, ctx, v, c, dates, index, previousDate);
       const location = eventLocation(v, c);
       const key = c.type === c.trigger.type ? c.trigger.key : c.trigger.rejectKey;
-      const ofType = typeKey(c.type);
-      if (c.trigger.kind === 'noun' && OCCURRENCE_TYPES.has(c.type)) {
+      const ofType = c.facts.key;
+      if (c.trigger.kind === 'noun' && c.facts.occurrence) {
         const sameWordSeen = seen.has(key);
         const own = ownComplement(doc, c, index.covered) || happensAt(doc, c, location) || datedSentence(doc, v, c, index);
         // `lors des élections présidentielles` once the elections were named: a time anchor, dated or not

@@ -206,6 +206,9 @@ function tokenMatches(spec: CompiledSpec, t: Token, classes: WordClasses): boole
   return true;
 }
 
+/** Whether a spec looks at the space before the token (not at its form alone). */
+const testsGap = (spec: CompiledSpec): boolean => spec.glued !== undefined || (spec.not !== undefined && testsGap(spec.not));
+
 const NO_CAPTURES: Captures = Object.freeze({}) as Captures;
 
 export class Pattern {
@@ -257,6 +260,19 @@ export class Pattern {
   endAt(tokens: Token[], i: number, classes: WordClasses, limit = tokens.length): number {
     this.bind(classes);
     return this.step(tokens, i, 0, classes, limit, NO_CAPTURES, i);
+  }
+
+  /**
+   * Whether a match from a token can start with token `t` (`null`: no token there, past the limit):
+   * false when the first item must take a token and `t` is not one it takes, else null (cannot
+   * tell). The answer depends on the token's form alone, so it can be kept per form.
+   */
+  firstAccepts(t: Token | null, classes: WordClasses): false | null {
+    const spec = this.specs[0];
+    if (spec === undefined || spec.absent || spec.min === 0 || testsGap(spec)) return null;
+    if (t === null) return false;
+    this.bind(classes);
+    return tokenMatches(spec, t, classes) ? null : false;
   }
 
   /**
