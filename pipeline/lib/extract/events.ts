@@ -1,9 +1,8 @@
 import { anchors, type Doc } from '../nlp/doc.ts';
 import { FINITE, POS, TENSE, lemmasOf, tensesOf } from '../nlp/lexicon.ts';
-import type { Mention } from '../nlp/mentions.ts';
 import { Pattern, WordClasses, maxLength, parsePattern } from '../nlp/pattern.ts';
 import { loadRules } from '../nlp/rules.ts';
-import { clauseStarts, type Sentence } from '../nlp/structure.ts';
+import { CLAUSE_MARK, clauseStartsAmong, type Sentence } from '../nlp/structure.ts';
 import { Kind, lexemeFlag, lexemeSlot, type Lexeme, type Token } from '../nlp/tokens.ts';
 import type { EventRecord } from '../types.generated.ts';
 import type { ArticleContext } from './context.ts';
@@ -37,10 +36,16 @@ interface TriggerRule {
   announces?: boolean;
 }
 
+/** A trigger rule as the engine reads it: what the first checks need sits on the object itself (no empty arrays of its own). */
 interface CompiledTrigger {
-  rule: TriggerRule;
   kind: 'verb' | 'noun' | 'word';
   lemma: string;
+  type: EventType;
+  reflexive: boolean;
+  notReflexive: boolean;
+  passive: boolean;
+  announces: boolean;
+  typeFacts: TypeFacts;
   complement: Pattern[];
   after: Pattern[];
   notAfter: Pattern[];
@@ -48,10 +53,48 @@ interface CompiledTrigger {
   notBefore: Pattern[];
   /** Longest span of the `before` patterns, for matching them backwards. */
   beforeReach: number;
+  /** Its first check (see `CHECKS`), and whether it needs a token after the anchor. */
+  checkFrom: number;
+  checkTo: number;
+  checkNeedsToken: boolean;
+  /** What an event of the trigger reports (see `reportKey`), and a rejection it turns into when negated. */
+  key: number;
+  rejectKey: number;
 }
 
+/** What the selection asks of an event type, found once per type. */
+interface TypeFacts {
+  /** What reporting an event of the type counts as (see `reportKey`). */
+  key: number;
+  /** The type as a bit, for the set of types a sentence has accepted. */
+  bit: number;
+  speechAct: boolean;
+  occurrence: boolean;
+}
+const TYPE_FACTS = new Map<EventType, TypeFacts>();
+function typeFacts(type: EventType): TypeFacts {
+  let facts = TYPE_FACTS.get(type);
+  if (!facts) {
+    if (TYPE_FACTS.size >= 31) throw new Error('too many event types for a bit set');
+    facts = { key: reportKey(`type:${type}`), bit: 1 << TYPE_FACTS.size, speechAct: SPEECH_ACT_TYPES.has(type), occurrence: OCCURRENCE_TYPES.has(type) };
+    TYPE_FACTS.set(type, facts);
+  }
+  return facts;
+}
+
+/** Numbers for what an article has reported: an event type (`type:PROTEST`), a type with a trigger's lemma (`PROTEST:manifestation`). */
+const REPORT_KEYS = new Map<string, number>();
+const reportKey = (key: string): number => {
+  let n = REPORT_KEYS.get(key);
+  if (n === undefined) REPORT_KEYS.set(key, (n = REPORT_KEYS.size));
+  return n;
+};
+
 const asList = (s: PatternSource | undefined): string[] => (s === undefined ? [] : Array.isArray(s) ? s : [s]);
-const compile = (s: PatternSource | undefined): Pattern[] => asList(s).map((p) => new Pattern(parsePattern(p)));
+const SPEECH_ACT_TYPES = new Set<EventType>(['AGREE', 'REQUEST', 'REJECT', 'ACCUSE', 'THREATEN']);
+const OCCURRENCE_TYPES = new Set<EventType>(['CONSULT', 'PROTEST', 'OTHER', 'ASSAULT', 'SANCTION', 'COERCE']);
+const NO_PATTERNS: Pattern[] = [];
+const compile = (s: PatternSource | undefined): Pattern[] => (s === undefined ? NO_PATTERNS : asList(s).map((p) => new Pattern(parsePattern(p))));
 
 const RULES = loadRules<TriggerRule>('events/triggers.jsonl');
 const TRIGGERS = new Map<string, CompiledTrigger[]>();
@@ -61,10 +104,17 @@ for (const rule of RULES) {
   const before = compile(rule.before);
   const notBefore = compile(rule.not_before);
   const compiled: CompiledTrigger = {
-    rule, kind, lemma,
+    kind, lemma, type: rule.type,
+    reflexive: !!rule.reflexive, notReflexive: !!rule.not_reflexive, passive: rule.passive === true, announces: !!rule.announces,
+    typeFacts: typeFacts(rule.type),
     complement: compile(rule.complement),
     after: compile(rule.after), notAfter: compile(rule.not_after), before, notBefore,
     beforeReach: Math.max(0, ...[...asList(rule.before), ...asList(rule.not_before)].map((p) => maxLength(parsePattern(p)))),
+    key: reportKey(`${rule.type}:${lemma}`),
+    rejectKey: reportKey(`REJECT:${lemma}`),
+    checkFrom: 0,
+    checkTo: 0,
+    checkNeedsToken: false,
   };
   const key = `${kind}:${lemma}`;
   TRIGGERS.set(key, [...(TRIGGERS.get(key) ?? []), compiled]);
@@ -93,14 +143,41 @@ class EventClasses extends WordClasses {
 const CLASSES = new EventClasses();
 for (const d of ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']) CLASSES.addForm(d, 'weekday');
 
-/** `pattern` matches ending exactly before token `end` (starting no earlier than `floor`). */
-function matchesBefore(pattern: Pattern, tokens: Token[], end: number, reach: number, floor: number): boolean {
-  for (let start = Math.max(floor, end - reach); start < end; start++) {
-    const m = pattern.matchAt(tokens, start, CLASSES, end);
-    if (m && m.last === end) return true;
+/**
+ * The first check of a trigger: its complement, or else its `after` (when it needs one and follows
+ * the anchor) must start with a token its first item takes. The patterns checked are numbered,
+ * each trigger's in a row [checkFrom, checkTo), and whether a form passes each is kept per form.
+ */
+const CHECKS: Pattern[] = [];
+for (const list of TRIGGERS.values()) {
+  for (const trigger of list) {
+    const first = trigger.complement.length ? trigger.complement : trigger.passive ? NO_PATTERNS : trigger.after;
+    trigger.checkFrom = CHECKS.length;
+    CHECKS.push(...first);
+    trigger.checkTo = CHECKS.length;
+    trigger.checkNeedsToken = first.every((p) => p.firstAccepts(null, CLASSES) === false);
+  }
+}
+const CHECK_WORDS = (CHECKS.length + 31) >> 5;
+
+/** For a form, which checks it passes: bits of the checks known, then bits of those passed. */
+const checksPassed = lexemeSlot((): Int32Array => new Int32Array(2 * CHECK_WORDS));
+
+/** Whether the trigger's first check lets it start before token `next` (`null`: none in the sentence), `passed` the next form's bits. */
+function passesCheck(trigger: CompiledTrigger, next: Token | null, passed: Int32Array | null): boolean {
+  if (next === null || passed === null) return !trigger.checkNeedsToken;
+  for (let k = trigger.checkFrom; k < trigger.checkTo; k++) {
+    const word = k >> 5;
+    const bit = 1 << (k & 31);
+    if (!(passed[word] & bit)) {
+      passed[word] |= bit;
+      if (CHECKS[k].firstAccepts(next, CLASSES) !== false) passed[CHECK_WORDS + word] |= bit;
+    }
+    if (passed[CHECK_WORDS + word] & bit) return true;
   }
   return false;
 }
+
 
 /** How a verb's tense places the event in time. */
 type Frame = 'current' | 'background' | 'future' | 'hypothetical';
@@ -108,11 +185,17 @@ type Frame = 'current' | 'background' | 'future' | 'hypothetical';
 interface Candidate {
   trigger: CompiledTrigger;
   type: EventType;
+  /** The facts of `type`. */
+  facts: TypeFacts;
   /** Token range [first, last) of the trigger (with its complement and auxiliary). */
   first: number;
   last: number;
   /** The anchor token. */
   head: number;
+  /** The clause of the anchor: its index in the sentence view, and its token range. */
+  clause: number;
+  clauseFirst: number;
+  clauseLast: number;
   frame: Frame;
   negated: boolean;
 }
@@ -124,8 +207,6 @@ const NEGATORS = new Set(['pas', 'plus', 'jamais', 'guère', 'point', 'nullement
 const NEAR_FUTURE = new Set(['aller', 'devoir', 'compter', 'entendre', 'prévoir', 'apprêter', 'vouloir', 'souhaiter', 'espérer', 'envisager', 'décider', 'projeter', 'continuer', 'promettre', 'menacer', 'tenter', 'chercher', 'essayer']);
 /** Infinitives after these report what the sentence's main verb did: `pour protester`, `après avoir protesté`. */
 const PURPOSE = new Set(['pour', 'afin']);
-const SPEECH_ACT_TYPES = new Set<EventType>(['AGREE', 'REQUEST', 'REJECT', 'ACCUSE', 'THREATEN']);
-const OCCURRENCE_TYPES = new Set<EventType>(['CONSULT', 'PROTEST', 'OTHER', 'ASSAULT', 'SANCTION', 'COERCE']);
 /** A negated act of these is a rejection: `ne reconnaît pas`, `refusent de`. */
 const NEGATION_MEANS_REJECT = new Set(['reconnaître', 'accepter', 'soutenir', 'approuver', 'considérer']);
 const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'de', "d'"]);
@@ -135,43 +216,254 @@ const HYPOTHESIS_WORDS = new Set(['si', "s'il", 'éventuel', 'éventuelle', 'év
 const NON_SPECIFIC = new Set(['toute', 'tout', 'toutes', 'tous', 'quelconque', 'aucune', 'aucun', 'nouvelle', 'nouvel']);
 /** `semaine de contestation`, `anniversaire de l'invasion`: a time named after the event. */
 const PERIOD_NOUNS = new Set(['semaine', 'semaines', 'mois', 'jour', 'jours', 'année', 'années', 'an', 'ans', 'heure', 'heures', 'nuit', 'nuits', 'début', 'fin', 'lendemain', 'veille', 'anniversaire', 'date', 'veille']);
+/** Counts before a period noun (`trois jours d'exercices`): a duration, not a time named after the event. */
+const COUNTS = new Set(['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'plusieurs', 'quelques']);
 const LOCATIVES = new Set(['à', 'en', 'au', 'aux', 'dans', 'sur', 'près', 'vers']);
+const CHARACTERIZING_VERBS = new Set(['considérer', 'décrire', 'présenter', 'voir', 'percevoir']);
+const AIMED = new Set(['prévoyant', 'visant', 'destiné', 'destinée', 'destinés', 'destinées']);
+const RELATIVES = new Set(['qui', 'que', "qu'", 'dont', 'où', 'lequel', 'laquelle', 'lesquels', 'lesquelles']);
 
-const isAux = (t: Token | undefined): boolean => t !== undefined && (t.pos & POS.AUX) !== 0 && (tensesOf(t.lex) & FINITE) !== 0;
-const isDet = (t: Token | undefined): boolean => t !== undefined && DETERMINERS.has(t.lower) && !(t.pos & POS.CLITIC && !(t.pos & POS.DET));
-
-interface SentenceView {
-  sentence: Sentence;
-  clauses: number[];
-  /** Clause index of each token of the sentence (by offset from `sentence.first`). */
-  clauseOf: Int32Array;
+/** What the event rules test of a form, as bits (computed once per form: see `wordBits`). */
+const enum W {
+  /** A determiner, not a clitic pronoun (`isDet`). */
+  Det = 1 << 0,
+  /** A finite auxiliary (`isAux`). */
+  Aux = 1 << 1,
+  Hypothesis = 1 << 2,
+  Negator = 1 << 3,
+  /** `ne`, `n'`. */
+  Ne = 1 << 4,
+  /** `aucun`, `aucune`. */
+  Aucun = 1 << 5,
+  /** A finite verb that is no noun, determiner or preposition (for `clauseTense`)… */
+  FiniteVerb = 1 << 6,
+  /** … in the present, future or conditional… */
+  NonPastTense = 1 << 7,
+  /** … or in the imperfect or pluperfect. */
+  PastTense = 1 << 8,
+  /** A verb in the future, not also present (`scheduledNoun`). */
+  FutureVerb = 1 << 9,
+  /** A form of `devoir` or `aller` (`doit adopter`). */
+  DevoirAller = 1 << 10,
+  Infinitive = 1 << 11,
+  /** `et`, `mais`, `puis`, `;`: what separates a date after a clause from it. */
+  Break = 1 << 12,
+  /** `que`, `qu'`. */
+  Que = 1 << 13,
+  /** A form of a verb that characterizes (`considérer comme`). */
+  Characterizing = 1 << 14,
+  /** `prévoir` in the present, the present participle or the imperfect. */
+  Planning = 1 << 15,
+  /** `prévoyant`, `visant`, `destiné`: a purpose, not an act. */
+  Aimed = 1 << 16,
+  /** `:`, `;`. */
+  Colon = 1 << 17,
+  Scheduled = 1 << 18,
+  Comme = 1 << 19,
+  Reflexive = 1 << 20,
+  SubjectClitic = 1 << 21,
+  Degree = 1 << 22,
+  /** What may stand between a participle and its auxiliary (`auxiliaryBefore`): adverbs, clitics, `été`, `de son côté`… */
+  AuxGap = 1 << 23,
+  /** `aucun`, `aucune`, `sans`, `ni`: what negates a noun right after it. */
+  NounNegation = 1 << 24,
 }
 
-function viewOf(doc: Doc, s: number): SentenceView {
-  const sentence = doc.sentences[s];
-  const clauses = clauseStarts(doc.tokens, sentence);
-  const clauseOf = new Int32Array(sentence.last - sentence.first);
-  let c = 0;
-  for (let i = sentence.first; i < sentence.last; i++) {
-    while (c + 1 < clauses.length && clauses[c + 1] <= i) c++;
-    clauseOf[i - sentence.first] = c;
+/** Words that may stand between a participle and its auxiliary, besides adverbs and clitics (`a, de son côté, dénoncé`). */
+const AUX_GAP_WORDS = new Set(['de', 'son', 'sa', 'leur', 'côté', 'part', 'quant', 'à', 'lui', 'ensuite']);
+
+const wordBits = lexemeSlot((lx: Lexeme): number => {
+  const w = lx.lower;
+  const tenses = tensesOf(lx.lex);
+  const verb = (lx.pos & (POS.VERB | POS.AUX)) !== 0;
+  let bits = 0;
+  if (DETERMINERS.has(w) && !(lx.pos & POS.CLITIC && !(lx.pos & POS.DET))) bits |= W.Det;
+  if (lx.pos & POS.AUX && tenses & FINITE) bits |= W.Aux;
+  if (HYPOTHESIS_WORDS.has(w)) bits |= W.Hypothesis;
+  if (NEGATORS.has(w)) bits |= W.Negator;
+  if (w === 'ne' || w === "n'") bits |= W.Ne;
+  if (w === 'aucun' || w === 'aucune') bits |= W.Aucun;
+  if (verb && !(lx.pos & (POS.NOUN | POS.DET | POS.PREP)) && tenses & FINITE) {
+    bits |= W.FiniteVerb;
+    if (tenses & (TENSE.P | TENSE.F | TENSE.C)) bits |= W.NonPastTense;
+    if (tenses & (TENSE.I | TENSE.J)) bits |= W.PastTense;
   }
-  return { sentence, clauses, clauseOf };
+  if (verb && tenses & TENSE.F && !(tenses & TENSE.P)) bits |= W.FutureVerb;
+  if (verb && lemmasOf(lx.lex, POS.VERB | POS.AUX).some((l) => l === 'devoir' || l === 'aller')) bits |= W.DevoirAller;
+  if (tenses & TENSE.W) bits |= W.Infinitive;
+  if (w === 'et' || w === 'mais' || w === 'puis' || lx.text === ';') bits |= W.Break;
+  if (w === 'que' || w === "qu'") bits |= W.Que;
+  if (lemmasOf(lx.lex, POS.VERB).some((l) => CHARACTERIZING_VERBS.has(l))) bits |= W.Characterizing;
+  if (lemmasOf(lx.lex, POS.VERB).includes('prévoir') && (tenses & (TENSE.P | TENSE.G | TENSE.I)) !== 0) bits |= W.Planning;
+  if (AIMED.has(w)) bits |= W.Aimed;
+  if (lx.text === ':' || lx.text === ';') bits |= W.Colon;
+  if (SCHEDULED_WORDS.has(w)) bits |= W.Scheduled;
+  if (w === 'comme') bits |= W.Comme;
+  if (REFLEXIVE.has(w)) bits |= W.Reflexive;
+  if (SUBJECT_CLITICS.has(w)) bits |= W.SubjectClitic;
+  if (DEGREE.has(w)) bits |= W.Degree;
+  if (w === 'été' || w === 'eu' || REFLEXIVE.has(w) || SUBJECT_CLITICS.has(w) || lx.pos & (POS.ADV | POS.NEG) || lx.pos & POS.CLITIC || lx.text === ',' || (lx.kind === Kind.Word && AUX_GAP_WORDS.has(w))) bits |= W.AuxGap;
+  if (w === 'aucun' || w === 'aucune' || w === 'sans' || w === 'ni') bits |= W.NounNegation;
+  return bits;
+});
+
+const isAux = (t: Token | undefined): boolean => t !== undefined && (wordBits(t) & W.Aux) !== 0;
+const isDet = (t: Token | undefined): boolean => t !== undefined && (wordBits(t) & W.Det) !== 0;
+
+/** Facts of a clause the selection tests before a trigger, each as the first token where it holds (or the clause's end). */
+interface ClauseFacts {
+  /** `si`, `éventuel`… (`hypothetical`). */
+  hypothesis: number;
+  /** A negator after a `ne` (`ne participe pas aux combats`). */
+  negation: number;
+  aucun: number;
+  /** A verb in the future, or `devoir`/`aller` before an infinitive (`scheduledNoun`). */
+  future: number;
+  /** Its conjugated verbs are all in the imperfect or pluperfect (`clauseTense`). */
+  background: boolean;
 }
 
-const clauseRange = (v: SentenceView, i: number): [number, number] => {
-  const c = v.clauseOf[i - v.sentence.first];
-  return [v.clauses[c], v.clauses[c + 1] ?? v.sentence.last];
-};
+/** A sentence with its clauses, and what the rules ask of it, computed when first asked. */
+class SentenceView {
+  readonly sentence: Sentence;
+  /** Clause starts (see `clauseStarts`): a clause runs from one to the next greater one. */
+  readonly clauses: number[];
+  private readonly facts: Array<ClauseFacts | undefined> = [];
+  private auxAt = -1;
+  private reportedAt = -1;
+  private characterizingAt = -1;
+  private breaks: number[] | null = null;
+  private datesByPosition: number[] | null = null;
+  private clauseLocations: Map<number, string | null> | null = null;
+  private sentenceLocation: string | null | undefined = undefined;
+
+  constructor(private readonly doc: Doc, readonly index: number, marks: number[], from: number) {
+    this.sentence = doc.sentences[index];
+    this.clauses = clauseStartsAmong(doc.tokens, this.sentence, marks, from);
+  }
+
+  /** The index in `clauses` of the clause of token `i`: the last start at or before it. */
+  clauseOf(i: number): number {
+    const { clauses } = this;
+    let lo = 0;
+    let hi = clauses.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (clauses[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  clauseEnd(clause: number): number {
+    return this.clauses[clause + 1] ?? this.sentence.last;
+  }
+
+  clauseFacts(clause: number): ClauseFacts {
+    let facts = this.facts[clause];
+    if (facts) return facts;
+    const { tokens } = this.doc;
+    const first = this.clauses[clause];
+    const last = this.clauseEnd(clause);
+    facts = { hypothesis: last, negation: last, aucun: last, future: last, background: false };
+    let ne = false;
+    let past = false;
+    let nonPast = false;
+    let before = first > 0 ? wordBits(tokens[first - 1]) : 0;
+    for (let k = first; k < last; k++) {
+      const bits = wordBits(tokens[k]);
+      if (bits & W.Hypothesis && facts.hypothesis === last) facts.hypothesis = k;
+      if (bits & W.Negator && ne && facts.negation === last) facts.negation = k;
+      if (bits & W.Ne) ne = true;
+      if (bits & W.Aucun && facts.aucun === last) facts.aucun = k;
+      if (facts.future === last && (bits & W.FutureVerb || (bits & W.DevoirAller && k + 1 < tokens.length && wordBits(tokens[k + 1]) & W.Infinitive))) facts.future = k;
+      if (bits & W.FiniteVerb && !(before & W.Det)) {
+        if (bits & W.NonPastTense) nonPast = true;
+        else if (bits & W.PastTense) past = true;
+      }
+      before = bits;
+    }
+    facts.background = past && !nonPast;
+    this.facts[clause] = facts;
+    return facts;
+  }
+
+  /** The first finite auxiliary of the sentence (its end if none). */
+  firstAux(): number {
+    if (this.auxAt < 0) {
+      const { tokens } = this.doc;
+      let k = this.sentence.first;
+      while (k < this.sentence.last && !(wordBits(tokens[k]) & W.Aux)) k++;
+      this.auxAt = k;
+    }
+    return this.auxAt;
+  }
+
+  /** The first `que` after a verb (`a annoncé qu'il se rendrait`) past the sentence's first token (its end if none). */
+  firstReported(): number {
+    if (this.reportedAt < 0) {
+      const { tokens } = this.doc;
+      let k = this.sentence.first + 1;
+      while (k < this.sentence.last && !(wordBits(tokens[k]) & W.Que && tokens[k - 1].pos & (POS.VERB | POS.AUX))) k++;
+      this.reportedAt = k;
+    }
+    return this.reportedAt;
+  }
+
+  /** The first verb that characterizes (`considère`, `décrit`) in the sentence (its end if none). */
+  firstCharacterizing(): number {
+    if (this.characterizingAt < 0) {
+      const { tokens } = this.doc;
+      let k = this.sentence.first;
+      while (k < this.sentence.last && !(wordBits(tokens[k]) & W.Characterizing)) k++;
+      this.characterizingAt = k;
+    }
+    return this.characterizingAt;
+  }
+
+  /** The first `et`, `mais`, `puis` or `;` at or after token `i` (the sentence's end if none). */
+  nextBreak(i: number): number {
+    if (!this.breaks) {
+      const { tokens } = this.doc;
+      this.breaks = [];
+      for (let k = this.sentence.first; k < this.sentence.last; k++) if (wordBits(tokens[k]) & W.Break) this.breaks.push(k);
+    }
+    const j = firstFrom(this.breaks, i);
+    return j < this.breaks.length ? this.breaks[j] : this.sentence.last;
+  }
+
+  /** The sentence's dates (indexes in `dates`) by first token, then by index. */
+  dates(index: DateIndex): number[] {
+    if (!this.datesByPosition) {
+      const list = index.bySentence.get(this.index) ?? NO_DATES;
+      let sorted = true;
+      for (let j = 1; j < list.length && sorted; j++) if (index.first[list[j]] < index.first[list[j - 1]]) sorted = false;
+      this.datesByPosition = sorted ? list : [...list].sort((a, b) => index.first[a] - index.first[b] || a - b);
+    }
+    return this.datesByPosition;
+  }
+
+  /** The place of the clause (`placeIn` over it), once per clause. */
+  clauseLocation(clause: number): string | null {
+    this.clauseLocations ??= new Map();
+    let place = this.clauseLocations.get(clause);
+    if (place === undefined) this.clauseLocations.set(clause, (place = placeIn(this.doc, this.clauses[clause], this.clauseEnd(clause))));
+    return place;
+  }
+
+  /** The place of the sentence (`placeIn` over it), once. */
+  location(): string | null {
+    if (this.sentenceLocation === undefined) this.sentenceLocation = placeIn(this.doc, this.sentence.first, this.sentence.last);
+    return this.sentenceLocation;
+  }
+}
 
 /** The auxiliary a participle at `i` hangs on, looking back over adverbs, clitics and `été`: its index, or -1. */
 function auxiliaryBefore(tokens: Token[], i: number, floor: number): number {
   for (let k = i - 1; k >= floor && k >= i - 7; k--) {
-    const t = tokens[k];
-    if (isAux(t)) return k;
-    if (t.lower === 'été' || t.lower === 'eu' || REFLEXIVE.has(t.lower) || SUBJECT_CLITICS.has(t.lower) || t.pos & (POS.ADV | POS.NEG) || t.pos & POS.CLITIC || t.text === ',') continue;
-    if (t.kind === Kind.Word && (t.lower === 'de' || t.lower === 'son' || t.lower === 'sa' || t.lower === 'leur' || t.lower === 'côté' || t.lower === 'part' || t.lower === 'quant' || t.lower === 'à' || t.lower === 'lui' || t.lower === 'ensuite')) continue;
-    return -1;
+    const bits = wordBits(tokens[k]);
+    if (bits & W.Aux) return k;
+    if (!(bits & W.AuxGap)) return -1;
   }
   return -1;
 }
@@ -181,7 +473,7 @@ function governorOf(tokens: Token[], i: number, floor: number): { lemmas: string
   let k = i - 1;
   while (k >= floor && (REFLEXIVE.has(tokens[k].lower) || tokens[k].pos & POS.CLITIC && !(tokens[k].pos & POS.DET))) k--;
   let link = '';
-  if (k >= floor && /^(?:de|d'|à)$/.test(tokens[k].lower)) link = tokens[k--].lower;
+  if (k >= floor && (tokens[k].lower === 'de' || tokens[k].lower === "d'" || tokens[k].lower === 'à')) link = tokens[k--].lower;
   while (k >= floor && tokens[k].pos & POS.ADV && !(tokens[k].pos & (POS.VERB | POS.NOUN))) k--;
   if (k < floor) return null;
   const t = tokens[k];
@@ -189,7 +481,6 @@ function governorOf(tokens: Token[], i: number, floor: number): { lemmas: string
   if (!(t.pos & (POS.VERB | POS.AUX)) && t.lower !== 'prêt' && t.lower !== 'prête') return null;
   return { lemmas: lemmasOf(t.lex, POS.VERB | POS.AUX), at: k, link };
 }
-
 /** The frame a verb trigger's conjugation gives its event, or null when it reports no act. */
 function verbFrame(tokens: Token[], head: number, floor: number, trigger: CompiledTrigger): Frame | null {
   const t = tokens[head];
@@ -216,10 +507,9 @@ function verbFrame(tokens: Token[], head: number, floor: number, trigger: Compil
   if (tenses & TENSE.G) return 'current';
   if (tenses & TENSE.W) {
     const governor = governorOf(tokens, head, floor);
-    if (!governor) return trigger.rule.announces ? 'future' : null;
+    if (!governor) return trigger.announces ? 'future' : null;
     if (governor.link === 'pour') return 'current';
-    if (governor.lemmas.some((l) => NEAR_FUTURE.has(l))) return 'future';
-    if (governor.lemmas.some((l) => l === 'annoncer' || l === 'affirmer' || l === 'assurer')) return 'future';
+    for (const l of governor.lemmas) if (NEAR_FUTURE.has(l) || l === 'annoncer' || l === 'affirmer' || l === 'assurer') return 'future';
     if (tokens[governor.at].lower === 'prêt' || tokens[governor.at].lower === 'prête') return 'future';
     return null;
   }
@@ -232,93 +522,124 @@ function verbFrame(tokens: Token[], head: number, floor: number, trigger: Compil
 }
 
 /** Whether the trigger at [first, head] is negated: `ne … pas` around its verb, `aucun`/`sans`/`pas de` before a noun. */
-function isNegated(tokens: Token[], c: { first: number; head: number; last: number }, clauseFirst: number, clauseLast: number, noun: boolean): boolean {
+function isNegated(tokens: Token[], v: SentenceView, c: Candidate, noun: boolean): boolean {
+  const { clauseFirst, clauseLast } = c;
   if (noun) {
     for (let k = c.first - 1; k >= clauseFirst && k >= c.first - 3; k--) {
+      if (wordBits(tokens[k]) & W.NounNegation) return true;
       const w = tokens[k].lower;
-      if (w === 'aucun' || w === 'aucune' || w === 'sans' || w === 'ni') return true;
       if ((w === 'de' || w === "d'") && tokens[k - 1]?.lower === 'pas') return true;
     }
     // `aucune réunion … ou signature d'accord n'était prévue`: a noun coordinated after a negated one
-    const coordinated = tokens[c.first - 1]?.lower === 'ou' || tokens[c.first - 1]?.lower === 'ni' || (isDet(tokens[c.first - 1]) && /^(?:ou|ni)$/.test(tokens[c.first - 2]?.lower ?? ''));
-    if (coordinated) for (let k = c.first - 2; k >= clauseFirst; k--) if (tokens[k].lower === 'aucun' || tokens[k].lower === 'aucune') return true;
+    const coordinated = tokens[c.first - 1]?.lower === 'ou' || tokens[c.first - 1]?.lower === 'ni' || (isDet(tokens[c.first - 1]) && (tokens[c.first - 2]?.lower === 'ou' || tokens[c.first - 2]?.lower === 'ni'));
+    if (coordinated && v.clauseFacts(c.clause).aucun <= c.first - 2) return true;
     // `l'accord n'a pas été signé`: a verb after the noun negates it
-    for (let k = c.last; k < clauseLast && k < c.last + 3; k++) if (tokens[k].lower === "n'" || tokens[k].lower === 'ne') return NEGATORS.has(tokens[k + 2]?.lower ?? '') || NEGATORS.has(tokens[k + 3]?.lower ?? '');
+    for (let k = c.last; k < clauseLast && k < c.last + 3; k++) if (wordBits(tokens[k]) & W.Ne) return isNegator(tokens[k + 2]) || isNegator(tokens[k + 3]);
     return false;
   }
   let ne = false;
   for (let k = c.first - 1; k >= clauseFirst && k >= c.first - 5; k--) {
-    if (tokens[k].lower === 'ne' || tokens[k].lower === "n'") ne = true;
-    if (NEGATORS.has(tokens[k].lower) && (tokens[k - 1]?.lower === 'ne' || tokens[k - 1]?.lower === "n'")) return true; // `ne pas considérer`
+    const bits = wordBits(tokens[k]);
+    if (bits & W.Ne) ne = true;
+    if (bits & W.Negator && k > 0 && wordBits(tokens[k - 1]) & W.Ne) return true; // `ne pas considérer`
   }
   if (!ne) return false;
-  for (let k = c.first; k < Math.min(clauseLast, c.last + 3); k++) if (NEGATORS.has(tokens[k].lower)) return true;
+  for (let k = c.first; k < Math.min(clauseLast, c.last + 3); k++) if (wordBits(tokens[k]) & W.Negator) return true;
   return false;
 }
 
-/** The trigger candidates of one sentence (at its anchor tokens), longest first where they overlap. */
-function findCandidates(doc: Doc, v: SentenceView, at: number[]): Candidate[] {
+const isNegator = (t: Token | undefined): boolean => t !== undefined && (wordBits(t) & W.Negator) !== 0;
+
+/** Token marks of the candidates kept by `findCandidates` (by offset in the sentence), cleared after use. */
+let occupied = new Uint8Array(1024);
+
+/** The trigger candidates of one sentence (at its anchor tokens `at[from…to)`), longest first where they overlap. */
+function findCandidates(doc: Doc, v: SentenceView, at: number[], from: number, to: number): Candidate[] {
   const { tokens } = doc;
   const found: Candidate[] = [];
-  for (const i of at) {
-    const t = tokens[i];
-    for (const trigger of triggersOf(t)) {
-      const c = tryTrigger(doc, v, trigger, i);
+  for (let a = from; a < to; a++) {
+    const i = at[a];
+    const clause = v.clauseOf(i);
+    const next = i + 1 < v.sentence.last ? tokens[i + 1] : null;
+    let passed: Int32Array | null = null;
+    for (const trigger of triggersOf(tokens[i])) {
+      if (trigger.checkTo > trigger.checkFrom && !passesCheck(trigger, next, next && (passed ??= checksPassed(next)))) continue;
+      const c = tryTrigger(doc, v, trigger, i, clause);
       if (c) found.push(c);
     }
   }
+  if (found.length < 2) return found;
   // the longest trigger wins where triggers overlap
-  found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  sortStable(found, longestFirst);
+  const base = v.sentence.first;
+  if (occupied.length < v.sentence.last - base) occupied = new Uint8Array(2 * (v.sentence.last - base));
   const kept: Candidate[] = [];
-  for (const c of found) if (!kept.some((k) => k.first < c.last && c.first < k.last)) kept.push(c);
-  return kept.sort((a, b) => a.first - b.first);
+  for (const c of found) {
+    let free = true;
+    for (let k = c.first; k < c.last && free; k++) if (occupied[k - base]) free = false;
+    if (!free) continue;
+    kept.push(c);
+    occupied.fill(1, c.first - base, c.last - base);
+  }
+  for (const c of kept) occupied.fill(0, c.first - base, c.last - base);
+  return sortStable(kept, inTextOrder);
 }
 
-/** `background` when the clause's conjugated verbs are all in the imperfect or pluperfect. */
-function clauseTense(tokens: Token[], first: number, last: number): Frame | null {
-  let past = false;
-  for (let k = first; k < last; k++) {
-    const t = tokens[k];
-    if (!(t.pos & (POS.VERB | POS.AUX)) || t.pos & (POS.NOUN | POS.DET | POS.PREP) || isDet(tokens[k - 1])) continue;
-    const tenses = tensesOf(t.lex);
-    if (!(tenses & FINITE)) continue;
-    if (tenses & (TENSE.P | TENSE.F | TENSE.C)) return null;
-    if (tenses & (TENSE.I | TENSE.J)) past = true;
+const longestFirst = (a: Candidate, b: Candidate): number => b.last - b.first - (a.last - a.first) || a.first - b.first;
+const inTextOrder = (a: Candidate, b: Candidate): number => a.first - b.first;
+
+/** Sorts `list` in place, keeping the order of equal items (an insertion sort: the lists are short). */
+function sortStable<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > 16) return list.sort(compare);
+  for (let j = 1; j < list.length; j++) {
+    const x = list[j];
+    let k = j - 1;
+    while (k >= 0 && compare(list[k], x) > 0) {
+      list[k + 1] = list[k];
+      k--;
+    }
+    list[k + 1] = x;
   }
-  return past ? 'background' : null;
+  return list;
 }
 
 /** A reflexive pronoun in the clitic chain before a verb: `se félicite`, `s'en est félicité`. */
 function reflexiveBefore(tokens: Token[], i: number, clauseFirst: number): boolean {
   for (let k = i - 1; k >= clauseFirst && k >= i - 4; k--) {
-    if (REFLEXIVE.has(tokens[k].lower)) return true;
-    if (!(isAux(tokens[k]) || tokens[k].pos & (POS.ADV | POS.NEG | POS.CLITIC) || tokens[k].lower === 'été')) return false;
+    const bits = wordBits(tokens[k]);
+    if (bits & W.Reflexive) return true;
+    if (!(bits & W.Aux || tokens[k].pos & (POS.ADV | POS.NEG | POS.CLITIC) || tokens[k].lower === 'été')) return false;
   }
   return false;
 }
 
-function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: number): Candidate | null {
+function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: number, clause: number): Candidate | null {
   const { tokens } = doc;
   const { sentence } = v;
   const t = tokens[i];
-  const [clauseFirst, clauseLast] = clauseRange(v, i);
-  // a noun/verb homograph (`la rencontre`, `une demande`) after a determiner is the noun
-  if (trigger.kind === 'verb' && isDet(tokens[i - 1]) && t.pos & POS.NOUN && !(tokens[i - 1].pos & POS.CLITIC && REFLEXIVE.has(tokens[i - 2]?.lower ?? ''))) return null;
-  // `le plus célèbre`: an adjective after a degree adverb
-  if (trigger.kind === 'verb' && t.pos & POS.ADJ && !(tensesOf(t.lex) & TENSE.K) && DEGREE.has(tokens[i - 1]?.lower ?? '')) return null;
-  if (trigger.kind === 'noun' && t.pos & POS.VERB && !(t.pos & POS.NOUN) && !isDet(tokens[i - 1])) return null;
-  if (trigger.kind === 'noun' && (SUBJECT_CLITICS.has(tokens[i - 1]?.lower ?? '') || isAux(tokens[i - 1]) || REFLEXIVE.has(tokens[i - 1]?.lower ?? ''))) return null;
-  // a capitalised noun inside a sentence is a name (`Rassemblement national`)
-  if (trigger.kind === 'noun' && t.cap && i > sentence.first && tokens[i - 1].kind === Kind.Word && !isDet(tokens[i - 1])) return null;
+  const clauseFirst = v.clauses[clause];
+  const clauseLast = v.clauseEnd(clause);
+  const prev = i > 0 ? wordBits(tokens[i - 1]) : 0;
+  if (trigger.kind === 'verb') {
+    // a noun/verb homograph (`la rencontre`, `une demande`) after a determiner is the noun
+    if (prev & W.Det && t.pos & POS.NOUN && !(tokens[i - 1].pos & POS.CLITIC && i > 1 && wordBits(tokens[i - 2]) & W.Reflexive)) return null;
+    // `le plus célèbre`: an adjective after a degree adverb
+    if (t.pos & POS.ADJ && !(tensesOf(t.lex) & TENSE.K) && prev & W.Degree) return null;
+  } else if (trigger.kind === 'noun') {
+    if (t.pos & POS.VERB && !(t.pos & POS.NOUN) && !(prev & W.Det)) return null;
+    if (prev & (W.SubjectClitic | W.Aux | W.Reflexive)) return null;
+    // a capitalised noun inside a sentence is a name (`Rassemblement national`)
+    if (t.cap && i > sentence.first && tokens[i - 1].kind === Kind.Word && !(prev & W.Det)) return null;
+  }
   let last = i + 1;
   if (trigger.complement.length) {
     let end = -1;
-    for (const p of trigger.complement) end = Math.max(end, p.matchAt(tokens, last, CLASSES, sentence.last)?.last ?? -1);
+    for (const p of trigger.complement) end = Math.max(end, p.endAt(tokens, last, CLASSES, sentence.last));
     if (end < 0) return null;
     last = end;
   }
   let first = i;
-  if (trigger.rule.reflexive) {
+  if (trigger.reflexive) {
     let k = i - 1;
     while (k >= clauseFirst && k >= i - 4 && !REFLEXIVE.has(tokens[k].lower)) {
       if (!(isAux(tokens[k]) || tokens[k].pos & (POS.ADV | POS.NEG) || tokens[k].lower === 'été' || tokens[k].pos & POS.CLITIC || SUBJECT_CLITICS.has(tokens[k].lower))) return null;
@@ -327,98 +648,184 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
     if (k < clauseFirst || !REFLEXIVE.has(tokens[k]?.lower ?? '')) return null;
     first = k;
   }
-  if (trigger.rule.not_reflexive && reflexiveBefore(tokens, i, clauseFirst)) return null;
-  const passive = trigger.rule.passive === true && tensesOf(t.lex) & TENSE.K && (tokens[i - 1]?.lower === 'été' || isAux(tokens[i - 1]) && lemmasOf(tokens[i - 1].lex, POS.AUX).includes('être'));
-  if (trigger.after.length && !passive && !trigger.after.some((p) => p.matchAt(tokens, last, CLASSES, sentence.last))) return null;
-  if (trigger.notAfter.some((p) => p.matchAt(tokens, last, CLASSES, sentence.last))) return null;
-  if (trigger.before.length && !trigger.before.some((p) => matchesBefore(p, tokens, first, trigger.beforeReach, sentence.first))) return null;
-  if (trigger.notBefore.some((p) => matchesBefore(p, tokens, first, trigger.beforeReach, sentence.first))) return null;
+  if (trigger.notReflexive && reflexiveBefore(tokens, i, clauseFirst)) return null;
+  const passive = trigger.passive && tensesOf(t.lex) & TENSE.K && (tokens[i - 1]?.lower === 'été' || isAux(tokens[i - 1]) && lemmasOf(tokens[i - 1].lex, POS.AUX).includes('être'));
+  if (trigger.after.length && !passive && !anyFrom(trigger.after, tokens, last, sentence.last)) return null;
+  if (trigger.notAfter.length && anyFrom(trigger.notAfter, tokens, last, sentence.last)) return null;
+  if (trigger.before.length && !anyBefore(trigger.before, tokens, first, trigger.beforeReach, sentence.first)) return null;
+  if (trigger.notBefore.length && anyBefore(trigger.notBefore, tokens, first, trigger.beforeReach, sentence.first)) return null;
   let frame: Frame | null = 'current';
   if (trigger.kind === 'verb' || (trigger.kind === 'word' && t.pos & POS.VERB)) {
     frame = verbFrame(tokens, i, sentence.first, trigger);
     if (frame === null) return null;
-    if (trigger.rule.announces && frame === 'current') frame = 'future';
+    if (trigger.announces && frame === 'current') frame = 'future';
     const tenses = tensesOf(t.lex);
-    // (`a dénoncé une mesure et menacé de riposter`: a participle after `et` shares the auxiliary before it)
-    const coordinated = tokens[i - 1]?.lower === 'et' && tokens.slice(sentence.first, i).some((x) => isAux(x));
-    if (SPEECH_ACT_TYPES.has(trigger.rule.type) && tenses & TENSE.K && !(tenses & (FINITE | TENSE.G)) && auxiliaryBefore(tokens, i, clauseFirst) < 0 && tokens[i - 1]?.text !== ',' && tokens[i - 1]?.lower !== 'été' && !coordinated) return null;
     const aux = auxiliaryBefore(tokens, i, clauseFirst);
+    // (`a dénoncé une mesure et menacé de riposter`: a participle after `et` shares the auxiliary before it)
+    if (trigger.typeFacts.speechAct && tenses & TENSE.K && !(tenses & (FINITE | TENSE.G)) && aux < 0 && tokens[i - 1]?.text !== ',' && tokens[i - 1]?.lower !== 'été') {
+      const coordinated = tokens[i - 1]?.lower === 'et' && v.firstAux() < i;
+      if (!coordinated) return null;
+    }
     if (aux >= 0 && aux < first) first = aux;
   }
   // `Cette réunion avait eu lieu à Sotchi`: a noun takes the past of its clause's verb
-  if (trigger.kind === 'noun' && clauseTense(tokens, clauseFirst, clauseLast) === 'background') frame = 'background';
-  const c: Candidate = { trigger, type: trigger.rule.type, first, last, head: i, frame, negated: false };
-  c.negated = isNegated(tokens, c, clauseFirst, clauseLast, trigger.kind === 'noun');
+  if (trigger.kind === 'noun' && v.clauseFacts(clause).background) frame = 'background';
+  const c: Candidate = { trigger, type: trigger.type, facts: trigger.typeFacts, first, last, head: i, clause, clauseFirst, clauseLast, frame, negated: false };
+  c.negated = isNegated(tokens, v, c, trigger.kind === 'noun');
   return c;
+}
+
+/** Whether one of `patterns` matches from token `i` (within [i, limit)). */
+function anyFrom(patterns: Pattern[], tokens: Token[], i: number, limit: number): boolean {
+  for (const p of patterns) if (p.endAt(tokens, i, CLASSES, limit) >= 0) return true;
+  return false;
+}
+
+/** Whether one of `patterns` matches right before token `end`, starting within `reach` tokens and at or after `floor`. */
+function anyBefore(patterns: Pattern[], tokens: Token[], end: number, reach: number, floor: number): boolean {
+  for (const p of patterns) if (p.endsAt(tokens, end, reach, floor, CLASSES)) return true;
+  return false;
 }
 
 // ------------------------------------------------------------------------------------------ selection
 
-/** Keeps the candidates that report an act, with the absorptions of §3 (one event per occurrence). */
+const REJECT_FACTS = typeFacts('REJECT');
+const PROTEST_FACTS = typeFacts('PROTEST');
+
+/**
+ * Keeps the candidates that report an act, with the absorptions of §3 (one event per occurrence).
+ * Candidates do not overlap and come in text order, so the accepted ones end in text order too:
+ * looking back over them stops at the first that ends too far.
+ */
 function select(doc: Doc, v: SentenceView, candidates: Candidate[]): Candidate[] {
   const { tokens } = doc;
   const accepted: Candidate[] = [];
-  const verbIndex = new Set<number>();
-  for (const c of candidates) {
-    const [clauseFirst, clauseLast] = clauseRange(v, c.head);
-    if (c.negated) {
-      // refusing recognition is a rejection (`ne reconnaît plus M. X comme président`)
-      if (c.trigger.kind === 'verb' && NEGATION_MEANS_REJECT.has(c.trigger.lemma) && !(tokens[c.first - 1]?.lower === 'encore' || tokens.slice(clauseFirst, c.last).some((x) => x.lower === 'encore'))) {
-        accepted.push({ ...c, type: 'REJECT', negated: false });
-      }
-      continue;
-    }
-    if (c.frame === 'hypothetical' && !reportedSpeech(tokens, v.sentence.first, c.first)) continue;
-    if (c.frame === 'hypothetical') c.frame = 'future';
-    if (hypothetical(tokens, clauseFirst, c.first)) continue;
-    if (c.trigger.kind !== 'noun' && modifiesNoun(doc, c)) continue;
-    if (c.trigger.kind !== 'noun' && readyTo(tokens, c.first)) continue;
-    // what a threat or a request is about (`a menacé de bloquer`, `pour réclamer` in a protest) is part of it
-    if (c.trigger.kind === 'verb' && tensesOf(tokens[c.head].lex) & TENSE.W && !(tensesOf(tokens[c.head].lex) & FINITE)) {
-      const governor = governorOf(tokens, c.head, clauseFirst);
-      if (governor && accepted.some((a) => SPEECH_ACT_TYPES.has(a.type) && a.head === governor.at)) continue;
-      if (governor?.link === 'pour' && accepted.some((a) => a.type === 'PROTEST') && (c.type === 'REQUEST' || c.type === 'ACCUSE' || c.type === 'REJECT')) continue;
-      // `ont bloqué des routes pour protester`: the purpose names the same act
-      if (governor?.link === 'pour' && accepted.some((a) => a.type === c.type)) continue;
-    }
-    if (c.trigger.kind === 'noun') {
-      const before = tokens[c.first - 1];
-      const det = isDet(before) ? c.first - 1 : c.first;
-      const beforeDet = tokens[det - 1];
-      // `semaine de contestation`, `l'anniversaire de l'invasion`, `toute attaque`, `un accord prévoyant un soutien`
-      // (`trois jours d'exercices` counts a duration: the exercises are reported)
-      const periodOf = (k: number): boolean => PERIOD_NOUNS.has(tokens[k]?.lower ?? '') && !(tokens[k - 1]?.kind === Kind.Number || /^(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques)$/.test(tokens[k - 1]?.lower ?? ''));
-      if (beforeDet && (beforeDet.lower === 'de' || beforeDet.lower === "d'" || beforeDet.lower === 'du' || beforeDet.lower === 'des') && periodOf(det - 2)) continue;
-      if (before && (before.lower === 'de' || before.lower === "d'" || before.lower === 'du' || before.lower === 'des') && periodOf(c.first - 2)) continue;
-      // `qu'il considère comme une répétition d'une invasion`, `qualifié de`: a characterization names no act
-      if (tokens.slice(Math.max(clauseFirst, c.first - 5), c.first).some((x) => x.lower === 'comme') && tokens.slice(v.sentence.first, c.first).some((x) => lemmasOf(x.lex, POS.VERB).some((l) => l === 'considérer' || l === 'décrire' || l === 'présenter' || l === 'voir' || l === 'percevoir'))) continue;
-      // `l'armée ne participe pas aux combats`: a noun in a negated clause
-      if (negatedClauseBefore(tokens, clauseFirst, c.first)) continue;
-      // `a remercié M. Poutine pour son appui`: a noun of the verb's own type says what the act was
-      if (!OCCURRENCE_TYPES.has(c.type) && accepted.some((a) => a.trigger.kind !== 'noun' && a.type === c.type && a.last <= c.first && c.first - a.last <= 6 && clauseRange(v, a.head)[0] === clauseFirst)) continue;
-      // the object noun of a negated verb is negated too (`n'ont pas imposé de nouvelles sanctions`)
-      if (candidates.some((o) => o.negated && o.trigger.kind === 'verb' && o.last <= c.first && c.first - o.last <= 4 && clauseRange(v, o.head)[0] === clauseFirst)) continue;
-      if (tokens.slice(Math.max(clauseFirst, c.first - 4), c.first).some((x) => lemmasOf(x.lex, POS.VERB).includes('prévoir') && (tensesOf(x.lex) & (TENSE.P | TENSE.G | TENSE.I)) !== 0)) continue;
-      if (NON_SPECIFIC.has(tokens[det - 1]?.lower ?? '') && tokens[det - 1].lower !== 'nouvelle' && tokens[det - 1].lower !== 'nouvel') continue;
-      if (NON_SPECIFIC.has(before?.lower ?? '') && (before.lower === 'toute' || before.lower === 'tout' || before.lower === 'toutes' || before.lower === 'tous' || before.lower === 'quelconque')) continue;
-      if (tokens.slice(Math.max(clauseFirst, c.first - 4), c.first).some((x) => /^(?:prévoyant|visant|destiné|destinée|destinés|destinées)$/.test(x.lower))) continue;
-      // `la menace d'attaques`, `le risque d'une invasion`: what is feared has not happened
-      if (feared(tokens, c.first)) continue;
-      // `face à la menace`, `sous la menace`: a threat as a risk one lives with, not a threat someone made
-      if (c.type === 'THREATEN' && ((tokens[c.first - 2]?.lower === 'à' && tokens[c.first - 3]?.lower === 'face') || tokens[c.first - 2]?.lower === 'sous')) continue;
-      // the noun object of a speech act is its content (`accuse X d'avoir fomenté les manifestations`,
-      // `a menacé de sanctions`, `a proposé sa médiation`, `appellent à une nouvelle journée de grève`)
-      const governor = accepted.find((a) => SPEECH_ACT_TYPES.has(a.type) && a.trigger.kind === 'verb' && clauseRange(v, a.head)[0] === clauseFirst && a.last <= c.first);
-      if (governor && !OCCURRENCE_TYPES.has(c.type)) continue;
-      if (governor && governor.type !== 'ACCUSE' && c.first - governor.last <= 4 && !tokens.slice(governor.last, c.first).some((x) => x.kind === Kind.Punct || x.pos & (POS.VERB | POS.AUX) && !(x.pos & (POS.DET | POS.PREP | POS.ADJ)))) continue;
-      // a relation noun as the object of another event verb is part of that event (`a souligné l'étroite coopération`)
-      const verb = OCCURRENCE_TYPES.has(c.type) ? undefined : accepted.find((a) => a.trigger.kind === 'verb' && a.type !== c.type && a.last <= c.first && c.first - a.last <= 3 && !tokens.slice(a.last, c.first).some((x) => x.kind === Kind.Punct));
-      if (verb) continue;
-    }
+  let acceptedTypes = 0;
+  // the first speech-act verb accepted in the latest clause that has one (clauses come in order)
+  let speechVerb = null as Candidate | null;
+  for (let n = 0; n < candidates.length; n++) {
+    const c = keep(doc, v, candidates, n, accepted, acceptedTypes, speechVerb);
+    if (!c) continue;
     accepted.push(c);
-    verbIndex.add(c.head);
+    acceptedTypes |= c.facts.bit;
+    if (c.facts.speechAct && c.trigger.kind === 'verb' && speechVerb?.clauseFirst !== c.clauseFirst) speechVerb = c;
   }
   return mergeSameType(tokens, accepted);
+}
+
+/**
+ * Candidate `n` as accepted (itself, or the rejection a negated recognition is), or null: given the
+ * ones accepted before it, their types (as bits), and the first speech-act verb of the latest clause that has one.
+ */
+function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, accepted: Candidate[], acceptedTypes: number, speechVerb: Candidate | null): Candidate | null {
+  const { tokens } = doc;
+  const c = candidates[n];
+  const { clauseFirst } = c;
+  if (c.negated) {
+    // refusing recognition is a rejection (`ne reconnaît plus M. X comme président`)
+    if (c.trigger.kind === 'verb' && NEGATION_MEANS_REJECT.has(c.trigger.lemma) && !(tokens[c.first - 1]?.lower === 'encore' || someWord(tokens, clauseFirst, c.last, 'encore'))) {
+      return { ...c, type: 'REJECT', facts: REJECT_FACTS, negated: false };
+    }
+    return null;
+  }
+  // in reported speech the conditional is the future of the past: `a annoncé qu'il se rendrait à Kiev`
+  if (c.frame === 'hypothetical' && !(v.firstReported() < c.first)) return null;
+  if (c.frame === 'hypothetical') c.frame = 'future';
+  const facts = v.clauseFacts(c.clause);
+  // `si`, `éventuel`, `pourrait` before it in its clause: a hypothesis, not a report
+  if (facts.hypothesis < c.first) return null;
+  if (c.trigger.kind !== 'noun' && modifiesNoun(doc, c)) return null;
+  if (c.trigger.kind !== 'noun' && readyTo(tokens, c.first)) return null;
+  // what a threat or a request is about (`a menacé de bloquer`, `pour réclamer` in a protest) is part of it
+  if (c.trigger.kind === 'verb' && tensesOf(tokens[c.head].lex) & TENSE.W && !(tensesOf(tokens[c.head].lex) & FINITE)) {
+    const governor = governorOf(tokens, c.head, clauseFirst);
+    if (governor && speechActAt(accepted, governor.at)) return null;
+    if (governor?.link === 'pour' && acceptedTypes & PROTEST_FACTS.bit && (c.type === 'REQUEST' || c.type === 'ACCUSE' || c.type === 'REJECT')) return null;
+    // `ont bloqué des routes pour protester`: the purpose names the same act
+    if (governor?.link === 'pour' && acceptedTypes & c.facts.bit) return null;
+  }
+  if (c.trigger.kind === 'noun') {
+    const before = tokens[c.first - 1];
+    const det = isDet(before) ? c.first - 1 : c.first;
+    const beforeDet = tokens[det - 1];
+    // `semaine de contestation`, `l'anniversaire de l'invasion`, `toute attaque`, `un accord prévoyant un soutien`
+    // (`trois jours d'exercices` counts a duration: the exercises are reported)
+    if (beforeDet && (beforeDet.lower === 'de' || beforeDet.lower === "d'" || beforeDet.lower === 'du' || beforeDet.lower === 'des') && periodOf(tokens, det - 2)) return null;
+    if (before && (before.lower === 'de' || before.lower === "d'" || before.lower === 'du' || before.lower === 'des') && periodOf(tokens, c.first - 2)) return null;
+    // `qu'il considère comme une répétition d'une invasion`, `qualifié de`: a characterization names no act
+    if (someBits(tokens, Math.max(clauseFirst, c.first - 5), c.first, W.Comme) && v.firstCharacterizing() < c.first) return null;
+    // `l'armée ne participe pas aux combats`: a noun in a negated clause
+    if (facts.negation < c.first) return null;
+    // `a remercié M. Poutine pour son appui`: a noun of the verb's own type says what the act was
+    if (!c.facts.occurrence && sameTypeActBefore(accepted, c)) return null;
+    // the object noun of a negated verb is negated too (`n'ont pas imposé de nouvelles sanctions`)
+    if (negatedVerbBefore(candidates, n)) return null;
+    if (someBits(tokens, Math.max(clauseFirst, c.first - 4), c.first, W.Planning)) return null;
+    if (NON_SPECIFIC.has(tokens[det - 1]?.lower ?? '') && tokens[det - 1].lower !== 'nouvelle' && tokens[det - 1].lower !== 'nouvel') return null;
+    if (NON_SPECIFIC.has(before?.lower ?? '') && (before.lower === 'toute' || before.lower === 'tout' || before.lower === 'toutes' || before.lower === 'tous' || before.lower === 'quelconque')) return null;
+    if (someBits(tokens, Math.max(clauseFirst, c.first - 4), c.first, W.Aimed)) return null;
+    // `la menace d'attaques`, `le risque d'une invasion`: what is feared has not happened
+    if (feared(tokens, c.first)) return null;
+    // `face à la menace`, `sous la menace`: a threat as a risk one lives with, not a threat someone made
+    if (c.type === 'THREATEN' && ((tokens[c.first - 2]?.lower === 'à' && tokens[c.first - 3]?.lower === 'face') || tokens[c.first - 2]?.lower === 'sous')) return null;
+    // the noun object of a speech act is its content (`accuse X d'avoir fomenté les manifestations`,
+    // `a menacé de sanctions`, `a proposé sa médiation`, `appellent à une nouvelle journée de grève`)
+    const governor = speechVerb?.clauseFirst === clauseFirst ? speechVerb : null;
+    if (governor && !c.facts.occurrence) return null;
+    if (governor && governor.type !== 'ACCUSE' && c.first - governor.last <= 4 && !tokens.slice(governor.last, c.first).some((x) => x.kind === Kind.Punct || x.pos & (POS.VERB | POS.AUX) && !(x.pos & (POS.DET | POS.PREP | POS.ADJ)))) return null;
+    // a relation noun as the object of another event verb is part of that event (`a souligné l'étroite coopération`)
+    if (!c.facts.occurrence && objectOfVerb(tokens, accepted, c)) return null;
+  }
+  return c;
+}
+
+/** A period noun (`semaine de contestation`), not counted (`trois jours d'exercices` is a duration). */
+const periodOf = (tokens: Token[], k: number): boolean => PERIOD_NOUNS.has(tokens[k]?.lower ?? '') && !(tokens[k - 1]?.kind === Kind.Number || COUNTS.has(tokens[k - 1]?.lower ?? ''));
+
+/** Whether a token of [from, to) has the form `word`. */
+function someWord(tokens: Token[], from: number, to: number, word: string): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].lower === word) return true;
+  return false;
+}
+
+/** Whether a token of [from, to) has one of the form bits `bits`. */
+function someBits(tokens: Token[], from: number, to: number, bits: number): boolean {
+  for (let k = from; k < to; k++) if (wordBits(tokens[k]) & bits) return true;
+  return false;
+}
+
+/** A speech act accepted at token `at`. */
+function speechActAt(accepted: Candidate[], at: number): boolean {
+  for (let q = accepted.length - 1; q >= 0 && accepted[q].last > at; q--) if (accepted[q].facts.speechAct && accepted[q].head === at) return true;
+  return false;
+}
+
+/** An accepted verb of the same type ending at most six tokens before `c` in its clause. */
+function sameTypeActBefore(accepted: Candidate[], c: Candidate): boolean {
+  for (let q = accepted.length - 1; q >= 0 && c.first - accepted[q].last <= 6; q--) {
+    const a = accepted[q];
+    if (a.trigger.kind !== 'noun' && a.type === c.type && a.last <= c.first && a.clauseFirst === c.clauseFirst) return true;
+  }
+  return false;
+}
+
+/** A negated verb candidate ending at most four tokens before candidate `n` in its clause. */
+function negatedVerbBefore(candidates: Candidate[], n: number): boolean {
+  const c = candidates[n];
+  for (let q = n - 1; q >= 0 && c.first - candidates[q].last <= 4; q--) {
+    const o = candidates[q];
+    if (o.negated && o.trigger.kind === 'verb' && o.last <= c.first && o.clauseFirst === c.clauseFirst) return true;
+  }
+  return false;
+}
+
+/** An accepted verb of another type right before `c` (at most three tokens, no punctuation between): `c` is its object. */
+function objectOfVerb(tokens: Token[], accepted: Candidate[], c: Candidate): boolean {
+  for (let q = accepted.length - 1; q >= 0 && c.first - accepted[q].last <= 3; q--) {
+    const a = accepted[q];
+    if (a.trigger.kind === 'verb' && a.type !== c.type && a.last <= c.first && !tokens.slice(a.last, c.first).some((x) => x.kind === Kind.Punct)) return true;
+  }
+  return false;
 }
 
 /**
@@ -440,42 +847,22 @@ function modifiesNoun(doc: Doc, c: Candidate): boolean {
   return !(next && (next.lower === 'par' || DATE_WORDS.has(next.lower) || next.kind === Kind.Number));
 }
 const DATE_WORDS = new Set(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', "aujourd'hui", 'demain', 'fin', 'début', 'mi', 'le', 'en', 'dès', 'depuis']);
+const READY = new Set(['prêt', 'prête', 'prêts', 'prêtes']);
 
 /** `prête à être déployée`, `prêts à intervenir`: readiness, not the act. */
 function readyTo(tokens: Token[], first: number): boolean {
   let k = first - 1;
   if (tokens[k]?.lower === 'être') k--;
-  return tokens[k]?.lower === 'à' && /^prêt(?:e|s|es)?$/.test(tokens[k - 1]?.lower ?? '');
-}
-
-/** `ne participe pas aux combats`: `ne` and a negator before `first` in its clause. */
-function negatedClauseBefore(tokens: Token[], clauseFirst: number, first: number): boolean {
-  let negator = false;
-  for (let k = first - 1; k >= clauseFirst; k--) {
-    const w = tokens[k].lower;
-    if (NEGATORS.has(w)) negator = true;
-    else if (negator && (w === 'ne' || w === "n'")) return true;
-  }
-  return false;
+  return tokens[k]?.lower === 'à' && READY.has(tokens[k - 1]?.lower ?? '');
 }
 
 /** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`. */
 function feared(tokens: Token[], first: number): boolean {
   let k = first - 1;
-  if (/^(?:un|une|le|la|les|l')$/.test(tokens[k]?.lower ?? '')) k--;
-  return /^(?:de|d'|des|du)$/.test(tokens[k]?.lower ?? '') && FEARED.has(tokens[k - 1]?.lower ?? '');
-}
-
-/** `si`, `éventuel`, `pourrait` before it in its clause: a hypothesis, not a report. */
-function hypothetical(tokens: Token[], clauseFirst: number, first: number): boolean {
-  for (let k = clauseFirst; k < first; k++) if (HYPOTHESIS_WORDS.has(tokens[k].lower)) return true;
-  return false;
-}
-
-/** In reported speech the conditional is the future of the past: `a annoncé qu'il se rendrait à Kiev`. */
-function reportedSpeech(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if ((tokens[k].lower === 'que' || tokens[k].lower === "qu'") && k > from && tokens[k - 1].pos & (POS.VERB | POS.AUX)) return true;
-  return false;
+  const article = tokens[k]?.lower;
+  if (article === 'un' || article === 'une' || article === 'le' || article === 'la' || article === 'les' || article === "l'") k--;
+  const de = tokens[k]?.lower;
+  return (de === 'de' || de === "d'" || de === 'des' || de === 'du') && FEARED.has(tokens[k - 1]?.lower ?? '');
 }
 
 /** Same-type triggers close together in one clause name one event (`a infligé des sanctions`); so do the protest nouns of one sentence. */
@@ -483,19 +870,30 @@ function mergeSameType(tokens: Token[], accepted: Candidate[]): Candidate[] {
   const merged: Candidate[] = [];
   for (const c of accepted) {
     const last = merged[merged.length - 1];
-    if (last && last.type === c.type) {
-      const between = tokens.slice(last.last, c.first);
-      const words = between.filter((t) => t.kind === Kind.Word).length;
-      if (!between.some((t) => t.kind === Kind.Punct || t.kind === Kind.Quote) && words <= 6) {
-        merged[merged.length - 1] = { ...last, last: c.last, frame: last.trigger.kind === 'verb' ? last.frame : c.frame };
-        continue;
-      }
+    if (last && last.type === c.type && closeTogether(tokens, last.last, c.first)) {
+      merged[merged.length - 1] = { ...last, last: c.last, frame: last.trigger.kind === 'verb' ? last.frame : c.frame };
+      continue;
     }
     merged.push(c);
   }
-  const protests = merged.filter((c) => c.type === 'PROTEST' && c.trigger.kind === 'noun');
-  const keep = protests.find((c) => c.trigger.lemma === 'manifestation') ?? protests[0];
-  return merged.filter((c) => !(c.type === 'PROTEST' && c.trigger.kind === 'noun') || c === keep);
+  let protests = 0;
+  let keep: Candidate | undefined;
+  for (const c of merged) {
+    if (c.type !== 'PROTEST' || c.trigger.kind !== 'noun') continue;
+    if (protests++ === 0 || (c.trigger.lemma === 'manifestation' && keep?.trigger.lemma !== 'manifestation')) keep = c;
+  }
+  return protests < 2 ? merged : merged.filter((c) => !(c.type === 'PROTEST' && c.trigger.kind === 'noun') || c === keep);
+}
+
+/** No punctuation nor quotation mark, and at most six words, in [from, to). */
+function closeTogether(tokens: Token[], from: number, to: number): boolean {
+  let words = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.kind === Kind.Punct || t.kind === Kind.Quote) return false;
+    if (t.kind === Kind.Word && ++words > 6) return false;
+  }
+  return true;
 }
 
 // ------------------------------------------------------------------------------------------ dates
@@ -510,63 +908,217 @@ const UNDATED: EventDate = { date: null, precision: null, basis: 'unresolved' };
 const fromMention = (m: DateMention, basis?: EventMention['basis']): EventDate =>
   m.value == null ? UNDATED : { date: m.value, precision: m.precision, basis: basis ?? m.basis };
 
-/** The date mentions by token: for each token, the date covering it, or -1. */
-function dateIndex(doc: Doc, dates: DateMention[]): { at: Int32Array; first: Int32Array } {
-  const at = new Int32Array(doc.tokens.length).fill(-1);
-  const first = new Int32Array(dates.length).fill(-1);
-  const order = dates.map((_, k) => k).sort((a, b) => dates[a].start - dates[b].start);
-  let d = 0;
-  for (const t of doc.tokens) {
-    while (d < order.length && dates[order[d]].end <= t.start) d++;
-    if (d < order.length && dates[order[d]].start <= t.start && t.end <= dates[order[d]].end) {
-      at[t.i] = order[d];
-      if (first[order[d]] < 0) first[order[d]] = t.i;
-    }
-  }
-  return { at, first };
+interface DateIndex {
+  /** The first token of each date, or -1. */
+  first: Int32Array;
+  /** The tokens a date covers, ascending. */
+  covered: number[];
+  /** The dates whose first token lies in a sentence, by sentence, in `dates` order. */
+  bySentence: Map<number, number[]>;
 }
+
+/**
+ * Which tokens the dates cover: each token takes the first date (by start) not ended before it,
+ * when that date spans it. Only the tokens from each date's start on are visited.
+ */
+function dateIndex(doc: Doc, dates: DateMention[]): DateIndex {
+  const { tokens } = doc;
+  const first = new Int32Array(dates.length).fill(-1);
+  const covered: number[] = [];
+  let sorted = true;
+  for (let k = 1; k < dates.length && sorted; k++) if (dates[k].start < dates[k - 1].start) sorted = false;
+  const order = sorted ? null : dates.map((_, k) => k).sort((a, b) => dates[a].start - dates[b].start);
+  // the dates by start (`order[d]`, or `d` itself when they come in that order)
+  const nth = (d: number): number => (order ? order[d] : d);
+  let d = 0;
+  let i = 0;
+  while (i < tokens.length && d < dates.length) {
+    const date = dates[nth(d)];
+    // a token before the date's start (and end) moves nothing: go to the first that does not
+    const from = Math.min(date.start, date.end);
+    if (tokens[i].start < from) {
+      i = firstTokenFrom(tokens, from, i);
+      continue;
+    }
+    const t = tokens[i];
+    while (d < dates.length && dates[nth(d)].end <= t.start) d++;
+    if (d < dates.length && dates[nth(d)].start <= t.start && t.end <= dates[nth(d)].end) {
+      covered.push(i);
+      if (first[nth(d)] < 0) first[nth(d)] = i;
+    }
+    i++;
+  }
+  const bySentence = new Map<number, number[]>();
+  for (let k = 0; k < dates.length; k++) {
+    if (first[k] < 0) continue;
+    const s = sentenceIndexOf(doc, first[k]);
+    if (s < 0) continue;
+    const list = bySentence.get(s);
+    if (list) list.push(k);
+    else bySentence.set(s, [k]);
+  }
+  return { first, covered, bySentence };
+}
+
+/** The first token from `i` on that starts at or after `offset` (searched in growing steps from `i`: dates come in text order). */
+function firstTokenFrom(tokens: Token[], offset: number, i: number): number {
+  let lo = i;
+  let step = 1;
+  while (lo + step < tokens.length && tokens[lo + step].start < offset) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(lo + step, tokens.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sentence holding token `i`, or -1. */
+function sentenceIndexOf(doc: Doc, i: number): number {
+  const { sentences } = doc;
+  const s = doc.tokens[i].sent;
+  if (sentences[s] && sentences[s].first <= i && i < sentences[s].last) return s;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (i < sentences[mid].first) hi = mid - 1;
+    else if (i >= sentences[mid].last) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** The first date (in `dates` order) of sentence `s` that has a value. */
+function ownDateOf(index: DateIndex, dates: DateMention[], s: number): DateMention | undefined {
+  for (const k of index.bySentence.get(s) ?? NO_DATES) if (dates[k].value) return dates[k];
+  return undefined;
+}
+const NO_DATES: number[] = [];
 
 /**
  * The date of an event: the temporal expression of its clause; else one from another clause
  * of the sentence (not a relative clause); else, for background tenses, the previous
- * sentence's date; else the document date for current news.
+ * sentence's date; else the document date for current news. The nearest date wins, and of two
+ * as near, the first in `dates`.
  */
-function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate, dates: DateMention[], first: Int32Array, previous: EventDate | null): EventDate {
+function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate, dates: DateMention[], index: DateIndex, previous: EventDate | null): EventDate {
   const { tokens } = doc;
-  const inSentence: Array<{ d: DateMention; at: number }> = [];
-  for (let k = 0; k < dates.length; k++) if (first[k] >= v.sentence.first && first[k] < v.sentence.last) inSentence.push({ d: dates[k], at: first[k] });
-  const [clauseFirst, clauseLast] = clauseRange(v, c.head);
-  const distance = (x: { at: number }): number => Math.abs(x.at - c.head);
-  // `la présidentielle du 9 août`, `la période 2021-2024`: a date complementing another noun is that noun's
-  const ownsDate = (x: { at: number }): boolean => {
-    let p = x.at - 1;
-    if (tokens[p]?.lower === 'le') p--;
-    if (!/^(?:du|de|d')$/.test(tokens[p]?.lower ?? '')) return true;
-    const noun = tokens[p - 1];
-    if (!noun || !(noun.pos & POS.NOUN) || (p - 1 >= c.first && p - 1 < c.last) || noun.i === c.head) return true;
-    // `à l'approche de la présidentielle de 2020`, `lors du sommet du 3 mars`: the noun only says when
-    let k = p - 2;
-    if (isDet(tokens[k])) k--;
-    const w = tokens[k]?.lower ?? '';
-    return ANCHORING_PREPOSITIONS.has(w) || ((w === 'de' || w === "d'") && ANCHORING_NOUNS.has(tokens[k - 1]?.lower ?? '')) || ANCHORING_NOUNS.has(w);
-  };
-  inSentence.splice(0, inSentence.length, ...inSentence.filter(ownsDate));
-  const sameClause = inSentence.filter((x) => x.at >= clauseFirst && x.at < clauseLast).sort((a, b) => distance(a) - distance(b));
-  if (sameClause.length) return fromMention(sameClause[0].d);
-  const relative = (at: number): boolean => /^(?:qui|que|qu'|dont|où|lequel|laquelle|lesquels|lesquelles)$/.test(tokens[clauseRange(v, at)[0]].lower);
-  const others = inSentence.filter((x) => !relative(x.at) && (x.at < clauseFirst || !tokens.slice(clauseLast, x.at).some((t) => t.lower === 'et' || t.lower === 'mais' || t.lower === 'puis' || t.text === ';'))).sort((a, b) => distance(a) - distance(b));
-  if (others.length) return fromMention(others[0].d, others[0].d.value ? 'context' : undefined);
+  const list = v.dates(index);
+  if (list.length) {
+    const at = index.first;
+    const { clauseFirst, clauseLast } = c;
+    const fromHead = firstAt(list, at, c.head);
+    const sameClause = nearest(list, at, c.head, lastOk(tokens, v, c, list, at, fromHead - 1, clauseFirst, false), firstOk(tokens, v, c, list, at, fromHead, clauseLast, false));
+    if (sameClause >= 0) return fromMention(dates[list[sameClause]]);
+    // another clause's (the dates of the clause are another noun's): not in a relative clause, nor after `et`, `mais`, `puis`
+    const after = firstAt(list, at, clauseLast);
+    const before = lastOk(tokens, v, c, list, at, firstAt(list, at, clauseFirst) - 1, -1, true);
+    const next = after < list.length ? firstOk(tokens, v, c, list, at, after, v.nextBreak(clauseLast) + 1, true) : -1;
+    const nearestOther = nearest(list, at, c.head, before, next);
+    if (nearestOther >= 0) {
+      const d = dates[list[nearestOther]];
+      return fromMention(d, d.value ? 'context' : undefined);
+    }
+  }
   if (c.frame === 'background') return previous?.date ? { ...previous, basis: 'context' } : UNDATED;
   // `six mois après la dissolution`, `les précédentes élections`: an occurrence told as a landmark of the past has no date of its own
   if (c.trigger.kind === 'noun' && (anchoredNoun(tokens, c) || PAST_ADJECTIVES.has(tokens[c.first - 1]?.lower ?? ''))) return UNDATED;
   return ctx.published ? { date: ctx.published, precision: ctx.published_precision, basis: 'publication' } : UNDATED;
 }
 
+/** The first entry of `list` (date indexes by first token `at`) at or after token `i`. */
+function firstAt(list: number[], at: Int32Array, i: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[list[mid]] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether the date at token `i` can date candidate `c`: not the complement of another noun
+ * (`la présidentielle du 9 août`, `la période 2021-2024`), and for a date of another clause
+ * (`otherClause`), not in a relative clause.
+ */
+function datesIt(tokens: Token[], v: SentenceView, c: Candidate, i: number, otherClause: boolean): boolean {
+  return ownsDate(tokens, c, i) && !(otherClause && RELATIVES.has(tokens[v.clauses[v.clauseOf(i)]].lower));
+}
+
+function ownsDate(tokens: Token[], c: Candidate, i: number): boolean {
+  let p = i - 1;
+  if (tokens[p]?.lower === 'le') p--;
+  const de = tokens[p]?.lower;
+  if (de !== 'du' && de !== 'de' && de !== "d'") return true;
+  const noun = tokens[p - 1];
+  if (!noun || !(noun.pos & POS.NOUN) || (p - 1 >= c.first && p - 1 < c.last) || noun.i === c.head) return true;
+  // `à l'approche de la présidentielle de 2020`, `lors du sommet du 3 mars`: the noun only says when
+  let q = p - 2;
+  if (isDet(tokens[q])) q--;
+  const w = tokens[q]?.lower ?? '';
+  return ANCHORING_PREPOSITIONS.has(w) || ((w === 'de' || w === "d'") && ANCHORING_NOUNS.has(tokens[q - 1]?.lower ?? '')) || ANCHORING_NOUNS.has(w);
+}
+
+/** Going back from entry `j` over dates at or after token `floor`, the first that `datesIt`, or -1 (of dates at one token, the first). */
+function lastOk(tokens: Token[], v: SentenceView, c: Candidate, list: number[], at: Int32Array, j: number, floor: number, otherClause: boolean): number {
+  for (; j >= 0 && at[list[j]] >= floor; j--) {
+    if (!datesIt(tokens, v, c, at[list[j]], otherClause)) continue;
+    let best = j;
+    for (let q = j - 1; q >= 0 && at[list[q]] === at[list[j]]; q--) if (datesIt(tokens, v, c, at[list[q]], otherClause)) best = q;
+    return best;
+  }
+  return -1;
+}
+
+/** Going on from entry `j` over dates before token `limit`, the first that `datesIt`, or -1. */
+function firstOk(tokens: Token[], v: SentenceView, c: Candidate, list: number[], at: Int32Array, j: number, limit: number, otherClause: boolean): number {
+  for (; j < list.length && at[list[j]] < limit; j++) if (datesIt(tokens, v, c, at[list[j]], otherClause)) return j;
+  return -1;
+}
+
+/** Of entries `before` (before `head`) and `after` (at or after it), either -1, the nearer, or the first in `dates` when as near. */
+function nearest(list: number[], at: Int32Array, head: number, before: number, after: number): number {
+  if (before < 0 || after < 0) return before < 0 ? after : before;
+  const back = head - at[list[before]];
+  const ahead = at[list[after]] - head;
+  if (back !== ahead) return back < ahead ? before : after;
+  return list[before] < list[after] ? before : after;
+}
+
 // ------------------------------------------------------------------------------------------ actors, places
 
-/** The actor codes of a sentence's mentions outside quotations, in text order. */
-function sentenceActors(doc: Doc, s: Sentence): Array<{ code: string; at: number; mention: Mention }> {
-  const out: Array<{ code: string; at: number; mention: Mention }> = [];
+/** The actor codes of each sentence's mentions outside quotations, once each in text order: computed once per sentence. */
+const NO_CODES: string[] = [];
+
+class ActorCache {
+  private readonly bySentence = new Map<number, string[]>();
+  constructor(private readonly doc: Doc) {}
+
+  codes(s: number): string[] {
+    let codes = this.bySentence.get(s);
+    if (!codes) this.bySentence.set(s, (codes = sentenceActorCodes(this.doc, this.doc.sentences[s])));
+    return codes;
+  }
+
+  /** The actors of the nearest of the three sentences before `s` that names some. */
+  before(s: number): string[] {
+    for (let p = s - 1; p >= Math.max(0, s - 3); p--) {
+      const found = this.codes(p);
+      if (found.length) return found;
+    }
+    return NO_CODES;
+  }
+}
+
+function sentenceActorCodes(doc: Doc, s: Sentence): string[] {
+  const out: string[] = [];
   for (let i = s.first; i < s.last; i++) {
     const k = doc.mentionAt[i];
     if (k < 0 || doc.quoteOf[i] >= 0) continue;
@@ -575,38 +1127,41 @@ function sentenceActors(doc: Doc, s: Sentence): Array<{ code: string; at: number
     let codes = m.codes;
     if (m.entity >= 0 && !codes.length) codes = doc.entities[m.entity].code ? [doc.entities[m.entity].code!] : [];
     // nested mentions of a description (`le président russe`) give its code
-    for (const code of codes) out.push({ code, at: i, mention: m });
+    for (const code of codes) if (!out.includes(code)) out.push(code);
     i = m.last - 1;
   }
   return out;
 }
 
-const BOTH = new Set(['deux']);
+const PAIRING = new Set(['les', 'des', 'aux', 'ces', 'leurs', 'entre', 'ses']);
 
 /** `les deux pays`, `les deux dirigeants`: the pair of actors the story is about. */
 function namesBothParties(tokens: Token[], s: Sentence): boolean {
   for (let i = s.first; i < s.last - 1; i++) {
-    if (BOTH.has(tokens[i].lower) && /^(?:les|des|aux|ces|leurs|entre|ses)$/.test(tokens[i - 1]?.lower ?? '') && tokens[i + 1].kind === Kind.Word && !tokens[i + 1].cap) return true;
+    if (tokens[i].lower === 'deux' && PAIRING.has(tokens[i - 1]?.lower ?? '') && tokens[i + 1].kind === Kind.Word && !tokens[i + 1].cap) return true;
   }
   return false;
 }
 
-function eventLocation(doc: Doc, v: SentenceView, c: Candidate): string | null {
+/** The event's place: the first place after a locative in its clause, else in its sentence. */
+function eventLocation(v: SentenceView, c: Candidate): string | null {
+  return v.clauseLocation(c.clause) ?? v.location();
+}
+
+/** The first place (or country by name) after a locative (`à Kiev`, `en Ukraine`) among the mentions of [from, to) outside quotations. */
+function placeIn(doc: Doc, from: number, to: number): string | null {
   const { tokens, mentions } = doc;
-  const [clauseFirst, clauseLast] = clauseRange(v, c.head);
-  for (const [from, to] of [[clauseFirst, clauseLast], [v.sentence.first, v.sentence.last]]) {
-    for (let i = from; i < to; i++) {
-      const k = doc.mentionAt[i];
-      if (k < 0 || doc.quoteOf[i] >= 0) continue;
-      const m = mentions[k];
-      if (m.first !== i) continue;
-      i = m.last - 1;
-      const placeLike = m.type === 'place' || (m.type === 'country' && m.via === 'name');
-      if (!placeLike) continue;
-      let p = m.first - 1;
-      if (tokens[p] && /^(?:la|le|l')$/.test(tokens[p].lower)) p--;
-      if (tokens[p] && LOCATIVES.has(tokens[p].lower)) return doc.text.slice(m.start, m.end);
-    }
+  for (let i = from; i < to; i++) {
+    const k = doc.mentionAt[i];
+    if (k < 0 || doc.quoteOf[i] >= 0) continue;
+    const m = mentions[k];
+    if (m.first !== i) continue;
+    i = m.last - 1;
+    const placeLike = m.type === 'place' || (m.type === 'country' && m.via === 'name');
+    if (!placeLike) continue;
+    let p = m.first - 1;
+    if (tokens[p] && (tokens[p].lower === 'la' || tokens[p].lower === 'le' || tokens[p].lower === "l'")) p--;
+    if (tokens[p] && LOCATIVES.has(tokens[p].lower)) return doc.text.slice(m.start, m.end);
   }
   return null;
 }
@@ -617,61 +1172,65 @@ function eventLocation(doc: Doc, v: SentenceView, c: Candidate): string | null {
 export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventMention[] {
   const { doc } = ctx;
   const { tokens } = doc;
-  const { first: dateFirst, at: dateAt } = dateIndex(doc, dates);
+  const index = dateIndex(doc, dates);
   const events: EventMention[] = [];
   // what the article has reported so far, for anaphoric repeats (`la réunion`)
-  const seen = new Map<string, number>();
+  const seen = new Set<number>();
   let previousDate: EventDate | null = null;
-  const mainActors = countActors(doc);
-  const bySentence = new Map<number, number[]>();
-  for (const i of anchors(doc, TRIGGER)) {
-    const s = tokens[i].sent;
-    const list = bySentence.get(s);
-    if (list) list.push(i);
-    else bySentence.set(s, [i]);
-  }
+  let mainActorCodes: string[] | null = null;
+  const mainActors = (): string[] => (mainActorCodes ??= countActors(doc));
+  const actors = new ActorCache(doc);
+  const triggers = anchors(doc, TRIGGER);
+  const bySentence = groupBySentence(tokens, triggers);
+  const marks = anchors(doc, CLAUSE_MARK);
+  let mark = 0;
+  let next = 0;
   for (let s = 0; s < doc.sentences.length; s++) {
     const sentence = doc.sentences[s];
-    const at = bySentence.get(s);
-    const v = at && doc.text[sentence.end - 1] !== '?' ? viewOf(doc, s) : null;
-    const candidates = v && at ? select(doc, v, findCandidates(doc, v, at).filter((c) => !insideLongQuote(doc, c.head))) : [];
+    // the sentence's anchors: at[from…to)
+    let at = triggers;
+    let from = next;
+    if (bySentence) {
+      at = bySentence.get(s) ?? NO_DATES;
+      from = 0;
+    } else while (next < triggers.length && tokens[triggers[next]].sent === s) next++;
+    const to = bySentence ? at.length : next;
+    let v: SentenceView | null = null;
+    if (to > from && doc.text[sentence.end - 1] !== '?') {
+      while (mark < marks.length && marks[mark] < sentence.first) mark++;
+      v = new SentenceView(doc, s, marks, mark);
+    }
+    const candidates = v ? select(doc, v, outsideLongQuotes(doc, findCandidates(doc, v, at, from, to))) : [];
     if (!v || !candidates.length) {
       // the running context still moves on
-      const own = dates.find((d, k) => dateFirst[k] >= sentence.first && dateFirst[k] < sentence.last && d.value);
+      const own = ownDateOf(index, dates, s);
       previousDate = own ? fromMention(own) : null;
       continue;
     }
-    const actors = sentenceActors(doc, sentence);
-    let codes = [...new Set(actors.map((a) => a.code))];
-    // the actors of the nearest sentence before that names some
-    const previousActors = (): string[] => {
-      for (let p = s - 1; p >= Math.max(0, s - 3); p--) {
-        const found = sentenceActors(doc, doc.sentences[p]);
-        if (found.length) return [...new Set(found.map((a) => a.code))];
-      }
-      return [];
-    };
-    if (namesBothParties(tokens, sentence) && codes.length < 2) {
-      const before = previousActors();
-      codes = [...new Set([...codes, ...(before.length >= 2 ? before : mainActors.slice(0, 2))])];
+    let codes = actors.codes(s).slice();
+    if (codes.length < 2 && namesBothParties(tokens, sentence)) {
+      const before = actors.before(s);
+      codes = [...new Set([...codes, ...(before.length >= 2 ? before : mainActors().slice(0, 2))])];
     }
     const first = tokens[sentence.first];
     if (first.lower === 'il' || first.lower === 'elle' || first.lower === 'ils' || first.lower === 'elles') {
-      const before = previousActors()[0];
+      const before = actors.before(s)[0];
       if (before && !codes.includes(before)) codes.unshift(before);
     }
     let sentenceDate: EventDate | null = null;
+    const evidence = doc.text.slice(sentence.start, sentence.end);
     for (const c of candidates) {
-      const date = eventDate(doc, ctx, v, c, dates, dateFirst, previousDate);
-      const location = eventLocation(doc, v, c);
-      const key = `${c.type}:${c.trigger.lemma}`;
-      if (c.trigger.kind === 'noun' && OCCURRENCE_TYPES.has(c.type)) {
+      const date = eventDate(doc, ctx, v, c, dates, index, previousDate);
+      const location = eventLocation(v, c);
+      const key = c.type === c.trigger.type ? c.trigger.key : c.trigger.rejectKey;
+      const ofType = c.facts.key;
+      if (c.trigger.kind === 'noun' && c.facts.occurrence) {
         const sameWordSeen = seen.has(key);
-        const own = ownComplement(doc, c, dateAt) || happensAt(doc, v, c, location) || datedSentence(doc, v, c, dates, dateFirst);
+        const own = ownComplement(doc, c, index.covered) || happensAt(doc, c, location) || datedSentence(doc, v, c, index);
         // `lors des élections présidentielles` once the elections were named: a time anchor, dated or not
-        const known = (sameWordSeen && anchoredOccurrence(tokens, c) && !namedComplement(tokens, c)) || (!own && knownOccurrence(tokens, c, sameWordSeen, seen.has(`type:${c.type}`)));
+        const known = (sameWordSeen && anchoredOccurrence(tokens, c) && !namedComplement(tokens, c)) || (!own && knownOccurrence(tokens, c, sameWordSeen, seen.has(ofType)));
         if (known) {
-          seen.set(key, s);
+          seen.add(key);
           continue;
         }
       }
@@ -679,18 +1238,20 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
       const det = tokens[c.first - 1]?.lower ?? '';
       const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || det === 'ces';
       const complementOfNoun = (det === 'des' || det === 'du') && (tokens[c.first - 2]?.pos ?? 0) & POS.NOUN && !((tokens[c.first - 2]?.pos ?? 0) & POS.VERB);
-      if (c.trigger.kind === 'noun' && (demonstrative || complementOfNoun) && seen.has(`type:${c.type}`) && date.basis !== 'explicit' && !location) continue;
-      seen.set(key, s);
-      seen.set(`type:${c.type}`, s);
-      const eventCodes = codes.length ? codes : mainActors.slice(0, 1);
+      if (c.trigger.kind === 'noun' && (demonstrative || complementOfNoun) && seen.has(ofType) && date.basis !== 'explicit' && !location) continue;
+      seen.add(key);
+      seen.add(ofType);
+      const eventCodes = codes.length ? codes : mainActors().slice(0, 1);
       const scheduled = c.frame === 'future' || (c.trigger.kind === 'noun' && scheduledNoun(tokens, v, c));
       if (date.date && date.basis !== 'publication') sentenceDate ??= date;
       events.push({
         type: c.type,
         trigger: doc.text.slice(tokens[c.first].start, tokens[c.last - 1].end),
-        evidence: doc.text.slice(sentence.start, sentence.end),
+        evidence,
         actors: eventCodes,
-        ...date,
+        date: date.date,
+        precision: date.precision,
+        basis: date.basis,
         location,
         modality: scheduled ? 'scheduled' : 'asserted',
         occurrence_id: null,
@@ -700,10 +1261,27 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
         evidence_end: sentence.end,
       });
     }
-    const ownDate = dates.find((d, k) => dateFirst[k] >= sentence.first && dateFirst[k] < sentence.last && d.value);
+    const ownDate = ownDateOf(index, dates, s);
     previousDate = ownDate ? fromMention(ownDate) : sentenceDate;
   }
   return events;
+}
+
+/**
+ * The anchors of each sentence (by the sentence index of their tokens), or null when the anchors'
+ * sentences follow the text order, so that `sentenceAnchors` can take them in turn.
+ */
+function groupBySentence(tokens: Token[], at: number[]): Map<number, number[]> | null {
+  let ordered = true;
+  for (let k = 1; k < at.length && ordered; k++) if (tokens[at[k]].sent < tokens[at[k - 1]].sent) ordered = false;
+  if (ordered) return null;
+  const bySentence = new Map<number, number[]>();
+  for (const i of at) {
+    const list = bySentence.get(tokens[i].sent);
+    if (list) list.push(i);
+    else bySentence.set(tokens[i].sent, [i]);
+  }
+  return bySentence;
 }
 
 const DEFINITE = new Set(['le', 'la', 'les', "l'", 'du', 'des', 'au', 'aux']);
@@ -730,7 +1308,7 @@ function knownOccurrence(tokens: Token[], c: Candidate, sameWordSeen: boolean, s
   const anchorWord = prep && (prep.lower === 'de' || prep.lower === "d'" || contracted) ? tokens[prep.i - 1]?.lower ?? '' : '';
   // named with no word of its own (`la réunion,`, `les négociations porteront`), not `le coup d'Etat mené par`
   const next = tokens[c.last];
-  const bare = !next || next.kind !== Kind.Word || !(next.pos & (POS.ADJ | POS.PREP) || next.cap || /^(?:de|du|des|d')$/.test(next.lower) || tensesOf(next.lex) & TENSE.K);
+  const bare = !next || next.kind !== Kind.Word || !(next.pos & (POS.ADJ | POS.PREP) || next.cap || next.lower === 'de' || next.lower === 'du' || next.lower === 'des' || next.lower === "d'" || tensesOf(next.lex) & TENSE.K);
   if (sameTypeSeen && bare && ((prep && ANCHORING_PREPOSITIONS.has(prep.lower)) || ANCHORING_NOUNS.has(anchorWord))) return true;
   if (sameWordSeen) return true;
   return sameTypeSeen && bare && det.lower !== 'des' && det.lower !== 'du';
@@ -741,16 +1319,23 @@ function knownOccurrence(tokens: Token[], c: Candidate, sameWordSeen: boolean, s
  * when the noun opens it, dates what it tells (not a `depuis` date, which starts a state, nor the
  * date of another noun: `le scrutin du 9 août`).
  */
-function datedSentence(doc: Doc, v: SentenceView, c: Candidate, dates: DateMention[], dateFirst: Int32Array): boolean {
+function datedSentence(doc: Doc, v: SentenceView, c: Candidate, index: DateIndex): boolean {
   const { tokens } = doc;
-  const [clauseFirst, clauseLast] = clauseRange(v, c.head);
+  const list = v.dates(index);
+  const at = index.first;
   const opensSentence = c.first - v.sentence.first <= 1;
-  for (let k = 0; k < dates.length; k++) {
-    const at = dateFirst[k];
-    if (at < v.sentence.first || at >= v.sentence.last || doc.quoteOf[at] >= 0) continue;
-    if (!(at >= clauseFirst && at < clauseLast) && !opensSentence) continue;
-    if (opensSentence && tokens.slice(c.last, at).some((t) => t.text === ':' || t.text === ';')) continue;
-    let p = at - 1;
+  // a date of the clause; when the noun opens the sentence, any date not after a colon
+  let j = opensSentence ? 0 : firstAt(list, at, c.clauseFirst);
+  const end = opensSentence ? v.sentence.last : c.clauseLast;
+  let colon = -1;
+  for (; j < list.length && at[list[j]] < end; j++) {
+    const i = at[list[j]];
+    if (doc.quoteOf[i] >= 0) continue;
+    if (opensSentence) {
+      if (colon < 0) colon = nextWithBits(tokens, c.last, v.sentence.last, W.Colon);
+      if (colon < i) continue;
+    }
+    let p = i - 1;
     if (tokens[p]?.lower === 'le') p--;
     const w = tokens[p]?.lower;
     if (w !== 'depuis' && w !== 'du' && w !== 'de' && w !== "d'") return true;
@@ -758,25 +1343,32 @@ function datedSentence(doc: Doc, v: SentenceView, c: Candidate, dates: DateMenti
   return false;
 }
 
+/** The first token of [from, to) with one of the form bits `bits` (`to` if none). */
+function nextWithBits(tokens: Token[], from: number, to: number, bits: number): number {
+  let k = from;
+  while (k < to && !(wordBits(tokens[k]) & bits)) k++;
+  return k;
+}
+
 /** `Cette réunion avait eu lieu à Sotchi`, `le sommet se tiendra à Rome`: the sentence says where it happens. */
-function happensAt(doc: Doc, v: SentenceView, c: Candidate, location: string | null): boolean {
+function happensAt(doc: Doc, c: Candidate, location: string | null): boolean {
   if (location === null) return false;
   const { tokens } = doc;
-  const [, clauseLast] = clauseRange(v, c.head);
-  for (let k = c.last; k < clauseLast && k < c.last + 6; k++) {
+  for (let k = c.last; k < c.clauseLast && k < c.last + 6; k++) {
     const t = tokens[k];
-    if (t.lower === 'lieu' && /^(?:eu|a|ont|avait|avaient|aura|auront|aurait|avoir)$/.test(tokens[k - 1]?.lower ?? '')) return true;
+    if (t.lower === 'lieu' && HAVING.has(tokens[k - 1]?.lower ?? '')) return true;
     if (REFLEXIVE.has(tokens[k - 1]?.lower ?? '') && lemmasOf(t.lex, POS.VERB).some((l) => l === 'tenir' || l === 'dérouler')) return true;
   }
   return false;
 }
 
+const HAVING = new Set(['eu', 'a', 'ont', 'avait', 'avaient', 'aura', 'auront', 'aurait', 'avoir']);
 const PAST_ADJECTIVES = new Set(['précédent', 'précédente', 'précédents', 'précédentes', 'ancien', 'ancienne', 'anciens', 'anciennes']);
 
 /** `après la dissolution`, `depuis le couronnement`, `après de difficiles négociations`: a noun after a preposition of time. */
 function anchoredNoun(tokens: Token[], c: Candidate): boolean {
   // `peu après une attaque de drones`: an indefinite occurrence is news of its own
-  if (/^(?:un|une)$/.test(tokens[c.first - 1]?.lower ?? '')) return false;
+  if (tokens[c.first - 1]?.lower === 'un' || tokens[c.first - 1]?.lower === 'une') return false;
   let k = c.first - 1;
   while (k >= 0 && k > c.first - 4 && tokens[k].kind === Kind.Word && (isDet(tokens[k]) || (tokens[k].pos & POS.ADJ && !(tokens[k].pos & POS.NOUN)))) k--;
   const w = tokens[k]?.lower ?? '';
@@ -798,23 +1390,42 @@ function anchoredOccurrence(tokens: Token[], c: Candidate): boolean {
 function namedComplement(tokens: Token[], c: Candidate): boolean {
   let k = c.last;
   while (tokens[k] && tokens[k].pos & POS.ADJ && !tokens[k].cap) k++;
-  if (!tokens[k] || !/^(?:de|du|des|d')$/.test(tokens[k].lower)) return false;
+  if (!tokens[k] || !(tokens[k].lower === 'de' || tokens[k].lower === 'du' || tokens[k].lower === 'des' || tokens[k].lower === "d'")) return false;
   k++;
   if (isDet(tokens[k])) k++;
   return tokens[k]?.cap === true;
 }
 
 /** A date or a place of its own right after an event noun (`la réunion de lundi`, `le sommet à Sotchi`): a new occurrence. */
-function ownComplement(doc: Doc, c: Candidate, dateAt: Int32Array): boolean {
+function ownComplement(doc: Doc, c: Candidate, covered: number[]): boolean {
   const { tokens } = doc;
+  let next = firstFrom(covered, c.last);
   for (let k = c.last; k < tokens.length && k < c.last + 6; k++) {
     const t = tokens[k];
-    if (dateAt[k] >= 0) return true;
+    if (covered[next] === k) return true;
     const m = doc.mentionAt[k];
     if (m >= 0 && doc.mentions[m].first === k && (doc.mentions[m].type === 'place' || doc.mentions[m].type === 'country') && LOCATIVES.has(tokens[k - 1]?.lower ?? '')) return true;
     if (t.kind === Kind.Punct || t.kind === Kind.Quote || (t.pos & (POS.VERB | POS.AUX) && tensesOf(t.lex) & FINITE && !(t.pos & (POS.NOUN | POS.ADJ | POS.PREP | POS.DET)))) return false;
   }
   return false;
+}
+
+/** The index of the first of the ascending `list` at or after `value` (its length if none). */
+function firstFrom(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The candidates not inside a long quotation. */
+function outsideLongQuotes(doc: Doc, candidates: Candidate[]): Candidate[] {
+  for (const c of candidates) if (insideLongQuote(doc, c.head)) return candidates.filter((c) => !insideLongQuote(doc, c.head));
+  return candidates;
 }
 
 /** Whether token `i` lies in a quotation of eight words or more: speech, not narration. */
@@ -829,19 +1440,11 @@ function insideLongQuote(doc: Doc, i: number): boolean {
 
 /** A noun event announced for later: `prochaines élections`, `la visite prévue`, `à venir`, `doit adopter un paquet de sanctions`. */
 function scheduledNoun(tokens: Token[], v: SentenceView, c: Candidate): boolean {
-  const [clauseFirst, clauseLast] = clauseRange(v, c.head);
-  for (let k = Math.max(clauseFirst, c.first - 3); k < Math.min(clauseLast, c.last + 4); k++) {
-    const w = tokens[k].lower;
-    if (SCHEDULED_WORDS.has(w) || (w === 'venir' && tokens[k - 1]?.lower === 'à')) return true;
+  for (let k = Math.max(c.clauseFirst, c.first - 3); k < Math.min(c.clauseLast, c.last + 4); k++) {
+    if (wordBits(tokens[k]) & W.Scheduled || (tokens[k].lower === 'venir' && tokens[k - 1]?.lower === 'à')) return true;
   }
-  for (let k = clauseFirst; k < c.first; k++) {
-    const t = tokens[k];
-    if (!(t.pos & (POS.VERB | POS.AUX))) continue;
-    const lemmas = lemmasOf(t.lex, POS.VERB | POS.AUX);
-    if (tensesOf(t.lex) & TENSE.F && !(tensesOf(t.lex) & TENSE.P)) return true;
-    if (lemmas.some((l) => l === 'devoir' || l === 'aller') && tensesOf(tokens[k + 1]?.lex ?? null) & TENSE.W) return true;
-  }
-  return false;
+  // a verb in the future before it in its clause, or `doit`, `va` before an infinitive
+  return v.clauseFacts(c.clause).future < c.first;
 }
 
 /** The article's actor codes, most mentioned first. */

@@ -127,6 +127,7 @@ const lemmaSetOf = lexemeSlot((lx) => new Set([lx.lower, ...lemmasOf(lx.lex, -1)
 interface CompiledSpec {
   lower?: Set<string>;
   lemma?: string[];
+  lemmaSet?: Set<string>;
   pos?: number;
   classes?: string[];
   /** The classes as bits, when every one of them has a bit. */
@@ -149,6 +150,7 @@ function compileSpec(spec: TokenSpec): CompiledSpec {
   return {
     lower: spec.lower !== undefined ? new Set(asList(spec.lower)) : undefined,
     lemma: asList(spec.lemma),
+    lemmaSet: spec.lemma !== undefined ? new Set(asList(spec.lemma)) : undefined,
     pos: spec.pos !== undefined ? asList(spec.pos)!.reduce((m, p) => m | POS[p], 0) : undefined,
     classes: asList(spec.class),
     classMask: 0,
@@ -173,6 +175,17 @@ function bindClasses(spec: CompiledSpec, classes: WordClasses): void {
   if (spec.not) bindClasses(spec.not, classes);
 }
 
+/** Whether the token's form or a lemma of its readings is one of the spec's lemmas (testing the smaller set against the other). */
+function sharesLemma(spec: CompiledSpec, t: Token): boolean {
+  const own = lemmaSetOf(t);
+  if (own.size < spec.lemma!.length) {
+    for (const l of own) if (spec.lemmaSet!.has(l)) return true;
+    return false;
+  }
+  for (const l of spec.lemma!) if (own.has(l)) return true;
+  return false;
+}
+
 function tokenMatches(spec: CompiledSpec, t: Token, classes: WordClasses): boolean {
   if (spec.kind !== undefined && t.kind !== spec.kind) return false;
   if (spec.lower !== undefined && !spec.lower.has(t.lower)) return false;
@@ -180,12 +193,7 @@ function tokenMatches(spec: CompiledSpec, t: Token, classes: WordClasses): boole
   if (spec.glued !== undefined && (t.gap === Gap.None) !== spec.glued) return false;
   if (spec.pos !== undefined && !(t.pos & spec.pos)) return false;
   if (spec.tenses !== undefined && !(tensesOf(t.lex) & spec.tenses)) return false;
-  if (spec.lemma !== undefined) {
-    const own = lemmaSetOf(t);
-    let found = false;
-    for (const l of spec.lemma) if (own.has(l)) found = true;
-    if (!found) return false;
-  }
+  if (spec.lemma !== undefined && !sharesLemma(spec, t)) return false;
   if (spec.classes !== undefined) {
     if (spec.classMask > 0) {
       if (!(classes.maskOf(t) & spec.classMask)) return false;
@@ -198,6 +206,9 @@ function tokenMatches(spec: CompiledSpec, t: Token, classes: WordClasses): boole
   return true;
 }
 
+/** Whether a spec looks at the space before the token (not at its form alone). */
+const testsGap = (spec: CompiledSpec): boolean => spec.glued !== undefined || (spec.not !== undefined && testsGap(spec.not));
+
 const NO_CAPTURES: Captures = Object.freeze({}) as Captures;
 
 export class Pattern {
@@ -205,9 +216,15 @@ export class Pattern {
   private readonly captures: boolean;
   private bound: WordClasses | null = null;
 
+  /** The last item that takes a token, when it must take one (a look-ahead `!` item takes none), else null. */
+  private readonly lastSpec: CompiledSpec | null;
+
   constructor(readonly source: TokenSpec[]) {
     this.specs = source.map(compileSpec);
     this.captures = this.specs.some((s) => s.as !== undefined);
+    const consuming = this.specs.filter((s) => !s.absent);
+    const last = consuming[consuming.length - 1];
+    this.lastSpec = last !== undefined && last.min > 0 ? last : null;
   }
 
   /** The keys a first token must have for the pattern to match there: forms, `lemma:` lemmas, `class:` classes, or null (any token). */
@@ -243,6 +260,33 @@ export class Pattern {
   endAt(tokens: Token[], i: number, classes: WordClasses, limit = tokens.length): number {
     this.bind(classes);
     return this.step(tokens, i, 0, classes, limit, NO_CAPTURES, i);
+  }
+
+  /**
+   * Whether a match from a token can start with token `t` (`null`: no token there, past the limit):
+   * false when the first item must take a token and `t` is not one it takes, else null (cannot
+   * tell). The answer depends on the token's form alone, so it can be kept per form.
+   */
+  firstAccepts(t: Token | null, classes: WordClasses): false | null {
+    const spec = this.specs[0];
+    if (spec === undefined || spec.absent || spec.min === 0 || testsGap(spec)) return null;
+    if (t === null) return false;
+    this.bind(classes);
+    return tokenMatches(spec, t, classes) ? null : false;
+  }
+
+  /**
+   * Whether a match starting at one of the tokens [max(floor, end - reach), end) ends exactly at
+   * `end` (with `end` as limit): what comes right before a token. A match ending there takes token
+   * `end - 1` with its last item that must take one, so that token is tested first.
+   */
+  endsAt(tokens: Token[], end: number, reach: number, floor: number, classes: WordClasses): boolean {
+    const from = Math.max(floor, end - reach);
+    if (from >= end) return false;
+    this.bind(classes);
+    if (this.lastSpec !== null && !tokenMatches(this.lastSpec, tokens[end - 1], classes)) return false;
+    for (let start = from; start < end; start++) if (this.step(tokens, start, 0, classes, end, NO_CAPTURES, start) === end) return true;
+    return false;
   }
 
   private step(tokens: Token[], i: number, k: number, classes: WordClasses, limit: number, captures: Captures, first: number): number {

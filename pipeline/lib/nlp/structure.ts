@@ -1,5 +1,5 @@
 import { POS, TENSE, tensesOf } from './lexicon.ts';
-import { Gap, Kind, lexemeSlot, type Lexeme, type Token } from './tokens.ts';
+import { Gap, Kind, lexemeFlag, lexemeSlot, type Lexeme, type Token } from './tokens.ts';
 
 /**
  * The structure of an article over its tokens, each found in one pass: quotation spans
@@ -271,18 +271,34 @@ const SUBJECT_STARTS = new Set(['il', 'elle', 'ils', 'elles', 'on']);
  */
 export function clauseStarts(tokens: Token[], sentence: Sentence): number[] {
   const starts = [sentence.first];
-  for (let i = sentence.first + 1; i < sentence.last; i++) {
-    const t = tokens[i];
-    if (CLAUSE_PUNCT.has(t.text) && t.kind === Kind.Punct) {
-      if (i + 1 < sentence.last) starts.push(i + 1);
-      continue;
-    }
-    const next = tokens[i + 1];
-    if (CLAUSE_CONJUNCTIONS.has(t.lower) || ((t.lower === 'tandis' || t.lower === 'alors') && (next?.lower === 'que' || next?.lower === "qu'"))) {
-      if (starts[starts.length - 1] !== i) starts.push(i);
-      continue;
-    }
-    if (t.lower === 'et' && next && (SUBJECT_STARTS.has(next.lower) || (next.pos & POS.AUX && tensesOf(next.lex) & (TENSE.P | TENSE.I | TENSE.F | TENSE.C)))) starts.push(i);
-  }
+  for (let i = sentence.first + 1; i < sentence.last; i++) addClauseStart(tokens, sentence, i, starts);
   return starts;
+}
+
+/** Forms that can bound a clause (see `clauseStarts`), as an anchor flag: `anchors(doc, CLAUSE_MARK)` lists their tokens. */
+export const CLAUSE_MARK = lexemeFlag((lx) => (lx.kind === Kind.Punct && CLAUSE_PUNCT.has(lx.text)) || CLAUSE_CONJUNCTIONS.has(lx.lower) || lx.lower === 'tandis' || lx.lower === 'alors' || lx.lower === 'et');
+
+/**
+ * `clauseStarts`, visiting only the sentence's CLAUSE_MARK tokens: `marks` lists them in text order
+ * (the doc's anchors) from index `from` on. The same starts, in time linear in the marks.
+ */
+export function clauseStartsAmong(tokens: Token[], sentence: Sentence, marks: number[], from: number): number[] {
+  const starts = [sentence.first];
+  for (let m = from; m < marks.length && marks[m] < sentence.last; m++) if (marks[m] > sentence.first) addClauseStart(tokens, sentence, marks[m], starts);
+  return starts;
+}
+
+/** The clause start token `i` makes, if any (after a punctuation mark, at a conjunction), added to `starts`. */
+function addClauseStart(tokens: Token[], sentence: Sentence, i: number, starts: number[]): void {
+  const t = tokens[i];
+  if (CLAUSE_PUNCT.has(t.text) && t.kind === Kind.Punct) {
+    if (i + 1 < sentence.last) starts.push(i + 1);
+    return;
+  }
+  const next = tokens[i + 1];
+  if (CLAUSE_CONJUNCTIONS.has(t.lower) || ((t.lower === 'tandis' || t.lower === 'alors') && (next?.lower === 'que' || next?.lower === "qu'"))) {
+    if (starts[starts.length - 1] !== i) starts.push(i);
+    return;
+  }
+  if (t.lower === 'et' && next && (SUBJECT_STARTS.has(next.lower) || (next.pos & POS.AUX && tensesOf(next.lex) & (TENSE.P | TENSE.I | TENSE.F | TENSE.C)))) starts.push(i);
 }
