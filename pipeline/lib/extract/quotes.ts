@@ -1,10 +1,10 @@
 import { stableId } from '../ids.ts';
-import { buildDoc, type Doc } from '../nlp/doc.ts';
+import { anchors, buildDoc, type Doc } from '../nlp/doc.ts';
 import { FINITE, POS, TENSE, lemmasOf, tensesOf } from '../nlp/lexicon.ts';
 import type { Mention } from '../nlp/mentions.ts';
 import { loadRules } from '../nlp/rules.ts';
 import type { QuoteSpan } from '../nlp/structure.ts';
-import { Gap, Kind, lexemeSlot, type Lexeme, type Token } from '../nlp/tokens.ts';
+import { Gap, Kind, lexemeFlag, lexemeSlot, type Lexeme, type Token } from '../nlp/tokens.ts';
 import type { ArticleContext } from './context.ts';
 import type { DateMention, QuoteMention } from './types.ts';
 
@@ -102,6 +102,7 @@ const isPouvoir = lexemeSlot((t: Lexeme): boolean => lemmasOf(t.lex, POS.VERB).i
 /** Whether a reporting verb group can start at a token of this form: a reflexive pronoun, a finite auxiliary, `peut` (`peut-on lire`) or the verb. */
 const opensVerbGroup = lexemeSlot((t: Lexeme): boolean =>
   REFLEXIVE.has(t.lower) || ((t.pos & POS.AUX) !== 0 && (tensesOf(t.lex) & FINITE) !== 0) || isPouvoir({ lx: t }) || reportingSlot({ lx: t }) !== null);
+const VERB_GROUP_OPENER = lexemeFlag((lx) => opensVerbGroup({ lx }));
 const DETERMINER_WORDS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces', 'notre', 'nos', 'm', 'mme', 'plusieurs']);
 const isDeterminerWord = (w: string): boolean => DETERMINER_WORDS.has(w);
 const isFiniteAux = (t: Token | undefined): boolean => t !== undefined && (t.pos & POS.AUX) !== 0 && (tensesOf(t.lex) & FINITE) !== 0;
@@ -269,18 +270,37 @@ function countWords(s: string, atMost: number): number {
   return count;
 }
 
+/** Whether a text has a letter or a digit. */
+function hasLetterOrDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (charClass(c) === 2) return true;
+    if (c >= 0xd800 && c <= 0xdbff && /[\p{L}\p{N}]/u.test(s.slice(i, i + 2))) return true;
+  }
+  return false;
+}
+
+const CLOSING_PUNCTUATION = new Set([...'.!?…,;:'].map((c) => c.charCodeAt(0)));
+/** For each code unit: 1 an upper-case letter, 2 not one (0: not known yet). */
+const UPPER = new Uint8Array(0x10000);
+function startsUpperCase(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 0xd800 && c <= 0xdbff) return /^\p{Lu}/u.test(s);
+  if (UPPER[c] === 0) UPPER[c] = /\p{Lu}/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return UPPER[c] === 1;
+}
+
 /** People and bodies who stand at tokens (speakers so far, or subjects), in text order. */
-class Timeline {
+class Timeline<T> {
   readonly at: number[] = [];
-  readonly speakers: Speaker[] = [];
+  readonly items: T[] = [];
   /** Entries by agreement (see `agreementOf`), in text order. */
   private readonly byAgreement: number[][] = [[], [], [], []];
 
-  push(at: number, speaker: Speaker): void {
+  push(at: number, item: T, agreement: number): void {
     const k = this.at.length;
     this.at.push(at);
-    this.speakers.push(speaker);
-    const agreement = agreementOf(speaker);
+    this.items.push(item);
     if (agreement >= 0) this.byAgreement[agreement].push(k);
   }
 
@@ -331,7 +351,7 @@ const MAN = 1;
 const WOMAN = 2;
 const MASCULINE_BODY = 4;
 const FEMININE_BODY = 8;
-function agreementOf(s: Speaker): number {
+function agreementOf(s: Pick<Speaker, 'type' | 'gender'>): number {
   if (s.type === 'person') return s.gender === 'f' ? 1 : 0;
   if (s.type === 'organization') return s.gender === 'm' ? 2 : s.gender === 'f' ? 3 : -1;
   return -1;
@@ -339,39 +359,49 @@ function agreementOf(s: Speaker): number {
 
 class QuoteAttributor {
   /** Speakers so far and subject-position people: for pronouns and quotes standing alone. */
-  private readonly said = new Timeline();
-  private subjectList: Timeline | null = null;
+  private readonly said = new Timeline<Speaker>();
+  /** Subjects a pronoun can take up (their mentions). */
+  private subjectList: Timeline<Mention> | null = null;
   /** Mentions (indexes) looked up by position, each list in text order, built on first use. */
   private bodyList: { any: number[]; strict: number[] } | null = null;
   private pluralList: number[] | null = null;
   private groupLists: Array<{ free: number[]; quoted: number[]; last: Map<number, Mention> }> = [];
   private quotedSentences: Uint8Array | null = null;
-  /** The scan for the last reporting verb before a quotation, carried over to the next quotation of the sentence. */
-  private readonly scan = { sentence: -1, k: 0, before: null as VerbGroup | null, reported: false };
+  /** The scan for the last reporting verb before a quotation, carried over to the next quotation of the sentence (`opener`: the next of `openers` to try). */
+  private readonly scan = { sentence: -1, k: 0, opener: 0, before: null as VerbGroup | null, reported: false };
+  /** The tokens where a verb group can start. */
+  private readonly openers: number[];
 
   /** Adverbs, set phrases and dates that can stand between a verb and its subject (`a déclaré mercredi M. X`): their length at `k`, else 0. */
   private skippable(k: number): number {
     const filler = fillerLength(this.doc.tokens, k);
     if (filler) return filler;
-    const comma = this.doc.tokens[k]?.text === ',' && this.dateAt[k + 1] >= 0 ? 1 : 0;
+    const comma = this.doc.tokens[k]?.text === ',' && this.dateAt(k + 1) >= 0 ? 1 : 0;
     let n = comma;
-    while (this.dateAt[k + n] >= 0) n++;
+    while (this.dateAt(k + n) >= 0) n++;
     if (n > comma && this.doc.tokens[k + n]?.text === ',') n++;
     return n > comma ? n : 0;
   }
 
-  constructor(private readonly doc: Doc, private readonly dateAt: Int32Array) {}
+  constructor(private readonly doc: Doc, private readonly dateAt: (k: number) => number) {
+    this.openers = anchors(doc, VERB_GROUP_OPENER);
+  }
 
   /** People and bodies in subject position outside quotations. */
-  private get subjects(): Timeline {
+  private get subjects(): Timeline<Mention> {
     if (this.subjectList) return this.subjectList;
-    const subjects = (this.subjectList = new Timeline());
+    const subjects = (this.subjectList = new Timeline<Mention>());
+    const { entities, quoteOf } = this.doc;
     for (const m of this.doc.mentions) {
-      if (m.type !== 'person' && m.type !== 'organization' && !(m.type === 'role' && m.entity >= 0)) continue;
-      if (this.doc.quoteOf[m.first] >= 0 || !this.subjectLike(m)) continue;
-      if (m.type === 'organization' && m.kind === 'news') continue;
-      const s = this.speakerOf(m);
-      if (s) subjects.push(m.first, s);
+      const { type } = m;
+      if (type !== 'person' && type !== 'organization' && !(type === 'role' && m.entity >= 0)) continue;
+      if (quoteOf[m.first] >= 0 || !this.subjectLike(m) || (type === 'organization' && m.kind === 'news')) continue;
+      // the agreement of `speakerOf(m)`
+      const agreement =
+        m.plural && type === 'role' ? agreementOf(this.group(m) ?? { type: 'place', gender: null })
+          : type === 'organization' ? (isNewsSource(m) ? -1 : agreementOf({ type, gender: this.organizationGender(m) }))
+            : agreementOf({ type: 'person', gender: entities[m.entity]?.gender ?? m.gender });
+      if (agreement >= 0) subjects.push(m.first, m, agreement);
     }
     return subjects;
   }
@@ -397,9 +427,7 @@ class QuoteAttributor {
       }
       case 'organization': {
         if (isNewsSource(m)) return null;
-        const det = this.doc.tokens[m.first - 1]?.lower;
-        const gender = m.gender ?? (det === 'le' || det === 'du' || det === 'au' ? 'm' : det === 'la' ? 'f' : null);
-        return { name: m.entity >= 0 ? entities[m.entity].name : m.name, type: 'organization', entity: m.entity, gender };
+        return { name: m.entity >= 0 ? entities[m.entity].name : m.name, type: 'organization', entity: m.entity, gender: this.organizationGender(m) };
       }
       case 'place':
         return { name: m.name, type: 'place', entity: -1, gender: null };
@@ -407,6 +435,12 @@ class QuoteAttributor {
         if (m.via === 'demonym' && !this.doc.tokens[m.first].cap) return null;
         return { name: m.name, type: 'country', entity: -1, gender: 'f' };
     }
+  }
+
+  /** An organization's gender, else its determiner's. */
+  private organizationGender(m: Mention): 'm' | 'f' | null {
+    const det = this.doc.tokens[m.first - 1]?.lower;
+    return m.gender ?? (det === 'le' || det === 'du' || det === 'au' ? 'm' : det === 'la' ? 'f' : null);
   }
 
   /** The last of the mentions (indexes into `doc.mentions`, in text order) starting before token `at`, or undefined. */
@@ -491,7 +525,7 @@ class QuoteAttributor {
   }
 
   remember(at: number, speaker: Speaker | null): void {
-    if (speaker) this.said.push(at, speaker);
+    if (speaker) this.said.push(at, speaker, agreementOf(speaker));
   }
 
   /** The last speaker or subject before token `at` agreeing with the pronoun (null: any, people first). */
@@ -521,19 +555,20 @@ class QuoteAttributor {
       // cataphora: `« … », explique-t-il. Le président iranien Massoud Pezeshkian s'exprimait…`
       const limit = sentences[Math.min(sentences.length - 1, sentence + 1)].last;
       const next = this.subjects.firstAgreeingAfter(people | bodies, at);
-      if (next >= 0 && this.subjects.at[next] < limit) return this.subjects.speakers[next];
+      if (next >= 0 && this.subjects.at[next] < limit) return this.speakerOf(this.subjects.items[next]);
     }
     return null;
   }
 
   /** The latest speaker or subject of the agreements before token `at` and from token `floor`: the speaker on a tie. */
   private latest(agreements: number, at: number, floor: number): { at: number; speaker: Speaker } | null {
-    let best: { at: number; speaker: Speaker } | null = null;
-    for (const list of [this.said, this.subjects]) {
-      const k = list.lastAgreeingBefore(agreements, at);
-      if (k >= 0 && list.at[k] >= floor && (!best || list.at[k] > best.at)) best = { at: list.at[k], speaker: list.speakers[k] };
-    }
-    return best;
+    const said = this.said.lastAgreeingBefore(agreements, at);
+    const subject = this.subjects.lastAgreeingBefore(agreements, at);
+    const saidAt = said >= 0 ? this.said.at[said] : -1;
+    const subjectAt = subject >= 0 ? this.subjects.at[subject] : -1;
+    if (saidAt >= floor && saidAt >= subjectAt) return { at: saidAt, speaker: this.said.items[said] };
+    if (subjectAt >= floor) return { at: subjectAt, speaker: this.speakerOf(this.subjects.items[subject])! };
+    return null;
   }
 
   /** Organizations and countries by name outside quotations; `strict`: those in subject or topic position. */
@@ -599,7 +634,7 @@ class QuoteAttributor {
       // `déclare un porte-parole`: a source named by common nouns right after the verb
       const described = j === from && !PREPOSITIONS.has(t.lower) ? describedPhrase(tokens, j, limit) : null;
       if (described) return described;
-      if (this.dateAt[j] >= 0) continue;
+      if (this.dateAt(j) >= 0) continue;
     }
     return null;
   }
@@ -709,25 +744,40 @@ class QuoteAttributor {
   /** The last reporting verb before token `open` in the sentence from token `first` (`X a déclaré : « … »`, `X a « salué »`, `…, estimant que « … »`). */
   private lastReportingVerb(sentence: number, first: number, open: number): VerbGroup | null {
     const { tokens } = this.doc;
+    const { openers } = this;
     // the tokens before a quotation read the same for the next one (a verb group never runs into a quotation mark): read on from there
     const scan = this.scan;
-    if (scan.sentence !== sentence || scan.k > open) Object.assign(scan, { sentence, k: first, before: null, reported: false });
-    let { k, before, reported } = scan;
-    for (; k < open; k++) {
-      // `Alors que X avait espéré que …, une déclaration a indiqué que …`: a comma ends the reported clause
-      if (tokens[k].text === ',' && reported && (tokens[k + 1]?.cap || isDeterminerWord(tokens[k + 1]?.lower ?? ''))) reported = false;
-      if (tokens[k].kind !== Kind.Word || reported) continue;
-      const g = verbGroupAt(tokens, k, open);
-      if (g) {
-        before = g;
-        k = g.last - 1;
-        // `X a averti que l'offensive se poursuivrait « … »`: what follows `que` is the reported clause
-        let n = g.last;
-        for (let skip = this.skippable(n); skip && n < open; skip = this.skippable(n)) n += skip;
-        if (tokens[n]?.lower === 'que' || tokens[n]?.lower === "qu'") reported = true;
+    if (scan.sentence !== sentence || scan.k > open) Object.assign(scan, { sentence, k: first, opener: countBefore(openers.length, (a) => openers[a], first), before: null, reported: false });
+    let { k, opener, before, reported } = scan;
+    while (k < open) {
+      if (reported) {
+        // `Alors que X avait espéré que …, une déclaration a indiqué que …`: a comma ends the reported clause
+        while (k < open && !(tokens[k].text === ',' && (tokens[k + 1]?.cap || isDeterminerWord(tokens[k + 1]?.lower ?? '')))) k++;
+        if (k === open) break;
+        reported = false;
+        k++;
+        continue;
       }
+      // only where a verb group can start
+      while (opener < openers.length && openers[opener] < k) opener++;
+      if (opener === openers.length || openers[opener] >= open) {
+        k = open;
+        break;
+      }
+      k = openers[opener];
+      const g = tokens[k].kind === Kind.Word ? verbGroupAt(tokens, k, open) : null;
+      if (!g) {
+        k++;
+        continue;
+      }
+      before = g;
+      k = g.last;
+      // `X a averti que l'offensive se poursuivrait « … »`: what follows `que` is the reported clause
+      let n = g.last;
+      for (let skip = this.skippable(n); skip && n < open; skip = this.skippable(n)) n += skip;
+      if (tokens[n]?.lower === 'que' || tokens[n]?.lower === "qu'") reported = true;
     }
-    Object.assign(scan, { k, before, reported });
+    Object.assign(scan, { k, opener, before, reported });
     return before;
   }
 
@@ -978,7 +1028,7 @@ class QuoteAttributor {
   private lastSpeaker(at: number): Speaker | null {
     const floor = this.doc.sentences[Math.max(0, this.doc.tokens[at].sent - 2)].first;
     const k = this.said.lastBefore(at);
-    return k >= 0 && this.said.at[k] >= floor ? this.said.speakers[k] : null;
+    return k >= 0 && this.said.at[k] >= floor ? this.said.items[k] : null;
   }
 
   /** `Le président ... qui a qualifié de « … »`: whether the quotation (its words `quoted`) names a title or a thing. */
@@ -986,7 +1036,7 @@ class QuoteAttributor {
     const { tokens } = this.doc;
     const before = tokens[q.open - 1];
     if (before && TITLE_WORDS.get(before.lower) === 'title') return true;
-    const nameLike = !/[.!?…,;:]$/u.test(quoted) && /^\p{Lu}/u.test(quoted) && countWords(quoted, 7) <= 6;
+    const nameLike = !CLOSING_PUNCTUATION.has(quoted.charCodeAt(quoted.length - 1)) && startsUpperCase(quoted) && countWords(quoted, 7) <= 6;
     if (!nameLike) return false;
     for (let k = q.open - 1; k >= Math.max(0, q.open - 5); k--) {
       const t = tokens[k];
@@ -999,9 +1049,9 @@ class QuoteAttributor {
 }
 
 /** The date an utterance was made: a date next to its reporting verb (`a assuré lundi`), never one inside the quotation. */
-function utteranceDate(doc: Doc, verb: VerbGroup, dates: DateMention[], dateAt: Int32Array, q: QuoteSpan): string | null {
+function utteranceDate(doc: Doc, verb: VerbGroup, dates: DateMention[], dateAt: (k: number) => number, q: QuoteSpan): string | null {
   const { tokens } = doc;
-  const at = (k: number): DateMention | undefined => (k >= 0 && k < tokens.length && dateAt[k] >= 0 ? dates[dateAt[k]] : undefined);
+  const at = (k: number): DateMention | undefined => (dateAt(k) >= 0 ? dates[dateAt(k)] : undefined);
   // within the group (`a, lundi, déclaré`) or right after it (`a déclaré lundi`, `a annoncé, vendredi 16 février,`)
   for (let k = verb.first; k < Math.min(tokens.length, verb.last + 2); k++) {
     if (k >= q.open && k <= q.close) break;
@@ -1014,69 +1064,129 @@ function utteranceDate(doc: Doc, verb: VerbGroup, dates: DateMention[], dateAt: 
   const first = at(s.first);
   if (first?.value && s.first < verb.first && (s.first < q.open || s.first > q.close)) {
     let k = s.first;
-    while (k < verb.first && dateAt[k] >= 0) k++;
+    while (k < verb.first && dateAt(k) >= 0) k++;
     if (tokens[k]?.text === ',') return first.value;
   }
   return null;
 }
 
-/** For each token, the date (index in `dates`) whose span holds it, or -1. */
-function datesByToken(tokens: Token[], dates: DateMention[]): Int32Array {
-  const dateAt = new Int32Array(tokens.length).fill(-1);
-  if (!dates.length) return dateAt;
-  const sorted = dates.map((_, k) => k).sort((a, b) => dates[a].start - dates[b].start);
-  // only the tokens starting inside a date can be in one, visited in text order; each takes the first date (by start) not ended before it
-  let d = 0;
-  let i = 0;
-  for (const date of sorted) {
-    const { start, end } = dates[date];
-    for (i = Math.max(i, countBefore(tokens.length, (k) => tokens[k].start, start)); i < tokens.length && tokens[i].start < end; i++) {
-      const t = tokens[i];
-      while (d < sorted.length && dates[sorted[d]].end <= t.start) d++;
-      if (d < sorted.length && dates[sorted[d]].start <= t.start && t.end <= dates[sorted[d]].end) dateAt[t.i] = sorted[d];
-    }
+/** The dates of tokens: a token is in the first date (by start) that has not ended before it, if that date holds it. */
+class TokenDates {
+  private readonly order: number[];
+  /** The furthest end of the dates in `order` up to each. */
+  private readonly reach: number[];
+
+  constructor(private readonly tokens: Token[], private readonly dates: DateMention[]) {
+    this.order = dates.map((_, k) => k).sort((a, b) => dates[a].start - dates[b].start);
+    let reach = -Infinity;
+    this.reach = this.order.map((d) => (reach = Math.max(reach, dates[d].end)));
   }
-  return dateAt;
+
+  /** The date (index in `dates`) holding token `k`, or -1. */
+  at(k: number): number {
+    const t = this.tokens[k];
+    if (!t || !this.order.length) return -1;
+    const first = countBefore(this.order.length, (j) => this.reach[j], t.start + 1);
+    if (first === this.order.length) return -1;
+    const d = this.order[first];
+    return this.dates[d].start <= t.start && t.end <= this.dates[d].end ? d : -1;
+  }
 }
 
-/**
- * Each character's share of `fold` (decomposed, marks dropped, lower case, anything but a letter or
- * a digit a space), for the characters whose share does not depend on their neighbours; null for the
- * others (surrogate halves; `Σ`, lower-cased by its place in the word).
- */
-const FOLDED: Array<string | null | undefined> = new Array(0x10000);
-function foldedChar(c: number): string | null {
-  let folded = FOLDED[c];
-  if (folded === undefined) {
-    folded = (c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 ? null : String.fromCharCode(c).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, ' ');
-    FOLDED[c] = folded;
+/** What a character becomes in `fold`, when it is one code unit: 0 not known yet, SPACE, DROPPED, COMPLEX, or the folded code unit. */
+const FOLDED_UNIT = new Uint16Array(0x10000);
+const SPACE = 0x20;
+const DROPPED = 0xfffe;
+/** Folded by `FOLDED_STRING` (several code units), or not on its own (surrogate halves; `Σ`, lower-cased by its place in the word). */
+const COMPLEX = 0xffff;
+const FOLDED_STRING = new Map<number, string | null>();
+
+function foldedUnit(c: number): number {
+  let unit = FOLDED_UNIT[c];
+  if (unit === 0) {
+    const folded = (c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 ? null : String.fromCharCode(c).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, ' ');
+    unit = folded === null || folded.length > 1 ? COMPLEX : folded.length === 0 ? DROPPED : folded.charCodeAt(0);
+    if (unit === COMPLEX) FOLDED_STRING.set(c, folded);
+    FOLDED_UNIT[c] = unit;
   }
-  return folded;
+  return unit;
 }
 
-/** A quotation's words for comparison: no accents, no case, no punctuation. */
-function fold(s: string): string {
-  let out = '';
-  let space = false;
-  for (let i = 0; i < s.length; i++) {
-    const f = foldedChar(s.charCodeAt(i));
-    if (f === null) return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    if (f.length === 1 && f !== ' ') {
-      if (space) out += ' ';
-      space = false;
-      out += f;
-      continue;
+/** Quotations folded for comparison (no accents, no case, no punctuation), one after the other: the keys of the long groups, then the one read last. */
+class FoldedKeys {
+  /** Shared by the articles, one at a time. */
+  private static buffer = new Uint16Array(4096);
+  private units = FoldedKeys.buffer;
+  /** Where each kept key starts, then where the candidate starts. */
+  private readonly starts: number[] = [0];
+  /** Where the candidate ends. */
+  private end = 0;
+
+  /** Folds `text` as the candidate key, after the kept ones; its length. */
+  fold(text: string): number {
+    const from = this.starts[this.starts.length - 1];
+    // a canonical decomposition has at most 4 characters
+    if (this.units.length < from + 4 * text.length) {
+      const grown = new Uint16Array(2 * (from + 4 * text.length));
+      grown.set(this.units.subarray(0, from));
+      this.units = FoldedKeys.buffer = grown;
     }
-    for (let j = 0; j < f.length; j++) {
-      if (f[j] === ' ') space = out.length > 0;
-      else {
-        if (space) out += ' ';
-        space = false;
-        out += f[j];
+    const out = this.units;
+    let n = from;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const unit = foldedUnit(c);
+      if (unit === DROPPED) continue;
+      if (unit !== COMPLEX) {
+        out[n++] = unit;
+        continue;
       }
+      const folded = FOLDED_STRING.get(c);
+      if (folded === null || folded === undefined) return this.put(from, text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+      for (let j = 0; j < folded.length; j++) out[n++] = folded.charCodeAt(j);
     }
+    // runs of spaces make one, none at the ends
+    let m = from;
+    for (let k = from; k < n; k++) if (out[k] !== SPACE || (m > from && out[m - 1] !== SPACE)) out[m++] = out[k];
+    if (m > from && out[m - 1] === SPACE) m--;
+    this.end = m;
+    return m - from;
   }
-  return out;
+
+  private put(from: number, folded: string): number {
+    for (let k = 0; k < folded.length; k++) this.units[from + k] = folded.charCodeAt(k);
+    this.end = from + folded.length;
+    return folded.length;
+  }
+
+  /** Keeps the candidate as the key of the next long group. */
+  keep(): void {
+    this.starts.push(this.end);
+  }
+
+  get count(): number {
+    return this.starts.length - 1;
+  }
+
+  /** Whether kept key `g` and the candidate hold one another (or are equal). */
+  sameWords(g: number): boolean {
+    const candidate = this.starts[this.starts.length - 1];
+    return this.holds(this.starts[g], this.starts[g + 1], candidate, this.end) || this.holds(candidate, this.end, this.starts[g], this.starts[g + 1]);
+  }
+
+  /** Whether units [from, to) hold units [partFrom, partTo). */
+  private holds(from: number, to: number, partFrom: number, partTo: number): boolean {
+    const u = this.units;
+    const length = partTo - partFrom;
+    const first = u[partFrom];
+    for (let i = from; i <= to - length; i++) {
+      if (u[i] !== first) continue;
+      let k = 1;
+      while (k < length && u[i + k] === u[partFrom + k]) k++;
+      if (k === length) return true;
+    }
+    return false;
+  }
 }
 
 /**
@@ -1085,24 +1195,27 @@ function fold(s: string): string {
  */
 const COMPARED_GROUPS = 32;
 
-/** Quote groups: the same words printed twice (headline and body) share a group and a speaker. */
-function groupQuotes(docId: string, quotes: QuoteMention[], weak: boolean[]): void {
-  const longGroups: Array<{ key: string; id: string }> = [];
-  const sameWords = (g: { key: string }, key: string): boolean => g.key === key || g.key.includes(key) || key.includes(g.key);
+/** Quote groups: the same words printed twice (headline and body) share a group and a speaker. Returns the size of each quotation's group. */
+function groupQuotes(docId: string, quotes: QuoteMention[], weak: boolean[]): number[] {
+  const keys = new FoldedKeys();
+  /** The long groups, in the order of their keys. */
+  const longGroups: Array<{ id: string; size: number }> = [];
+  const groupOf: Array<{ id: string; size: number }> = [];
   for (const quote of quotes) {
-    const key = fold(quote.text);
-    let same: { key: string; id: string } | undefined;
-    if (key.length >= 12) {
-      const n = longGroups.length;
-      for (let g = 0; g < n && !same; g = g === COMPARED_GROUPS - 1 ? Math.max(g + 1, n - COMPARED_GROUPS) : g + 1) if (sameWords(longGroups[g], key)) same = longGroups[g];
+    const long = keys.fold(quote.text) >= 12;
+    let same: { id: string; size: number } | undefined;
+    if (long) {
+      const n = keys.count;
+      for (let g = 0; g < n && !same; g = g === COMPARED_GROUPS - 1 ? Math.max(g + 1, n - COMPARED_GROUPS) : g + 1) if (keys.sameWords(g)) same = longGroups[g];
     }
-    if (same) {
-      quote.quote_group = same.id;
-      continue;
+    const group = same ?? { id: stableId('quote_group', docId, quote.start, quote.end), size: 0 };
+    if (!same && long) {
+      keys.keep();
+      longGroups.push(group);
     }
-    const id = stableId('quote_group', docId, quote.start, quote.end);
-    if (key.length >= 12) longGroups.push({ key, id });
-    quote.quote_group = id;
+    group.size++;
+    groupOf.push(group);
+    quote.quote_group = group.id;
   }
   // one quotation has one speaker: the first one found by its own attribution, else the first known
   const known = new Map<string, QuoteMention>();
@@ -1117,6 +1230,7 @@ function groupQuotes(docId: string, quotes: QuoteMention[], weak: boolean[]): vo
       quote.speaker_id = source.speaker_id;
     }
   });
+  return groupOf.map((g) => g.size);
 }
 
 /** Speaker entity ids, as the link stage's entities table computes them. */
@@ -1126,14 +1240,24 @@ export type SpeakerId = (speaker: Speaker) => string | null;
 export function extractQuotes(ctx: ArticleContext, dates: DateMention[], speakerId: SpeakerId = () => null): QuoteMention[] {
   const { doc } = ctx;
   if (!doc.quotes.length) return [];
-  const dateAt = datesByToken(doc.tokens, dates);
+  const tokenDates = new TokenDates(doc.tokens, dates);
+  const dateAt = (k: number): number => tokenDates.at(k);
   const attributor = new QuoteAttributor(doc, dateAt);
+  // the same speakers come back: their ids are asked once
+  const speakerIds = new Map<string, { speaker: Speaker; id: string | null }>();
+  const idOf = (s: Speaker): string | null => {
+    const known = speakerIds.get(s.name);
+    if (known && known.speaker.type === s.type && known.speaker.entity === s.entity && known.speaker.gender === s.gender) return known.id;
+    const id = speakerId(s);
+    speakerIds.set(s.name, { speaker: s, id });
+    return id;
+  };
   const quotes: QuoteMention[] = [];
   const weak: boolean[] = [];
   const alone: boolean[] = [];
   for (const q of doc.quotes) {
     const text = doc.text.slice(q.start, q.end);
-    if (!/[\p{L}\p{N}]/u.test(text) || attributor.isTitleOrName(q, text)) continue;
+    if (!hasLetterOrDigit(text) || attributor.isTitleOrName(q, text)) continue;
     const attribution = attributor.attribute(q);
     const { speaker, verb } = attribution;
     if (!attribution.weak) attributor.remember(q.open, speaker);
@@ -1143,7 +1267,7 @@ export function extractQuotes(ctx: ArticleContext, dates: DateMention[], speaker
       text,
       kind: countWords(text, 3) < 3 ? 'fragment' : 'quote',
       speaker: speaker?.name ?? null,
-      speaker_id: speaker ? speakerId(speaker) : null,
+      speaker_id: speaker ? idOf(speaker) : null,
       cue: verb?.cue ?? null,
       said_on: verb ? utteranceDate(doc, verb, dates, dateAt, q) : null,
       quote_group: '',
@@ -1151,11 +1275,9 @@ export function extractQuotes(ctx: ArticleContext, dates: DateMention[], speaker
       end: q.end,
     });
   }
-  groupQuotes(ctx.doc_id, quotes, weak);
+  const groupSizes = groupQuotes(ctx.doc_id, quotes, weak);
   // a line that is only a quotation (`"Midi contre Poutine"`) is a heading, not speech, unless it repeats what someone said
-  const groupSizes = new Map<string, number>();
-  for (const quote of quotes) groupSizes.set(quote.quote_group, (groupSizes.get(quote.quote_group) ?? 0) + 1);
-  return quotes.filter((quote, k) => !(alone[k] && groupSizes.get(quote.quote_group) === 1 && (weak[k] || !quote.speaker)));
+  return quotes.filter((quote, k) => !(alone[k] && groupSizes[k] === 1 && (weak[k] || !quote.speaker)));
 }
 
 /** Whether a quotation (its words `quoted`) fills its line, with no sentence punctuation closing it: a heading. */
