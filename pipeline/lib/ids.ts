@@ -1,12 +1,20 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** A stable 16-hex-digit id hashed from the raw values that identify a record. */
+/**
+ * A stable 16-hex-digit id hashed from the raw values that identify a record. Every record
+ * takes one: the one-shot `crypto.hash` costs a third of a `createHash` object for these short keys.
+ */
 export function stableId(...parts: Array<string | number | null | undefined>): string {
-  return sha256Hex(parts.map((p) => (p == null ? '' : String(p))).join('\u241f')).slice(0, 16);
+  let key = '';
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    key += (k === 0 ? '' : '\u241f') + (p == null ? '' : String(p));
+  }
+  return hash('sha256', key, 'hex').slice(0, 16);
 }
 
 /** The id of a span the cleaning removed (`removals.id`). */
