@@ -2,7 +2,7 @@ import { anchors, type Doc } from '../nlp/doc.ts';
 import { Pattern, RuleIndex, WordClasses, type Captures, type TokenSpec } from '../nlp/pattern.ts';
 import { loadRules } from '../nlp/rules.ts';
 import { nearestDirection, tenseCues, type Direction, type TenseCue } from '../nlp/tense.ts';
-import { Gap, Kind, lexemeFlag, type Lexeme, type Token } from '../nlp/tokens.ts';
+import { Gap, Kind, lexemeFlag, lexemeSlot, type Lexeme, type Token } from '../nlp/tokens.ts';
 import {
   addDays, addMonths, formatDay, formatMonth, formatWeek, isValidDay, pad2, pad4, parseAnchor, romanToInt, seasonOfMonth, weekdayOf,
   type Anchor, type Season,
@@ -56,6 +56,114 @@ const RULES: CompiledRule[] = loadRules<PatternRule>('dates/patterns.jsonl').map
 const INDEX = new RuleIndex(RULES, CLASSES);
 /** Where a temporal expression can start. */
 const DATE_START = lexemeFlag((lx) => INDEX.candidates({ lx } as Token).length > 0);
+
+/**
+ * Most tries at a common first word end at the second (`le mois`, `l'année`, `la veille` at any
+ * `le`, `l'`, `la`), and most numbers open no date. For the rules a form can open (in file
+ * order, the first 31 as bits), the rules worth trying given the next token: those that may end
+ * at the first token, and those whose next item the next token's form, class or kind can match.
+ */
+interface RuleStarts {
+  rules: CompiledRule[];
+  /** Rules to try whatever comes next. */
+  always: number;
+  byLower: Map<string, number>;
+  byClass: Array<{ classBit: number; rules: number }>;
+  byKind: number[];
+}
+
+/** What the form of a token must be for a pattern item to match it: a necessary test. */
+interface FormTest { lower: Set<string> | null; kind: Kind | null; classMask: number }
+/** An item that can take a rule's first token, and the items that can take the next (null: the rule may end there). */
+interface FirstItem { test: FormTest; next: FormSpec[] | null }
+interface FormSpec { spec: TokenSpec; test: FormTest }
+
+const SPEC_KINDS = { word: Kind.Word, number: Kind.Number, punct: Kind.Punct, quote: Kind.Quote } as const;
+const listOf = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function formTest(spec: TokenSpec): FormTest {
+  const bits = listOf(spec.class).map((c) => CLASSES.bitOf(c));
+  return {
+    lower: spec.lower === undefined ? null : new Set(listOf(spec.lower)),
+    kind: spec.kind === undefined ? null : SPEC_KINDS[spec.kind],
+    // a class without a bit (past the 31st) is not tested
+    classMask: bits.length && bits.every((b) => b !== 0) ? bits.reduce((m, b) => m | b, 0) : 0,
+  };
+}
+
+const formPasses = (test: FormTest, lx: Lexeme): boolean =>
+  (test.lower === null || test.lower.has(lx.lower)) && (test.kind === null || lx.kind === test.kind) && (test.classMask === 0 || (CLASSES.maskOf({ lx }) & test.classMask) !== 0);
+
+/**
+ * The items of a pattern that can take its first token, each with those that can take the
+ * next. Items are optional (`?`, `*`), repeated (`+`, `*`) or absent (`!`: it consumes nothing,
+ * and a necessary condition may pass over it).
+ */
+function firstItems(specs: TokenSpec[]): FirstItem[] {
+  const optional = (k: number): boolean => specs[k].op === '?' || specs[k].op === '*' || specs[k].op === '!';
+  /** Adds the items from k on that can take a token (k, and the next ones while those before are optional); false when the pattern can end before them. */
+  const from = (k: number, out: number[]): boolean => {
+    for (; k < specs.length; k++) {
+      if (specs[k].op !== '!') out.push(k);
+      if (!optional(k)) return true;
+    }
+    return false;
+  };
+  const firsts: number[] = [];
+  const mayBeEmpty = !from(0, firsts);
+  return firsts.map((k) => {
+    const next: number[] = specs[k].op === '*' || specs[k].op === '+' ? [k] : [];
+    const ends = mayBeEmpty || !from(k + 1, next);
+    return { test: formTest(specs[k]), next: ends ? null : next.map((j) => ({ spec: specs[j], test: formTest(specs[j]) })) };
+  });
+}
+
+const FIRST_ITEMS = new Map(RULES.map((rule) => [rule, firstItems(rule.pattern.source)]));
+/** Forms opening the same rules with the same first items share their starts. */
+const SHARED_STARTS = new Map<string, RuleStarts>();
+
+const STARTS = lexemeSlot((lx): RuleStarts => {
+  const rules = INDEX.candidates({ lx } as Token);
+  const passing = rules.map((rule) => FIRST_ITEMS.get(rule)!.filter((item) => formPasses(item.test, lx)));
+  const key = rules.map((rule, r) => `${RULES.indexOf(rule)}:${passing[r].map((item) => FIRST_ITEMS.get(rule)!.indexOf(item)).join(',')}`).join(' ');
+  let starts = SHARED_STARTS.get(key);
+  if (!starts) {
+    starts = { rules, always: 0, byLower: new Map(), byClass: [], byKind: [0, 0, 0, 0, 0] };
+    for (let r = 0; r < rules.length && r < 31; r++) {
+      for (const item of passing[r]) {
+        if (item.next === null) starts.always |= 1 << r;
+        else for (const next of item.next) addNextItem(starts, next, 1 << r);
+      }
+    }
+    SHARED_STARTS.set(key, starts);
+  }
+  return starts;
+});
+
+/** Indexes rule `bit` under the most telling attribute of an item: its forms, else its classes, else its kind. */
+function addNextItem(starts: RuleStarts, { spec, test }: FormSpec, bit: number): void {
+  if (test.lower) for (const form of test.lower) starts.byLower.set(form, (starts.byLower.get(form) ?? 0) | bit);
+  else if (test.classMask) {
+    for (const c of listOf(spec.class)) {
+      const classBit = CLASSES.bitOf(c);
+      const entry = starts.byClass.find((e) => e.classBit === classBit);
+      if (entry) entry.rules |= bit;
+      else starts.byClass.push({ classBit, rules: bit });
+    }
+  } else if (test.kind !== null) starts.byKind[test.kind] |= bit;
+  else starts.always |= bit;
+}
+
+/** The rules of `starts` to try when `next` follows, as bits. */
+function rulesBefore(starts: RuleStarts, next: Token | undefined): number {
+  if (next === undefined) return starts.always;
+  let rules = starts.always | (starts.byLower.get(next.lower) ?? 0) | starts.byKind[next.kind];
+  if (starts.byClass.length) {
+    const classes = CLASSES.maskOf(next);
+    for (const e of starts.byClass) if (classes & e.classBit) rules |= e.rules;
+  }
+  return rules;
+}
 
 function dayValue(t: { lower: string }): number | null {
   if (/^1(?:er|ᵉʳ)$/.test(t.lower)) return 1;
@@ -159,20 +267,26 @@ export function explicitYearOf(hit: DateHit): number | null {
 // ---------------------------------------------------------------------------------------------
 // Scanning: at each token, the patterns its word can open, in file order; the first that reads wins.
 
-function scan(doc: Doc, starts: number[]): Hit[] {
+function scan(doc: Doc, anchorsAt: number[]): Hit[] {
   const { tokens } = doc;
   const hits: Hit[] = [];
-  for (let a = 0, i = -1; a < starts.length; a++) {
+  for (let a = 0, i = -1; a < anchorsAt.length; a++) {
     // `i` is the last token consumed
-    if (starts[a] <= i) continue;
-    i = starts[a];
-    const candidates = INDEX.candidates(tokens[i]);
-    for (const rule of candidates) {
-      const m = rule.pattern.matchAt(tokens, i, CLASSES);
-      if (!m) continue;
+    if (anchorsAt[a] <= i) continue;
+    i = anchorsAt[a];
+    const opening = STARTS(tokens[i]);
+    const worth = rulesBefore(opening, tokens[i + 1]);
+    if (worth === 0 && opening.rules.length <= 31) continue;
+    for (let r = 0; r < opening.rules.length; r++) {
+      if (r < 31 && (worth & (1 << r)) === 0) continue;
+      const rule = opening.rules[r];
+      // most tries fail: the captures are read only where the pattern matches
+      if (rule.pattern.endAt(tokens, i, CLASSES) < 0) continue;
+      const m = rule.pattern.matchAt(tokens, i, CLASSES)!;
       const reading = read(rule, m.captures, doc, m.first, m.last);
       if (!reading) continue;
-      const [first, last] = rule.keep ? m.captures[rule.keep] : [m.first, m.last];
+      const first = rule.keep ? m.captures[rule.keep][0] : m.first;
+      const last = rule.keep ? m.captures[rule.keep][1] : m.last;
       hits.push({ first, last, reading });
       i = last - 1;
       break;

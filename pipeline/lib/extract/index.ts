@@ -1,5 +1,5 @@
 import { docIdOf, removalId, stableId } from '../ids.ts';
-import type { CleanedArticle } from '../clean.ts';
+import type { CleanedArticle, Removal } from '../clean.ts';
 import { buildDoc } from '../nlp/doc.ts';
 import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
 import { extractAgreements } from './agreements.ts';
@@ -10,6 +10,7 @@ import { extractEvents } from './events.ts';
 import { withMetadataDate } from '../input/metadata-date.ts';
 import { publicationOf } from './publication.ts';
 import { extractQuotes } from './quotes.ts';
+import type { AgreementMention, DateMention, EventMention, QuoteMention } from './types.ts';
 
 export interface ExtractedDocument {
   documents: DocumentRecord[];
@@ -50,19 +51,32 @@ export function extractDocument(article: CleanedArticle): ExtractedDocument {
   };
   const ctx: ArticleContext = { doc_id, doc, published: published.published, published_precision: published.published_precision, textDay };
   const dates = resolveDates(doc, hits, published.published, textDay);
-  const postDates = posts.flatMap((post) => {
-    const removal_id = removalId(doc_id, post.removal);
-    return resolveDates(post.doc, post.hits, published.published, null)
-      .map((d) => ({ id: stableId('dates', doc_id, removal_id, d.start, d.end, d.text), doc_id, ...d, removal_id }));
-  });
+  const postDates = posts.map((post) => ({ removal: post.removal, dates: resolveDates(post.doc, post.hits, published.published, null) }));
   const mentions = entityMentions(doc);
   const named = new Set(mentions.map((m) => `${m.type}\u241f${m.canonical}`));
   const quotes = extractQuotes(ctx, dates, (s) => (named.has(`${s.type}\u241f${s.name}`) ? entityIdFor(s.type, s.name) : null));
   const events = extractEvents(ctx, dates);
   const agreements = extractAgreements(ctx, dates, events);
+  return { documents: [document], ...buildRecords(doc_id, dates, postDates, quotes, events, agreements, mentions) };
+}
+
+/** The records of one article's mentions: each with its id and the article's, dates of removed posts with the removal's id. */
+export function buildRecords(
+  doc_id: string,
+  dates: DateMention[],
+  postDates: Array<{ removal: Removal; dates: DateMention[] }>,
+  quotes: QuoteMention[],
+  events: EventMention[],
+  agreements: AgreementMention[],
+  mentions: EntityMention[],
+): Omit<ExtractedDocument, 'documents'> {
+  const dateRecords: DateRecord[] = dates.map((d) => ({ id: stableId('dates', doc_id, d.start, d.end, d.text), doc_id, ...d, removal_id: null }));
+  for (const post of postDates) {
+    const removal_id = removalId(doc_id, post.removal);
+    for (const d of post.dates) dateRecords.push({ id: stableId('dates', doc_id, removal_id, d.start, d.end, d.text), doc_id, ...d, removal_id });
+  }
   return {
-    documents: [document],
-    dates: [...dates.map((d) => ({ id: stableId('dates', doc_id, d.start, d.end, d.text), doc_id, ...d, removal_id: null })), ...postDates],
+    dates: dateRecords,
     quotes: quotes.map((q) => ({ id: stableId('quotes', doc_id, q.start, q.end, q.text), doc_id, ...q })),
     events: events.map((e) => ({ id: stableId('events', doc_id, e.type, e.start, e.end, e.trigger), doc_id, ...e })),
     agreements: agreements.map((a) => ({ id: stableId('agreements', doc_id, a.start, a.end, a.name), doc_id, ...a })),
