@@ -1,7 +1,7 @@
 import { anchors, type Doc } from '../nlp/doc.ts';
 import { Pattern, RuleIndex, WordClasses, type Captures, type TokenSpec } from '../nlp/pattern.ts';
 import { loadRules } from '../nlp/rules.ts';
-import { nearestDirection, tenseCues, type Direction, type TenseCue } from '../nlp/tense.ts';
+import { cueList, nearestDirection, tenseCues, type CueList, type Direction, type TenseCue } from '../nlp/tense.ts';
 import { Gap, Kind, lexemeFlag, lexemeSlot, type Lexeme, type Token } from '../nlp/tokens.ts';
 import {
   addDays, addMonths, formatDay, formatMonth, formatWeek, isValidDay, pad2, pad4, parseAnchor, romanToInt, seasonOfMonth, weekdayOf,
@@ -214,19 +214,39 @@ export function scanDates(doc: Doc): DateHit[] {
   return scan(doc, anchors(doc, DATE_START));
 }
 
-/** The direction (past, future, none) the verbs of a sentence give an expression, their cues computed once per sentence. */
+/** The direction (past, future, none) the verbs of a sentence give an expression, their cues computed once per sentence and document. */
 export function directionReader(doc: Doc): (hit: DateHit, own?: Lazy) => Direction | null {
-  const cues = new Map<number, TenseCue[]>();
+  let reader = READERS.get(doc);
+  if (!reader) READERS.set(doc, (reader = newDirectionReader(doc)));
+  return reader;
+}
+const READERS = new WeakMap<Doc, (hit: DateHit, own?: Lazy) => Direction | null>();
+
+function newDirectionReader(doc: Doc): (hit: DateHit, own?: Lazy) => Direction | null {
+  /** By sentence, its cues by quotation (-1: outside any). */
+  const cues = new Map<number, Map<number, CueList>>();
   return (hit, own) => {
     if (own !== undefined) return own;
     const s = doc.tokens[hit.first].sent;
-    let list = cues.get(s);
-    if (!list) cues.set(s, (list = tenseCues(doc.tokens, doc.sentences[s].first, doc.sentences[s].last)));
+    let byQuote = cues.get(s);
+    if (!byQuote) cues.set(s, (byQuote = cuesByQuote(doc, s)));
     // the verbs of a quotation speak of its words' time, the reporting verb of the report's
-    const quote = doc.quoteOf[hit.first];
-    if (list.some((c) => doc.quoteOf[c.first] !== quote)) list = list.filter((c) => doc.quoteOf[c.first] === quote);
-    return nearestDirection(list, hit.first, hit.last, doc.tokens);
+    const list = byQuote.get(doc.quoteOf[hit.first]);
+    return list ? nearestDirection(list, hit.first, hit.last, doc.tokens) : null;
   };
+}
+
+function cuesByQuote(doc: Doc, s: number): Map<number, CueList> {
+  const groups = new Map<number, TenseCue[]>();
+  for (const cue of tenseCues(doc.tokens, doc.sentences[s].first, doc.sentences[s].last)) {
+    const quote = doc.quoteOf[cue.first];
+    const group = groups.get(quote);
+    if (group) group.push(cue);
+    else groups.set(quote, [cue]);
+  }
+  const lists = new Map<number, CueList>();
+  for (const [quote, group] of groups) lists.set(quote, cueList(group));
+  return lists;
 }
 
 /**
