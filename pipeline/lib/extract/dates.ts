@@ -1,4 +1,5 @@
 import { anchors, type Doc } from '../nlp/doc.ts';
+import type { Sentence } from '../nlp/structure.ts';
 import { Pattern, RuleIndex, WordClasses, type Captures, type TokenSpec } from '../nlp/pattern.ts';
 import { loadRules } from '../nlp/rules.ts';
 import { cueList, nearestDirection, tenseCues, type CueList, type Direction, type TenseCue } from '../nlp/tense.ts';
@@ -254,18 +255,15 @@ function cuesByQuote(doc: Doc, s: number): Map<number, CueList> {
  * gives for publication (`textDay`: a dateline, a byline, `ce mercredi 4 décembre`).
  */
 export function resolveDates(doc: Doc, hits: DateHit[], published: string | null, textDay: string | null): DateMention[] {
-  const anchor = parseAnchor(published);
-  const dayAnchor = parseAnchor(textDay);
-  const directionOf = directionReader(doc);
+  const story = new Story(doc, hits, parseAnchor(published), parseAnchor(textDay));
   const out: DateMention[] = [];
-  const previous: Array<{ hit: Hit; resolved: Resolved }> = [];
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i];
-    const resolved = resolve(i, hits, previous, anchor, dayAnchor, doc, directionOf);
-    previous.push({ hit, resolved });
+    const resolved = story.resolve(i);
+    story.settle(i, resolved);
     const start = doc.tokens[hit.first].start;
     const end = doc.tokens[hit.last - 1].end;
-    out.push({ text: doc.text.slice(start, end), ...resolved, start, end });
+    out.push({ text: doc.text.slice(start, end), value: resolved.value, precision: resolved.precision, basis: resolved.basis, start, end });
   }
   return out;
 }
@@ -571,171 +569,258 @@ function yearLooksReal(tokens: Token[], at: number, cued: boolean): boolean {
 // ---------------------------------------------------------------------------------------------
 // Resolution against the document date, a day the text gives, or a year the same sentence gives explicitly.
 
-function resolve(
-  index: number,
-  hits: Hit[],
-  previous: Array<{ hit: Hit; resolved: Resolved }>,
-  anchor: Anchor | null,
-  dayAnchor: Anchor | null,
-  doc: Doc,
-  directionOf: (hit: Hit, own: Lazy) => Direction | null,
-): Resolved {
-  const hit = hits[index];
-  const r = hit.reading;
-  switch (r.kind) {
-    case 'year':
-      return { value: pad4(r.year), precision: 'year', basis: 'explicit' };
-    case 'decade':
-      return { value: String(r.decade).padStart(3, '0'), precision: 'decade', basis: 'explicit' };
-    case 'century':
-      return { value: pad2(r.century), precision: 'century', basis: 'explicit' };
-    case 'day': {
-      if (r.year !== null) return { value: formatDay(r.year, r.month, r.day), precision: 'day', basis: 'explicit' };
-      const contextYear = yearFromSentence(index, hits, doc, r.month) ?? (anchor ? null : yearFromStory(index, hits, previous, doc, r.month));
-      if (contextYear !== null) return { value: formatDay(contextYear, r.month, r.day), precision: 'day', basis: 'context' };
-      if (!anchor) return UNRESOLVED;
-      let year = yearFor(anchor, r.month, r.day, directionOf(hit, r.direction));
-      if (r.weekday !== null && isValidDay(year, r.month, r.day) && weekdayOf(year, r.month, r.day) !== r.weekday) {
-        // `lundi 14 septembre`: the weekday picks the year when the neighbouring one fits and this one does not
-        const fitting = [year - 1, year + 1].filter((y) => isValidDay(y, r.month, r.day) && weekdayOf(y, r.month, r.day) === r.weekday);
-        if (fitting.length === 1) year = fitting[0];
-      }
-      return { value: formatDay(year, r.month, r.day), precision: 'day', basis: 'publication' };
+/** Whether an expression gives its year with a day or month (`3 mars 2021`, `mars 2021`), as a nearby day or month may borrow it. */
+const givesYear = (hit: Hit): boolean => (hit.reading.kind === 'day' || hit.reading.kind === 'month') && hit.reading.year !== null;
+
+/**
+ * The expressions of a text resolved in order: each against the anchors and what the text said
+ * before it. What the look-ups below need of the expressions resolved so far is kept as they are
+ * settled, so that each is a step, not a pass over the story (linear in a long text or sentence).
+ */
+class Story {
+  private readonly directionOf: (hit: Hit, own: Lazy) => Direction | null;
+  private readonly resolved: Resolved[] = [];
+  /** For each expression, the nearest before and after it that gives its year (-1, or hits.length, when none). */
+  private readonly yearBefore: Int32Array;
+  private readonly yearAfter: Int32Array;
+  /** By weekday, the last day that states it (`mercredi 23 septembre`) resolved to a day. */
+  private readonly lastNamedWeekday = new Int32Array(7).fill(-1);
+  /** By weekday, the last day without one (`1er mai`) resolved to a day on that weekday. */
+  private readonly lastDayOnWeekday = new Int32Array(7).fill(-1);
+  /** The last expression resolved to a day or a month. */
+  private lastDayOrMonth = -1;
+  /** The first day or month the text gives, explicitly or from its context. */
+  private storyMonth: string | null = null;
+  /** By sentence, the days ahead resolved on each weekday (while `storyMonth` is unchanged). */
+  private readonly daysAhead = new Map<number, { storyMonth: string | null; byWeekday: Array<Array<{ at: number; value: string }>> }>();
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly hits: Hit[],
+    private readonly anchor: Anchor | null,
+    private readonly dayAnchor: Anchor | null,
+  ) {
+    this.directionOf = directionReader(doc);
+    const n = hits.length;
+    this.yearBefore = new Int32Array(n);
+    this.yearAfter = new Int32Array(n);
+    for (let i = 0, last = -1; i < n; i++) {
+      this.yearBefore[i] = last;
+      if (givesYear(hits[i])) last = i;
     }
-    case 'month': {
-      if (r.year !== null) return { value: formatMonth(r.year, r.month), precision: 'month', basis: 'explicit' };
-      const contextYear = yearFromSentence(index, hits, doc, r.month) ?? (anchor ? null : yearFromStory(index, hits, previous, doc, r.month));
-      if (contextYear !== null) return { value: formatMonth(contextYear, r.month), precision: 'month', basis: 'context' };
-      if (!anchor) return UNRESOLVED;
-      return { value: formatMonth(yearFor(anchor, r.month, null, directionOf(hit, r.direction)), r.month), precision: 'month', basis: 'publication' };
+    for (let i = n - 1, next = n; i >= 0; i--) {
+      this.yearAfter[i] = next;
+      if (givesYear(hits[i])) next = i;
     }
-    case 'season': {
-      if (r.year !== null) return { value: `${pad4(r.year)}-${r.season}`, precision: 'season', basis: 'explicit' };
-      if (!anchor) return UNRESOLVED;
-      return { value: `${pad4(seasonYear(anchor, r.season, directionOf(hit, r.direction), r.strict))}-${r.season}`, precision: 'season', basis: 'publication' };
+  }
+
+  /** Records how expression `index` resolved, for those after it. */
+  settle(index: number, resolved: Resolved): void {
+    this.resolved.push(resolved);
+    const r = this.hits[index].reading;
+    if (resolved.value === null) return;
+    if (resolved.precision === 'day' || resolved.precision === 'month') {
+      this.lastDayOrMonth = index;
+      if (this.storyMonth === null && (resolved.basis === 'explicit' || resolved.basis === 'context')) this.storyMonth = resolved.value;
     }
-    case 'weekdayDay':
-      return anchor ? resolveWeekdayDay(anchor, r.weekday, r.day, () => directionOf(hit, r.direction)) : UNRESOLVED;
-    case 'weekday': {
-      // the same weekday written with its date nearby (`mercredi 23 septembre` … `mercredi`)
-      const named = sameWeekday(previous, r.weekday, doc, hit) ?? (anchor?.day != null ? null : dayOfSentence(index, hits, previous, r.weekday, (j) => resolve(j, hits, previous, anchor, dayAnchor, doc, directionOf), doc));
-      if (named) return { value: named, precision: 'day', basis: 'context' };
-      if (dayAnchor && anchor?.day == null) {
-        const resolved = resolveWeekday(dayAnchor, r.weekday, directionOf(hit, r.direction), r.strict);
-        return { ...resolved, basis: 'context' };
-      }
-      return anchor ? resolveWeekday(anchor, r.weekday, anchor.day === null ? null : directionOf(hit, r.direction), r.strict) : UNRESOLVED;
+    if (r.kind === 'day' && resolved.precision === 'day') {
+      if (r.weekday !== null) this.lastNamedWeekday[r.weekday] = index;
+      else this.lastDayOnWeekday[weekdayOfValue(resolved.value)] = index;
     }
-    case 'offset': {
-      if (!anchor) return UNRESOLVED;
-      const basis = 'publication';
-      switch (r.unit) {
-        case 'day':
-          if (dayAnchor && anchor.day === null) return { ...shiftDays(dayAnchor, r.offset, 'context') };
-          return shiftDays(anchor, r.offset, basis);
-        case 'week': {
-          if (anchor.day === null) return coarse(anchor, basis);
-          const [y, m, d] = addDays(anchor.year, anchor.month!, anchor.day, 7 * r.offset);
-          return { value: formatWeek(y, m, d), precision: 'week', basis };
+  }
+
+  resolve(index: number): Resolved {
+    const { hits, anchor, dayAnchor } = this;
+    const hit = hits[index];
+    const r = hit.reading;
+    switch (r.kind) {
+      case 'year':
+        return { value: pad4(r.year), precision: 'year', basis: 'explicit' };
+      case 'decade':
+        return { value: String(r.decade).padStart(3, '0'), precision: 'decade', basis: 'explicit' };
+      case 'century':
+        return { value: pad2(r.century), precision: 'century', basis: 'explicit' };
+      case 'day': {
+        if (r.year !== null) return { value: formatDay(r.year, r.month, r.day), precision: 'day', basis: 'explicit' };
+        const contextYear = this.yearFromSentence(index, r.month) ?? (anchor ? null : this.yearFromStory(index, r.month));
+        if (contextYear !== null) return { value: formatDay(contextYear, r.month, r.day), precision: 'day', basis: 'context' };
+        if (!anchor) return UNRESOLVED;
+        let year = yearFor(anchor, r.month, r.day, this.directionOf(hit, r.direction));
+        if (r.weekday !== null && isValidDay(year, r.month, r.day) && weekdayOf(year, r.month, r.day) !== r.weekday) {
+          // `lundi 14 septembre`: the weekday picks the year when the neighbouring one fits and this one does not
+          const fitting = [year - 1, year + 1].filter((y) => isValidDay(y, r.month, r.day) && weekdayOf(y, r.month, r.day) === r.weekday);
+          if (fitting.length === 1) year = fitting[0];
         }
-        case 'month': {
-          if (anchor.month === null) return r.offset === 0 ? coarse(anchor, basis) : UNRESOLVED;
-          const [y, m] = addMonths(anchor.year, anchor.month, r.offset);
-          return { value: formatMonth(y, m), precision: 'month', basis };
+        return { value: formatDay(year, r.month, r.day), precision: 'day', basis: 'publication' };
+      }
+      case 'month': {
+        if (r.year !== null) return { value: formatMonth(r.year, r.month), precision: 'month', basis: 'explicit' };
+        const contextYear = this.yearFromSentence(index, r.month) ?? (anchor ? null : this.yearFromStory(index, r.month));
+        if (contextYear !== null) return { value: formatMonth(contextYear, r.month), precision: 'month', basis: 'context' };
+        if (!anchor) return UNRESOLVED;
+        return { value: formatMonth(yearFor(anchor, r.month, null, this.directionOf(hit, r.direction)), r.month), precision: 'month', basis: 'publication' };
+      }
+      case 'season': {
+        if (r.year !== null) return { value: `${pad4(r.year)}-${r.season}`, precision: 'season', basis: 'explicit' };
+        if (!anchor) return UNRESOLVED;
+        return { value: `${pad4(seasonYear(anchor, r.season, this.directionOf(hit, r.direction), r.strict))}-${r.season}`, precision: 'season', basis: 'publication' };
+      }
+      case 'weekdayDay':
+        return anchor ? resolveWeekdayDay(anchor, r.weekday, r.day, () => this.directionOf(hit, r.direction)) : UNRESOLVED;
+      case 'weekday': {
+        // the same weekday written with its date nearby (`mercredi 23 septembre` … `mercredi`)
+        const named = this.sameWeekday(index, r.weekday) ?? (anchor?.day != null ? null : this.dayOfSentence(index, r.weekday));
+        if (named) return { value: named, precision: 'day', basis: 'context' };
+        if (dayAnchor && anchor?.day == null) {
+          const resolved = resolveWeekday(dayAnchor, r.weekday, this.directionOf(hit, r.direction), r.strict);
+          return { ...resolved, basis: 'context' };
         }
-        case 'year': {
-          // `il y a un an` is the anchor's month a year back (an anniversary); `il y a deux ans`, `30 ans`, only a year
-          if (r.counted && anchor.month !== null && Math.abs(r.offset) === 1) {
-            const [y, m] = addMonths(anchor.year, anchor.month, 12 * r.offset);
+        return anchor ? resolveWeekday(anchor, r.weekday, anchor.day === null ? null : this.directionOf(hit, r.direction), r.strict) : UNRESOLVED;
+      }
+      case 'offset': {
+        if (!anchor) return UNRESOLVED;
+        const basis = 'publication';
+        switch (r.unit) {
+          case 'day':
+            if (dayAnchor && anchor.day === null) return { ...shiftDays(dayAnchor, r.offset, 'context') };
+            return shiftDays(anchor, r.offset, basis);
+          case 'week': {
+            if (anchor.day === null) return coarse(anchor, basis);
+            const [y, m, d] = addDays(anchor.year, anchor.month!, anchor.day, 7 * r.offset);
+            return { value: formatWeek(y, m, d), precision: 'week', basis };
+          }
+          case 'month': {
+            if (anchor.month === null) return r.offset === 0 ? coarse(anchor, basis) : UNRESOLVED;
+            const [y, m] = addMonths(anchor.year, anchor.month, r.offset);
             return { value: formatMonth(y, m), precision: 'month', basis };
           }
-          return { value: pad4(anchor.year + r.offset), precision: 'year', basis };
+          case 'year': {
+            // `il y a un an` is the anchor's month a year back (an anniversary); `il y a deux ans`, `30 ans`, only a year
+            if (r.counted && anchor.month !== null && Math.abs(r.offset) === 1) {
+              const [y, m] = addMonths(anchor.year, anchor.month, 12 * r.offset);
+              return { value: formatMonth(y, m), precision: 'month', basis };
+            }
+            return { value: pad4(anchor.year + r.offset), precision: 'year', basis };
+          }
+          case 'century':
+            return { value: pad2(Math.floor((anchor.year - 1) / 100) + r.offset), precision: 'century', basis };
         }
-        case 'century':
-          return { value: pad2(Math.floor((anchor.year - 1) / 100) + r.offset), precision: 'century', basis };
+        return UNRESOLVED;
       }
-      return UNRESOLVED;
+      case 'eventMonth': {
+        // `la première semaine de contestation`: the month of the story's last dated mention, however far back
+        const antecedent = this.antecedentOf(index, Infinity);
+        return antecedent ? { value: antecedent.value!.slice(0, 7), precision: 'month', basis: 'context' } : UNRESOLVED;
+      }
+      case 'eventOffset': {
+        const antecedent = this.antecedentOf(index, 400);
+        if (antecedent) return shiftDays(parseAnchor(antecedent.value)!, r.days, 'context');
+        return anchor ? shiftDays(anchor, r.days, 'publication') : UNRESOLVED;
+      }
     }
-    case 'eventMonth': {
-      // `la première semaine de contestation`: the month of the story's last dated mention, however far back
-      const antecedent = antecedentOf(hit, previous, Infinity, doc);
-      return antecedent ? { value: antecedent.resolved.value!.slice(0, 7), precision: 'month', basis: 'context' } : UNRESOLVED;
+  }
+
+  /** Characters from the end of expression `j` to the start of expression `index`. */
+  private gap(j: number, index: number): number {
+    return this.doc.tokens[this.hits[index].first].start - this.doc.tokens[this.hits[j].last - 1].end;
+  }
+
+  private sentenceOf(index: number): Sentence {
+    return this.doc.sentences[this.doc.tokens[this.hits[index].first].sent];
+  }
+
+  /** A date the text gave last for the same weekday (`mercredi 23 septembre`), unless 3000 characters back. */
+  private sameWeekday(index: number, weekday: number): string | null {
+    const j = this.lastNamedWeekday[weekday];
+    return j >= 0 && this.gap(j, index) < 3000 ? this.resolved[j].value : null;
+  }
+
+  /**
+   * `ont défilé lundi matin pour un 1er mai`: a weekday beside a day of the same sentence that
+   * falls on that weekday names that day, the nearest before it, else the first after it.
+   */
+  private dayOfSentence(index: number, weekday: number): string | null {
+    const { hits } = this;
+    const sentence = this.sentenceOf(index);
+    const before = this.lastDayOnWeekday[weekday];
+    if (before >= 0 && hits[before].first >= sentence.first) return this.resolved[before].value;
+    // the days after it, resolved ahead with what the story says so far
+    let ahead = this.daysAhead.get(sentence.first);
+    if (!ahead || ahead.storyMonth !== this.storyMonth) {
+      const byWeekday: Array<Array<{ at: number; value: string }>> = [[], [], [], [], [], [], []];
+      for (let j = index + 1; j < hits.length && hits[j].last <= sentence.last; j++) {
+        const o = hits[j].reading;
+        if (o.kind !== 'day' || o.weekday !== null) continue;
+        const { value, precision } = this.resolve(j);
+        if (precision === 'day' && value) byWeekday[weekdayOfValue(value)].push({ at: j, value });
+      }
+      this.daysAhead.set(sentence.first, (ahead = { storyMonth: this.storyMonth, byWeekday }));
     }
-    case 'eventOffset': {
-      const antecedent = antecedentOf(hit, previous, 400, doc);
-      if (antecedent) return shiftDays(parseAnchor(antecedent.resolved.value)!, r.days, 'context');
-      return anchor ? shiftDays(anchor, r.days, 'publication') : UNRESOLVED;
+    const days = ahead.byWeekday[weekday];
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid].at <= index) lo = mid + 1;
+      else hi = mid;
     }
+    return lo < days.length ? days[lo].value : null;
+  }
+
+  /** The nearest earlier expression, within `reach` characters, resolved to a day or month. */
+  private antecedentOf(index: number, reach: number): Resolved | undefined {
+    const j = this.lastDayOrMonth;
+    return j >= 0 && this.gap(j, index) < reach ? this.resolved[j] : undefined;
+  }
+
+  /**
+   * With no document date, a day or month without a year takes its year from the story: first
+   * an explicit day or month of the sentence before, else the story's first dated day or
+   * month, the nearest such month seen from it.
+   */
+  private yearFromStory(index: number, month: number): number | null {
+    const { hits, doc } = this;
+    const s = doc.tokens[hits[index].first].sent;
+    if (s > 0) {
+      const before = doc.sentences[s - 1];
+      // the last expression before this one that ends within the sentence before
+      let lo = 0;
+      let hi = index;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (hits[mid].last <= before.last) lo = mid + 1;
+        else hi = mid;
+      }
+      const last = lo - 1;
+      const j = last >= 0 && givesYear(hits[last]) ? last : last >= 0 ? this.yearBefore[last] : -1;
+      if (j >= 0 && hits[j].first >= before.first) return hits[j].reading.kind === 'day' || hits[j].reading.kind === 'month' ? hits[j].reading.year : null;
+    }
+    return this.storyMonth === null ? null : yearFor(parseAnchor(this.storyMonth.slice(0, 7))!, month, null, null);
+  }
+
+  /**
+   * `du 28 décembre au 3 janvier 2021`: a day or month without a year takes the year of an
+   * explicit date in the same sentence, the nearest (the one before on a tie), the year before
+   * when it comes after and names an earlier month.
+   */
+  private yearFromSentence(index: number, month: number): number | null {
+    const { hits } = this;
+    const hit = hits[index];
+    const sentence = this.sentenceOf(index);
+    const b = this.yearBefore[index];
+    const a = this.yearAfter[index];
+    const before = b >= 0 && hits[b].first >= sentence.first ? hits[b] : null;
+    const after = a < hits.length && hits[a].last <= sentence.last ? hits[a] : null;
+    const found = after && (!before || after.first - hit.last < hit.first - before.last) ? after : before;
+    if (!found || (found.reading.kind !== 'day' && found.reading.kind !== 'month') || found.reading.year === null) return null;
+    return found === after && month > found.reading.month ? found.reading.year - 1 : found.reading.year;
   }
 }
 
-/** A date the text gave earlier for the same weekday (`mercredi 23 septembre`), within the article. */
-function sameWeekday(previous: Array<{ hit: Hit; resolved: Resolved }>, weekday: number, doc: Doc, hit: Hit): string | null {
-  for (let j = previous.length - 1; j >= 0; j--) {
-    const p = previous[j];
-    if (p.hit.reading.kind === 'day' && p.hit.reading.weekday === weekday && p.resolved.precision === 'day' && p.resolved.value) {
-      return doc.tokens[hit.first].start - doc.tokens[p.hit.last - 1].end < 3000 ? p.resolved.value : null;
-    }
-  }
-  return null;
-}
-
-/**
- * `ont défilé lundi matin pour un 1er mai`: a weekday beside a day of the same sentence that
- * falls on that weekday names that day.
- */
-function dayOfSentence(index: number, hits: Hit[], previous: Array<{ resolved: Resolved }>, weekday: number, resolveAt: (j: number) => Resolved, doc: Doc): string | null {
-  const sentence = doc.sentences[doc.tokens[hits[index].first].sent];
-  const fits = (j: number, resolved: Resolved): string | null => {
-    const o = hits[j].reading;
-    if (o.kind !== 'day' || o.weekday !== null || resolved.precision !== 'day' || !resolved.value) return null;
-    const day = parseAnchor(resolved.value)!;
-    return weekdayOf(day.year, day.month!, day.day!) === weekday ? resolved.value : null;
-  };
-  for (let j = index - 1; j >= 0 && hits[j].first >= sentence.first; j--) {
-    const found = fits(j, previous[j].resolved);
-    if (found) return found;
-  }
-  for (let j = index + 1; j < hits.length && hits[j].last <= sentence.last; j++) {
-    if (hits[j].reading.kind !== 'day') continue;
-    const found = fits(j, resolveAt(j));
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The nearest earlier mention, within `reach` characters, that names a day or month. */
-function antecedentOf(hit: Hit, previous: Array<{ hit: Hit; resolved: Resolved }>, reach: number, doc: Doc): { hit: Hit; resolved: Resolved } | undefined {
-  const at = doc.tokens[hit.first].start;
-  for (let j = previous.length - 1; j >= 0 && at - doc.tokens[previous[j].hit.last - 1].end < reach; j--) {
-    const p = previous[j];
-    if (p.resolved.value !== null && (p.resolved.precision === 'day' || p.resolved.precision === 'month')) return p;
-  }
-  return undefined;
-}
-
-/**
- * With no document date, a day or month without a year takes its year from the story: first
- * an explicit day or month of the sentence before, else the story's first dated day or
- * month, the nearest such month seen from it.
- */
-function yearFromStory(index: number, hits: Hit[], previous: Array<{ hit: Hit; resolved: Resolved }>, doc: Doc, month: number): number | null {
-  const hit = hits[index];
-  const s = doc.tokens[hit.first].sent;
-  if (s > 0) {
-    const before = doc.sentences[s - 1];
-    for (let j = index - 1; j >= 0 && hits[j].first >= before.first; j--) {
-      const o = hits[j].reading;
-      if (hits[j].last <= before.last && (o.kind === 'day' || o.kind === 'month') && o.year !== null) return o.year;
-    }
-  }
-  for (const p of previous) {
-    const r = p.resolved;
-    if (r.value === null || (r.basis !== 'explicit' && r.basis !== 'context') || (r.precision !== 'day' && r.precision !== 'month')) continue;
-    return yearFor(parseAnchor(r.value.slice(0, 7))!, month, null, null);
-  }
-  return null;
-}
+const weekdayOfValue = (day: string): number => {
+  const d = parseAnchor(day)!;
+  return weekdayOf(d.year, d.month!, d.day!);
+};
 
 /** The anchor at its own precision: a day-level expression in a month-dated article keeps the month. */
 function coarse(anchor: Anchor, basis: Resolved['basis']): Resolved {
@@ -809,23 +894,3 @@ function seasonYear(anchor: Anchor, season: Season, direction: Direction | null,
   return Math.floor(chosen / 4);
 }
 
-/**
- * `du 28 décembre au 3 janvier 2021`: a day or month without a year takes the year of an
- * explicit date in the same sentence (the year before when it comes first and falls later in the year).
- */
-function yearFromSentence(index: number, hits: Hit[], doc: Doc, month: number): number | null {
-  const hit = hits[index];
-  const sentence = doc.sentences[doc.tokens[hit.first].sent];
-  let best: { year: number; month: number; after: boolean; distance: number } | null = null;
-  const consider = (other: Hit, after: boolean): void => {
-    const o = other.reading;
-    if ((o.kind !== 'day' && o.kind !== 'month') || o.year === null) return;
-    const distance = after ? other.first - hit.last : hit.first - other.last;
-    if (!best || distance < best.distance) best = { year: o.year, month: o.month, after, distance };
-  };
-  for (let j = index - 1; j >= 0 && hits[j].first >= sentence.first; j--) consider(hits[j], false);
-  for (let j = index + 1; j < hits.length && hits[j].last <= sentence.last; j++) consider(hits[j], true);
-  if (!best) return null;
-  const found: { year: number; month: number; after: boolean } = best;
-  return found.after && month > found.month ? found.year - 1 : found.year;
-}
