@@ -117,8 +117,7 @@ interface Found {
 
 function matchesBefore(pattern: Pattern, tokens: Token[], end: number, reach: number, floor: number): boolean {
   for (let start = Math.max(floor, end - reach); start < end; start++) {
-    const m = pattern.matchAt(tokens, start, CLASSES, end);
-    if (m && m.last === end) return true;
+    if (pattern.endAt(tokens, start, CLASSES, end) === end) return true;
   }
   return false;
 }
@@ -139,12 +138,12 @@ function findNames(doc: Doc, s: Sentence, at: number[]): Found[] {
         let last = i + 1;
         if (noun.complement.length) {
           let end = -1;
-          for (const p of noun.complement) end = Math.max(end, p.matchAt(tokens, last, CLASSES, s.last)?.last ?? -1);
+          for (const p of noun.complement) end = Math.max(end, p.endAt(tokens, last, CLASSES, s.last));
           if (end < 0) continue;
           last = end;
         }
-        if (noun.after.length && !noun.after.some((p) => p.matchAt(tokens, last, CLASSES, s.last))) continue;
-        if (noun.notAfter.some((p) => p.matchAt(tokens, last, CLASSES, s.last))) continue;
+        if (noun.after.length && !noun.after.some((p) => p.endAt(tokens, last, CLASSES, s.last) >= 0)) continue;
+        if (noun.notAfter.some((p) => p.endAt(tokens, last, CLASSES, s.last) >= 0)) continue;
         if (noun.before.length && !noun.before.some((p) => matchesBefore(p, tokens, i, noun.reach, s.first))) continue;
         if (noun.notBefore.some((p) => matchesBefore(p, tokens, i, noun.reach, s.first))) continue;
         // a verb form after a subject is no noun (`il accorde`)
@@ -165,10 +164,17 @@ function findNames(doc: Doc, s: Sentence, at: number[]): Found[] {
       found.push({ kind: 'union', first: m.first, last: m.last, head: m.first });
     }
   }
-  // the longest name wins where names overlap
+  // the longest name wins where names overlap (names are a few tokens long: their tokens are marked)
   found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   const kept: Found[] = [];
-  for (const f of found) if (!kept.some((k) => k.first < f.last && f.first < k.last)) kept.push(f);
+  const taken = new Set<number>();
+  for (const f of found) {
+    let free = true;
+    for (let k = f.first; k < f.last && free; k++) free = !taken.has(k);
+    if (!free) continue;
+    kept.push(f);
+    for (let k = f.first; k < f.last; k++) taken.add(k);
+  }
   return kept.sort((a, b) => a.first - b.first);
 }
 
@@ -307,12 +313,85 @@ function statusCues(doc: Doc, s: Sentence): Cue[] {
   return cues;
 }
 
+/** The first index of sorted `xs` whose value is not below `x` (xs.length if none). */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Status cues (a sentence's, or a quotation's) as one kind of agreement sees them: per token,
+ * the first cue that applies to the kind, leaving out tokens inside other names (but their
+ * head). Positions are kept in order, with those of verbs, of `in_force` cues and of verbs of
+ * rejection apart, so that each look-up of statusFor is a bisection.
+ */
+class CueIndex {
+  readonly at: number[] = [];
+  private readonly cue = new Map<number, Cue>();
+  /** At each position, the first cue that is no verb (what a name followed by a verb of content sees there). */
+  private readonly nonVerb = new Map<number, Cue>();
+  readonly verbs: number[] = [];
+  readonly inForce: number[] = [];
+  readonly rejectingVerbs: number[] = [];
+
+  constructor(cues: Cue[], kind: Kind_, insideName: (at: number) => boolean) {
+    for (const c of cues) {
+      if ((c.kinds && !c.kinds.includes(kind)) || insideName(c.at)) continue;
+      if (!c.verb && !this.nonVerb.has(c.at)) this.nonVerb.set(c.at, c);
+      if (this.cue.has(c.at)) continue;
+      this.cue.set(c.at, c);
+      this.at.push(c.at);
+      if (c.verb) this.verbs.push(c.at);
+      if (c.status === 'in_force') this.inForce.push(c.at);
+      if (c.verb && c.status === 'rejected') this.rejectingVerbs.push(c.at);
+    }
+  }
+
+  /** The cue at a token, for `name`: none inside it, and no verb of content right after it (`le contrat prévoit`). */
+  cueAt(at: number, name: Found, tokens: Token[]): Cue | undefined {
+    if (at >= name.first && at < name.last) return undefined;
+    if (at === name.last && this.cue.get(at)?.verb && contentVerb(tokens[at])) return this.nonVerb.get(at);
+    return this.cue.get(at);
+  }
+
+  /** The last position of `list` in [from, to), or -1. */
+  lastIn(list: number[], from: number, to: number): number {
+    const k = lowerBound(list, to) - 1;
+    return k >= 0 && list[k] >= from ? list[k] : -1;
+  }
+
+  /** The first position of `list` in [from, to), or -1. */
+  firstIn(list: number[], from: number, to: number): number {
+    const k = lowerBound(list, from);
+    return k < list.length && list[k] < to ? list[k] : -1;
+  }
+
+  /** The first cue for `name` at or after `from` (before `to`): at its last token, then after. */
+  firstAfterName(name: Found, tokens: Token[], to: number): Cue | undefined {
+    const own = name.last < to ? this.cueAt(name.last, name, tokens) : undefined;
+    if (own) return own;
+    const at = this.firstIn(this.at, name.last + 1, to);
+    return at < 0 ? undefined : this.cue.get(at);
+  }
+
+  get(at: number): Cue | undefined {
+    return at < 0 ? undefined : this.cue.get(at);
+  }
+}
+
 /** The cue (a noun such as `suspension`, `ratification`) whose complement the phrase at `at` is: `suspension de sa coopération`. */
-function governingNoun(byToken: Cue[], tokens: Token[], at: number): Cue | undefined {
+function governingNoun(cues: CueIndex, name: Found, tokens: Token[], at: number): Cue | undefined {
   let k = at - 1;
   if (k >= 0 && DETERMINERS.has(tokens[k].lower) && !/^(?:du|des)$/.test(tokens[k].lower)) k--;
   if (k < 0 || !/^(?:de|d'|du|des)$/.test(tokens[k].lower)) return undefined;
-  return byToken.find((c) => !c.verb && c.at === k - 1);
+  const c = cues.cueAt(k - 1, name, tokens);
+  return c && !c.verb ? c : undefined;
 }
 
 /**
@@ -322,45 +401,70 @@ function governingNoun(byToken: Cue[], tokens: Token[], at: number): Cue | undef
  * plan`); the verb before the name in its clause (`signé après de difficiles négociations un
  * contrat`); a word before it; a cue after it in its clause; then in the sentence. A signing
  * the sentence rejects (`Ratification du #CETA : … rejeté`) is a rejection. `inClause` keeps to
- * the name's own clause; cues inside other names (`names`) are theirs.
+ * the name's own clause; cues inside other names are theirs (see CueIndex).
  */
-function statusFor(cues: Cue[], clauseFirst: number, clauseLast: number, name: Found, tokens: Token[], names: Found[], inClause = false): Status | null {
+function statusFor(cues: CueIndex, clauseFirst: number, clauseLast: number, name: Found, tokens: Token[], inClause = false): Status | null {
   if (/^projets?$/.test(tokens[name.first - 2]?.lower ?? '') && /^(?:de|d')$/.test(tokens[name.first - 1].lower)) return 'planned';
-  const usable = cues.filter((c) => (c.at < name.first || c.at >= name.last) && (!c.kinds || c.kinds.includes(name.kind)) && !(c.verb && c.at === name.last && contentVerb(tokens[c.at])) && !names.some((o) => o !== name && c.at >= o.first && c.at < o.last && o.head !== c.at));
-  // one cue per token: the first rule that applies to this kind
-  const byToken = usable.filter((c, k) => k === 0 || usable[k - 1].at !== c.at);
-  const qualifying = byToken.find((c) => (c.at === name.last || (c.at === name.last + 1 && tokens[name.last].text === ',')) && tensesOf(tokens[c.at].lex) & TENSE.K);
-  if (qualifying) return qualifying.status;
-  const beforeInClause = byToken.filter((c) => c.at < name.first && c.at >= clauseFirst);
-  const verbBefore = beforeInClause.filter((c) => c.verb).at(-1);
+  const participle = (c: Cue | undefined): boolean => c !== undefined && (tensesOf(tokens[c.at].lex) & TENSE.K) !== 0;
+  const atLast = cues.cueAt(name.last, name, tokens);
+  if (participle(atLast)) return atLast!.status;
+  if (tokens[name.last]?.text === ',') {
+    const afterComma = cues.cueAt(name.last + 1, name, tokens);
+    if (participle(afterComma)) return afterComma!.status;
+  }
+  const verbBefore = cues.get(cues.lastIn(cues.verbs, clauseFirst, name.first));
   let pick: Cue | undefined;
-  let governor = governingNoun(byToken, tokens, name.first);
+  let governor = governingNoun(cues, name, tokens, name.first);
   if (governor) {
     // `un report de cette signature`: the outer noun decides when it is not a signing itself
-    const outer = governingNoun(byToken, tokens, governor.at);
+    const outer = governingNoun(cues, name, tokens, governor.at);
     if (outer && governor.status === 'signed' && outer.status !== 'signed') governor = outer;
     pick = verbBefore && governor.status === 'signed' && verbBefore.status !== 'signed' && verbBefore.status !== 'in_force' ? verbBefore : governor;
-  } else pick = verbBefore ?? beforeInClause.at(-1);
-  const afterInClause = byToken.filter((c) => c.at >= name.last && c.at < clauseLast);
-  pick ??= afterInClause[0];
-  if (!pick && !inClause) pick = byToken.filter((c) => c.at < name.first).at(-1) ?? byToken.find((c) => c.at >= name.last);
-  if (pick && !pick.verb && pick.status === 'signed' && byToken.some((c) => c.verb && c.status === 'rejected')) return 'rejected';
+  } else pick = verbBefore ?? cues.get(cues.lastIn(cues.at, clauseFirst, name.first));
+  pick ??= cues.firstAfterName(name, tokens, clauseLast);
+  if (!pick && !inClause) pick = cues.get(cues.lastIn(cues.at, 0, name.first)) ?? cues.firstAfterName(name, tokens, Infinity);
+  if (pick && !pick.verb && pick.status === 'signed' && rejectedElsewhere(cues, name, tokens)) return 'rejected';
   // `le traité signé en 1994 reste en vigueur`: the signing describes an agreement now in force (not `entrera en vigueur`)
-  if (pick?.status === 'signed' && afterInClause.some((c) => c.status === 'in_force' && c.at > pick!.at + 1)) return 'in_force';
+  if (pick?.status === 'signed' && inForceAfter(cues, name, tokens, pick.at + 2, clauseLast)) return 'in_force';
   return pick?.status ?? null;
+}
+
+/** Whether a verb of the sentence outside `name` rejects (`rejeté`). */
+function rejectedElsewhere(cues: CueIndex, name: Found, tokens: Token[]): boolean {
+  if (cues.lastIn(cues.rejectingVerbs, 0, name.first) >= 0 || cues.firstIn(cues.rejectingVerbs, name.last + 1, Infinity) >= 0) return true;
+  const atLast = cues.cueAt(name.last, name, tokens);
+  return atLast !== undefined && atLast.verb && atLast.status === 'rejected';
+}
+
+/** Whether a cue of the clause after `name`, from token `from` on, says the agreement is in force. */
+function inForceAfter(cues: CueIndex, name: Found, tokens: Token[], from: number, clauseLast: number): boolean {
+  if (name.last >= from && name.last < clauseLast && cues.cueAt(name.last, name, tokens)?.status === 'in_force') return true;
+  return cues.firstIn(cues.inForce, Math.max(name.last + 1, from), clauseLast) >= 0;
 }
 
 const contentVerb = (t: Token): boolean => lemmasOf(t.lex, POS.VERB).some((l) => CONTENT_VERBS.has(l));
 
-function domainsIn(tokens: Token[], from: number, to: number, skip: (i: number) => boolean = () => false): Domain[] {
-  const out = new Set<Domain>();
-  for (let i = from; i < to; i++) {
-    if (skip(i)) continue;
-    for (const d of domainsOf(tokens[i])) out.add(d);
-  }
-  if (out.has('customs')) out.add('trade');
-  const order: Domain[] = ['economy', 'tax', 'finance', 'energy', 'agriculture', 'industry', 'defense', 'security', 'trade', 'customs', 'health', 'political', 'other'];
-  return order.filter((d) => out.has(d));
+const DOMAIN_ORDER: Domain[] = ['economy', 'tax', 'finance', 'energy', 'agriculture', 'industry', 'defense', 'security', 'trade', 'customs', 'health', 'political', 'other'];
+const CUSTOMS = 1 << DOMAIN_ORDER.indexOf('customs');
+const TRADE = 1 << DOMAIN_ORDER.indexOf('trade');
+
+/** The domains a form names, as bits in DOMAIN_ORDER. */
+const domainBitsOf = lexemeSlot((lx: Lexeme): number => {
+  let bits = 0;
+  for (const d of domainsOf({ lx })) if (DOMAIN_ORDER.includes(d)) bits |= 1 << DOMAIN_ORDER.indexOf(d);
+  return bits;
+});
+
+/** Domains from their bits, in order (customs are trade too). */
+function domainList(bits: number): Domain[] {
+  if (bits & CUSTOMS) bits |= TRADE;
+  return DOMAIN_ORDER.filter((_, k) => bits & (1 << k));
+}
+
+function domainBitsIn(tokens: Token[], from: number, to: number): number {
+  let bits = 0;
+  for (let i = from; i < to; i++) bits |= domainBitsOf(tokens[i]);
+  return bits;
 }
 
 const LOCATIVE = new Set(['à', 'en', 'au', 'aux', 'dans', 'vers']);
@@ -394,35 +498,107 @@ function actorStarts(doc: Doc, from: number, to: number): number[] {
  * (`au Brésil`), go-betweens (`sous l'égide de Pékin`) and who reports it (`a confirmé le
  * Qatar`); else the parties of the same agreement told before; else the article's main actors.
  */
-function partiesOf(doc: Doc, s: Sentence, name: Found, main: string[], antecedent: AgreementMention | undefined): string[] {
+function partiesOf(doc: Doc, reading: SentenceReading, name: Found, main: () => string[], antecedent: AgreementMention | undefined): string[] {
   const { tokens } = doc;
   const named = actorStarts(doc, name.first, name.last).filter((i) => !(name.membership && i === name.first));
   const between = named.filter((i) => tokens.slice(name.first, i).some((t) => t.lower === 'entre') || (tokens[i - 1] && /^[-–]$/.test(tokens[i - 1].text)) || (tokens[i + 1] && /^[-–]$/.test(tokens[i + 1].text) && tokens[i + 1].gap === Gap.None));
-  const codes: string[] = [];
   const inName = between.length >= 2 || (between.length && name.kind !== 'other') ? between : [];
-  if (inName.length) for (const i of inName) codes.push(...codesOf(doc, i));
-  else {
-    for (const i of actorStarts(doc, s.first, s.last)) {
-      if (doc.quoteOf[i] >= 0 && doc.quoteOf[name.head] < 0) continue;
-      if (i >= name.first && i < name.last && !(name.membership && i === name.first) && !named.includes(i)) continue;
-      if (name.membership && i === name.first) continue;
-      const m = doc.mentions[doc.mentionAt[i]];
-      let p = i - 1;
-      if (tokens[p] && /^(?:la|le|l'|les)$/.test(tokens[p].lower)) p--;
-      if ((m.type === 'country' || m.type === 'place') && m.via !== 'demonym' && tokens[p] && LOCATIVE.has(tokens[p].lower)) continue;
-      if (tokens[p] && /^(?:de|d'|des|du)$/.test(tokens[p].lower) && NOT_A_PARTY.has(tokens[p - 1]?.lower ?? '')) continue;
-      if (tokens[p] && NOT_A_PARTY.has(tokens[p].lower)) continue;
-      if (i > name.last && tokens[p] && lemmasOf(tokens[p].lex, POS.VERB).some((l) => REPORTING.has(l)) && tensesOf(tokens[p].lex) & TENSE.K) continue;
-      codes.push(...codesOf(doc, i));
-    }
-  }
-  const unique = [...new Set(codes)];
+  let unique: string[];
+  if (inName.length) {
+    const codes: string[] = [];
+    for (const i of inName) codes.push(...codesOf(doc, i));
+    unique = [...new Set(codes)];
+  } else unique = reading.actors().partiesAround(name, named, doc.quoteOf[name.head] >= 0);
   if (unique.length < 2 && antecedent) for (const code of antecedent.parties) if (!unique.includes(code)) unique.push(code);
-  for (const code of main) {
+  for (const code of main()) {
     if (unique.length >= 2) break;
     if (!unique.includes(code)) unique.push(code);
   }
   return unique;
+}
+
+/**
+ * The actors of a sentence as parties of its agreements: each with its codes and what keeps it
+ * from being one whatever the agreement (a place after `à`, a go-between); who reports (`a
+ * confirmé le Qatar`) is no party after the name. For the codes of the actors before a name,
+ * their first occurrences; for those after it, where each code occurs: a name's parties are then
+ * found per code, not per actor (a long sentence names many actors).
+ */
+class SentenceActors {
+  private readonly at: number[] = [];
+  private readonly codes: string[][] = [];
+  private readonly quoted: boolean[] = [];
+  private readonly party: boolean[] = [];
+  private readonly reporting: boolean[] = [];
+  /** By whether quoted actors count: first occurrences of codes, and where each code occurs among actors that are no reporters. */
+  private readonly views: Array<{ firsts: Array<{ code: string; at: number }>; occurrences: Map<string, number[]> } | undefined> = [undefined, undefined];
+
+  constructor(private readonly doc: Doc, s: Sentence) {
+    const { tokens } = doc;
+    for (const i of actorStarts(doc, s.first, s.last)) {
+      const m = doc.mentions[doc.mentionAt[i]];
+      let p = i - 1;
+      if (tokens[p] && /^(?:la|le|l'|les)$/.test(tokens[p].lower)) p--;
+      const place = (m.type === 'country' || m.type === 'place') && m.via !== 'demonym' && tokens[p] && LOCATIVE.has(tokens[p].lower);
+      const goBetween = tokens[p] && ((/^(?:de|d'|des|du)$/.test(tokens[p].lower) && NOT_A_PARTY.has(tokens[p - 1]?.lower ?? '')) || NOT_A_PARTY.has(tokens[p].lower));
+      this.at.push(i);
+      this.codes.push(codesOf(doc, i));
+      this.quoted.push(doc.quoteOf[i] >= 0);
+      this.party.push(!place && !goBetween);
+      this.reporting.push(tokens[p] !== undefined && lemmasOf(tokens[p].lex, POS.VERB).some((l) => REPORTING.has(l)) && (tensesOf(tokens[p].lex) & TENSE.K) !== 0);
+    }
+  }
+
+  private view(withQuoted: boolean): { firsts: Array<{ code: string; at: number }>; occurrences: Map<string, number[]> } {
+    let view = this.views[withQuoted ? 1 : 0];
+    if (view) return view;
+    view = { firsts: [], occurrences: new Map() };
+    const seen = new Set<string>();
+    for (let k = 0; k < this.at.length; k++) {
+      if (!this.party[k] || (this.quoted[k] && !withQuoted)) continue;
+      for (const code of this.codes[k]) {
+        if (!seen.has(code)) {
+          seen.add(code);
+          view.firsts.push({ code, at: this.at[k] });
+        }
+        if (this.reporting[k]) continue;
+        const list = view.occurrences.get(code);
+        // an occurrence is the actor's rank in the sentence: codes of one actor keep their order through `firsts`
+        if (list) list.push(k);
+        else view.occurrences.set(code, [k]);
+      }
+    }
+    this.views[withQuoted ? 1 : 0] = view;
+    return view;
+  }
+
+  /** The codes of the parties the sentence gives `name` (`named`: the actors its own words name), each once, in text order. */
+  partiesAround(name: Found, named: number[], quotedName: boolean): string[] {
+    const view = this.view(quotedName);
+    const out = new Set<string>();
+    for (const f of view.firsts) {
+      if (f.at >= name.first) break;
+      out.add(f.code);
+    }
+    const counts = (k: number): boolean => this.party[k] && (quotedName || !this.quoted[k]);
+    // actors within the name count where its own words name them; the one right after it, even if it reports
+    let k = lowerBound(this.at, name.first);
+    for (; k < this.at.length && this.at[k] <= name.last; k++) {
+      const i = this.at[k];
+      if (i < name.last && (!named.includes(i) || (name.membership && i === name.first))) continue;
+      if (counts(k)) for (const code of this.codes[k]) out.add(code);
+    }
+    // after the name: each code where it first occurs, in text order
+    const later: Array<{ k: number; code: string; order: number }> = [];
+    for (const [code, ranks] of view.occurrences) {
+      if (out.has(code)) continue;
+      const r = lowerBound(ranks, k);
+      if (r < ranks.length) later.push({ k: ranks[r], code, order: this.codes[ranks[r]].indexOf(code) });
+    }
+    later.sort((a, b) => a.k - b.k || a.order - b.order);
+    for (const l of later) out.add(l.code);
+    return [...out];
+  }
 }
 
 function countOf(tokens: Token[], name: Found): number | null {
@@ -455,7 +631,7 @@ function anchoredName(tokens: Token[], name: Found, floor: number): boolean {
 const ARTICLES = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs']);
 
 /** `Si les députés rejetaient`: a condition in the imperfect makes the sentence a hypothesis (`si` with the present states a fact). */
-function hypotheticalSentence(tokens: Token[], s: Sentence): boolean {
+function hypotheticalSentence(tokens: Token[], s: Sentence, reading: SentenceReading): boolean {
   for (let i = s.first; i < s.last; i++) {
     const w = tokens[i].lower;
     if (w !== 'si' && w !== "s'il" && !(w === "s'" && /^ils?$/.test(tokens[i + 1]?.lower ?? ''))) continue;
@@ -464,13 +640,12 @@ function hypotheticalSentence(tokens: Token[], s: Sentence): boolean {
       if (!(tenses & FINITE)) continue;
       if (tenses & (TENSE.I | TENSE.J) && !(tenses & TENSE.P)) return true;
       // `si le Hezbollah viole l'accord, nous frapperons`: a present condition of a future consequence
-      for (let j = k + 1; j < s.last; j++) {
-        if (tokens[j].text !== ',') continue;
+      const j = reading.commaAfter(k);
+      if (j >= 0) {
         for (let m = j + 1; m < s.last && m < j + 8; m++) {
           const main = tokens[m].pos & (POS.VERB | POS.AUX) ? tensesOf(tokens[m].lex) : 0;
           if (main & FINITE) return (main & (TENSE.F | TENSE.C)) !== 0 && !(main & TENSE.P);
         }
-        break;
       }
       break;
     }
@@ -479,15 +654,15 @@ function hypotheticalSentence(tokens: Token[], s: Sentence): boolean {
 }
 
 /** `aucun accord`, `sans traité`, `faute de traité`, `il ne s'agit pas d'un pacte`: no agreement. */
-function negatedName(tokens: Token[], name: Found, clauseFirst: number): boolean {
+function negatedName(tokens: Token[], name: Found, clauseFirst: number, reading: SentenceReading): boolean {
   const from = Math.max(clauseFirst, name.first - 6);
   for (let k = from; k < name.first; k++) if (NEGATIONS.has(tokens[k].lower)) return true;
-  let negator = false;
-  for (let k = name.first - 1; k >= clauseFirst; k--) {
-    if (NEGATORS.has(tokens[k].lower)) negator = true;
-    else if (negator && (tokens[k].lower === 'ne' || tokens[k].lower === "n'")) return true;
-  }
-  return false;
+  // `ne` … `pas` before the name, in its clause
+  const { negators, ne } = reading.words();
+  const negator = lowerBound(negators, name.first) - 1;
+  if (negator < 0 || negators[negator] < clauseFirst) return false;
+  const first = lowerBound(ne, clauseFirst);
+  return first < ne.length && ne[first] < negators[negator];
 }
 
 /** Agreements with their status (annotation guidelines §4). */
@@ -495,13 +670,19 @@ export function extractAgreements(ctx: ArticleContext, dates: DateMention[], eve
   const { doc } = ctx;
   const { tokens } = doc;
   const records: AgreementMention[] = [];
-  const main = mainActors(doc);
+  let mainCodes: string[] | undefined;
+  const main = (): string[] => (mainCodes ??= mainActors(doc));
   const heads = new Map<string, AgreementMention>();
   let lastRecord: AgreementMention | undefined;
   /** Agreements the text names by a name of their own (`traité Ceta`), found again by that name (`le Ceta`, `#CETA`). */
   const properNames = new Map<string, Kind_>();
   const eventsBySentence = new Map<number, EventMention[]>();
-  for (const e of events) eventsBySentence.set(e.evidence_start, [...(eventsBySentence.get(e.evidence_start) ?? []), e]);
+  for (const e of events) {
+    const list = eventsBySentence.get(e.evidence_start);
+    if (list) list.push(e);
+    else eventsBySentence.set(e.evidence_start, [e]);
+  }
+  const datesBySentence = datedBySentence(doc, dates);
   const bySentence = new Map<number, number[]>();
   for (const i of anchors(doc, AGREEMENT_WORD)) {
     const list = bySentence.get(tokens[i].sent);
@@ -517,31 +698,28 @@ export function extractAgreements(ctx: ArticleContext, dates: DateMention[], eve
     if (properNames.size) found.push(...namedAgain(doc, s, properNames, found));
     const names = found.sort((a, b) => a.first - b.first);
     if (!names.length) continue;
-    if (hypotheticalSentence(tokens, s)) continue;
+    const reading = new SentenceReading(doc, s, names);
+    if (hypotheticalSentence(tokens, s, reading)) continue;
     const starts = clauseStarts(tokens, s);
-    const cues = statusCues(doc, s);
-    const sentenceDates = dates.filter((d) => d.start >= s.start && d.end <= s.end && d.value);
-    const past = tokens.slice(s.first, s.last).some((t) => isAuxOf(t) && tensesOf(t.lex) & (TENSE.P | TENSE.I) && tensesOf(tokens[t.i + 1]?.lex ?? null) & TENSE.K);
-    const futureSentence = tokens.slice(s.first, s.last).some((t) => t.pos & (POS.VERB | POS.AUX) && tensesOf(t.lex) & (TENSE.F | TENSE.C) && !(tensesOf(t.lex) & (TENSE.P | TENSE.I)));
+    const sentenceDates = new SentenceDates(datesBySentence.get(index) ?? []);
     const inSentence: AgreementMention[] = [];
     for (const name of names) {
-      let c = 0;
-      while (c + 1 < starts.length && starts[c + 1] <= name.head) c++;
+      const c = Math.max(0, upperBound(starts, name.head) - 1);
       const clauseFirst = starts[c];
       const clauseLast = starts[c + 1] ?? s.last;
       // negated, hypothetical or only demanded agreements are none of the statuses of §4
-      if (negatedName(tokens, name, clauseFirst)) continue;
-      if (tokens.slice(clauseFirst, name.first).some((t) => HYPOTHESIS.has(t.lower))) continue;
-      const before = tokens.slice(Math.max(clauseFirst, name.first - 6), name.first);
-      if (before.some((t) => lemmasOf(t.lex, POS.VERB).some((l) => DEMAND_VERBS.has(l))) && /^(?:un|une|des)$/.test(tokens[name.first - 1]?.lower ?? '')) continue;
+      if (negatedName(tokens, name, clauseFirst, reading)) continue;
+      const hypotheses = reading.words().hypotheses;
+      const hypothesis = lowerBound(hypotheses, name.first) - 1;
+      if (hypothesis >= 0 && hypotheses[hypothesis] >= clauseFirst) continue;
+      if (demandedBefore(tokens, name, clauseFirst) && /^(?:un|une|des)$/.test(tokens[name.first - 1]?.lower ?? '')) continue;
       // `en faveur d'un accord`: wished for, not yet any status
       if (/^(?:un|une)$/.test(tokens[name.first - 1]?.lower ?? '') && /^(?:d'|de)$/.test(tokens[name.first - 2]?.lower ?? '') && tokens[name.first - 3]?.lower === 'faveur') continue;
       const quote = doc.quoteOf[name.head];
       // within a quotation, only the quotation's own words give a status
-      const ownCues = quote >= 0 ? cues.filter((q) => doc.quoteOf[q.at] === quote) : cues;
-      const ownCue = statusFor(ownCues, clauseFirst, clauseLast, name, tokens, names, true);
+      const ownCue = statusFor(reading.cues(name.kind, quote >= 0 ? quote : undefined), clauseFirst, clauseLast, name, tokens, true);
       if (name.needsCue && !ownCue) continue;
-      let status = statusFor(cues, clauseFirst, clauseLast, name, tokens, names);
+      let status = statusFor(reading.cues(name.kind), clauseFirst, clauseLast, name, tokens);
       const det = tokens[name.first - 1]?.lower ?? '';
       const head = headWord(tokens, name);
       const definite = DEMONSTRATIVES.has(det) || det === 'le' || det === 'la' || det === "l'" || det === 'les' || det === 'du' || det === 'des';
@@ -562,38 +740,40 @@ export function extractAgreements(ctx: ArticleContext, dates: DateMention[], eve
       }
       // with no cue, a story goes on about the agreements it just told (`Il s'agit du traité…`)
       const recent = lastRecord && lastRecord.evidence_start >= (doc.sentences[index - 1]?.start ?? s.start) ? lastRecord : undefined;
-      if (!status) status = name.kind === 'union' ? 'in_force' : antecedent?.status ?? recent?.status ?? (futureSentence ? 'planned' : past || name.kind === 'accord' || namedAgreement ? 'signed' : 'in_force');
-      if (status === 'in_force' && name.kind === 'loan' && !namedAgreement && futureSentence) status = 'planned';
-      let domains = domainsIn(tokens, name.first, name.last);
+      if (!status) status = name.kind === 'union' ? 'in_force' : antecedent?.status ?? recent?.status ?? (reading.future() ? 'planned' : reading.past() || name.kind === 'accord' || namedAgreement ? 'signed' : 'in_force');
+      if (status === 'in_force' && name.kind === 'loan' && !namedAgreement && reading.future()) status = 'planned';
+      let domains = domainList(domainBitsIn(tokens, name.first, name.last));
       if (!domains.length) {
-        const others = names.filter((o) => o !== name);
-        domains = domainsIn(tokens, name.last, clauseLast);
-        if (!domains.length) domains = domainsIn(tokens, s.first, s.last, (i) => others.some((o) => i >= o.first && i < o.last) || doc.quoteOf[i] >= 0);
+        domains = domainList(reading.domainBitsAfter(name.last, clauseLast));
+        // the sentence's words outside quotations and other names
+        if (!domains.length) domains = domainList(reading.domainBitsBeside(name));
         if (!domains.length) domains = name.kind === 'union' ? ['political'] : name.kind === 'joint_force' ? ['defense'] : name.kind === 'loan' ? ['finance'] : antecedent?.domains ?? [];
       }
       if (name.kind === 'loan' && !domains.includes('finance')) domains = ['finance', ...domains];
-      let date: { date: string | null; precision: AgreementMention['precision'] } = { date: null, precision: null };
+      let date: string | null = null;
+      let precision: AgreementMention['precision'] = null;
       if (status === 'signed' || status === 'planned') {
         const sentenceEvents = eventsBySentence.get(s.start) ?? [];
-        const dated = sentenceDates.sort((a, b) => Math.abs(a.start - tokens[name.head].start) - Math.abs(b.start - tokens[name.head].start))[0];
-        if (dated) date = { date: dated.value, precision: dated.precision };
-        else if (sentenceEvents.length && sentenceEvents[0].date) date = { date: sentenceEvents[0].date, precision: sentenceEvents[0].precision };
-        else if (ctx.published) date = { date: ctx.published, precision: ctx.published_precision };
+        const dated = sentenceDates.nearest(tokens[name.head].start);
+        if (dated) [date, precision] = [dated.value, dated.precision];
+        else if (sentenceEvents.length && sentenceEvents[0].date) [date, precision] = [sentenceEvents[0].date, sentenceEvents[0].precision];
+        else if (ctx.published) [date, precision] = [ctx.published, ctx.published_precision];
       } else if (status === 'in_force') {
         const since = sentenceDates.find((d) => {
-          const k = tokens.findIndex((t) => t.start === d.start);
+          const k = tokenStartingAt(tokens, d.start);
           return k > 0 && tokens[k - 1].lower === 'depuis';
         });
-        if (since) date = { date: since.value, precision: since.precision };
+        if (since) [date, precision] = [since.value, since.precision];
       }
       const record: AgreementMention = {
         name: doc.text.slice(tokens[name.first].start, tokens[name.last - 1].end),
         kind: name.kind,
-        parties: partiesOf(doc, s, name, main, antecedent),
+        parties: partiesOf(doc, reading, name, main, antecedent),
         domains,
         status,
         count: countOf(tokens, name) ?? (DEMONSTRATIVES.has(det) ? antecedent?.count ?? null : null),
-        ...date,
+        date,
+        precision,
         evidence: doc.text.slice(s.start, s.end),
         start: tokens[name.first].start,
         end: tokens[name.last - 1].end,
@@ -610,6 +790,278 @@ export function extractAgreements(ctx: ArticleContext, dates: DateMention[], eve
   return records;
 }
 
+/** `réclamer un accord`: a verb of demand among the six words before the name, in its clause. */
+function demandedBefore(tokens: Token[], name: Found, clauseFirst: number): boolean {
+  for (let k = Math.max(clauseFirst, name.first - 6); k < name.first; k++) if (lemmasOf(tokens[k].lex, POS.VERB).some((l) => DEMAND_VERBS.has(l))) return true;
+  return false;
+}
+
+/** The first index of sorted `xs` whose value is above `x` (xs.length if none). */
+function upperBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The token that starts at character `start`, or -1. */
+function tokenStartingAt(tokens: Token[], start: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length && tokens[lo].start === start ? lo : -1;
+}
+
+/** The dates with a value of each sentence (by index), those lying within it, in their order. */
+function datedBySentence(doc: Doc, dates: DateMention[]): Map<number, DateMention[]> {
+  const out = new Map<number, DateMention[]>();
+  for (const d of dates) {
+    if (!d.value) continue;
+    const k = tokenStartingAt(doc.tokens, d.start);
+    const index = k >= 0 ? doc.tokens[k].sent : sentenceAtOffset(doc, d.start);
+    const s = doc.sentences[index];
+    if (!s || d.start < s.start || d.end > s.end) continue;
+    const list = out.get(index);
+    if (list) list.push(d);
+    else out.set(index, [d]);
+  }
+  return out;
+}
+
+/** The last sentence starting at or before character `offset` (-1 if none). */
+function sentenceAtOffset(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.sentences[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * A sentence's dates as its agreements take them: the nearest to a name (the array sorted in
+ * place by the distance to each name's head in turn, the first taken), or the first that passes
+ * a test in the order those sorts left. The order is not kept but read from the heads sorted
+ * by: a stable sort keeps the previous order among equal distances (dates have distinct starts).
+ */
+class SentenceDates {
+  private readonly byStart: DateMention[];
+  private readonly rank: Map<DateMention, number>;
+  private readonly heads: number[] = [];
+
+  constructor(private readonly dates: DateMention[]) {
+    this.byStart = [...dates].sort((a, b) => a.start - b.start);
+    this.rank = new Map(dates.map((d, k) => [d, k]));
+  }
+
+  /** Whether `a` comes before `b` in the current order. */
+  private before(a: DateMention, b: DateMention): boolean {
+    for (let j = this.heads.length - 1; j >= 0; j--) {
+      const da = Math.abs(a.start - this.heads[j]);
+      const db = Math.abs(b.start - this.heads[j]);
+      if (da !== db) return da < db;
+    }
+    return this.rank.get(a)! < this.rank.get(b)!;
+  }
+
+  /** The date nearest to character `at`, the dates sorted by that distance from now on. */
+  nearest(at: number): DateMention | undefined {
+    const { byStart } = this;
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid].start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const left = byStart[lo - 1];
+    const right = byStart[lo];
+    let found: DateMention | undefined;
+    if (!left || !right) found = left ?? right;
+    else {
+      const dl = at - left.start;
+      const dr = right.start - at;
+      found = dl < dr ? left : dr < dl ? right : this.before(left, right) ? left : right;
+    }
+    this.heads.push(at);
+    return found;
+  }
+
+  /** The first date that passes `test`, in the current order. */
+  find(test: (d: DateMention) => boolean): DateMention | undefined {
+    let found: DateMention | undefined;
+    for (const d of this.dates) if (test(d) && (!found || this.before(d, found))) found = d;
+    return found;
+  }
+}
+
+const NE = new Set(['ne', "n'"]);
+
+/**
+ * What the names of one sentence are read against, each computed once, when first needed:
+ * where its words of negation and hypothesis and its commas stand, its status cues by kind of
+ * agreement (and quotation), the domains its words name, its actors, its tenses.
+ */
+class SentenceReading {
+  private wordPositions?: { negators: number[]; ne: number[]; hypotheses: number[]; commas: number[] };
+  /** The status cues, and those of each quotation. */
+  private statusCueLists?: { all: Cue[]; byQuote: Map<number, Cue[]> };
+  private readonly cueIndexes = new Map<string, CueIndex>();
+  /** Tokens inside names, with the number of names each is in, and those that are no name's head. */
+  private coverage?: { count: Map<number, number>; notHead: Set<number> };
+  private domainPositions?: number[][];
+  private unquotedOutsideNames?: number;
+  private sentenceActors?: SentenceActors;
+  private tenses?: { past: boolean; future: boolean };
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly s: Sentence,
+    private readonly names: Found[],
+  ) {}
+
+  words(): { negators: number[]; ne: number[]; hypotheses: number[]; commas: number[] } {
+    if (this.wordPositions) return this.wordPositions;
+    const words = { negators: [] as number[], ne: [] as number[], hypotheses: [] as number[], commas: [] as number[] };
+    const { tokens } = this.doc;
+    for (let i = this.s.first; i < this.s.last; i++) {
+      const t = tokens[i];
+      if (NEGATORS.has(t.lower)) words.negators.push(i);
+      else if (NE.has(t.lower)) words.ne.push(i);
+      if (HYPOTHESIS.has(t.lower)) words.hypotheses.push(i);
+      if (t.text === ',') words.commas.push(i);
+    }
+    return (this.wordPositions = words);
+  }
+
+  /** The first comma after token `k`, in the sentence, or -1. */
+  commaAfter(k: number): number {
+    const { commas } = this.words();
+    const c = upperBound(commas, k);
+    return c < commas.length ? commas[c] : -1;
+  }
+
+  /** The status cues a kind of agreement sees, in the sentence or in one of its quotations. */
+  cues(kind: Kind_, quote?: number): CueIndex {
+    const key = quote === undefined ? kind : `${kind} ${quote}`;
+    let index = this.cueIndexes.get(key);
+    if (!index) {
+      const lists = this.cueLists();
+      const list = quote === undefined ? lists.all : lists.byQuote.get(quote) ?? [];
+      const { notHead } = this.covered();
+      this.cueIndexes.set(key, (index = new CueIndex(list, kind, (at) => notHead.has(at))));
+    }
+    return index;
+  }
+
+  private cueLists(): { all: Cue[]; byQuote: Map<number, Cue[]> } {
+    if (this.statusCueLists) return this.statusCueLists;
+    const all = statusCues(this.doc, this.s);
+    const byQuote = new Map<number, Cue[]>();
+    for (const c of all) {
+      const quote = this.doc.quoteOf[c.at];
+      if (quote < 0) continue;
+      const list = byQuote.get(quote);
+      if (list) list.push(c);
+      else byQuote.set(quote, [c]);
+    }
+    return (this.statusCueLists = { all, byQuote });
+  }
+
+  private covered(): { count: Map<number, number>; notHead: Set<number> } {
+    if (this.coverage) return this.coverage;
+    const count = new Map<number, number>();
+    const notHead = new Set<number>();
+    for (const o of this.names) {
+      for (let k = o.first; k < o.last; k++) {
+        count.set(k, (count.get(k) ?? 0) + 1);
+        if (k !== o.head) notHead.add(k);
+      }
+    }
+    return (this.coverage = { count, notHead });
+  }
+
+  /** The domains the words of tokens [from, to) of the sentence name, as bits. */
+  domainBitsAfter(from: number, to: number): number {
+    if (!this.domainPositions) {
+      this.domainPositions = DOMAIN_ORDER.map(() => []);
+      for (let i = this.s.first; i < this.s.last; i++) {
+        let bits = domainBitsOf(this.doc.tokens[i]);
+        while (bits) {
+          const bit = bits & -bits;
+          bits ^= bit;
+          this.domainPositions[31 - Math.clz32(bit)].push(i);
+        }
+      }
+    }
+    let bits = 0;
+    this.domainPositions.forEach((positions, k) => {
+      const p = lowerBound(positions, from);
+      if (p < positions.length && positions[p] < to) bits |= 1 << k;
+    });
+    return bits;
+  }
+
+  /** The domains the sentence's words name outside quotations and outside names other than `name`, as bits. */
+  domainBitsBeside(name: Found): number {
+    const { tokens, quoteOf } = this.doc;
+    const { count } = this.covered();
+    if (this.unquotedOutsideNames === undefined) {
+      let bits = 0;
+      for (let i = this.s.first; i < this.s.last; i++) if (quoteOf[i] < 0 && !count.has(i)) bits |= domainBitsOf(tokens[i]);
+      this.unquotedOutsideNames = bits;
+    }
+    let bits = this.unquotedOutsideNames;
+    for (let i = name.first; i < name.last; i++) if (quoteOf[i] < 0 && count.get(i) === 1) bits |= domainBitsOf(tokens[i]);
+    return bits;
+  }
+
+  actors(): SentenceActors {
+    return (this.sentenceActors ??= new SentenceActors(this.doc, this.s));
+  }
+
+  /** A compound past (`a signé`) in the sentence. */
+  past(): boolean {
+    return this.tensesOfSentence().past;
+  }
+
+  /** A verb in the future or conditional (`signera`) in the sentence. */
+  future(): boolean {
+    return this.tensesOfSentence().future;
+  }
+
+  private tensesOfSentence(): { past: boolean; future: boolean } {
+    if (this.tenses) return this.tenses;
+    const { tokens } = this.doc;
+    let past = false;
+    let future = false;
+    for (let i = this.s.first; i < this.s.last; i++) {
+      const t = tokens[i];
+      const tenses = tensesOf(t.lex);
+      if (isAuxOf(t) && tenses & (TENSE.P | TENSE.I) && tensesOf(tokens[i + 1]?.lex ?? null) & TENSE.K) past = true;
+      if (t.pos & (POS.VERB | POS.AUX) && tenses & (TENSE.F | TENSE.C) && !(tenses & (TENSE.P | TENSE.I))) future = true;
+    }
+    return (this.tenses = { past, future });
+  }
+}
+
+/** The tokens of some names. */
+function tokensOf(names: Found[]): Set<number> {
+  const out = new Set<number>();
+  for (const f of names) for (let k = f.first; k < f.last; k++) out.add(k);
+  return out;
+}
+
 /** `Ces accords visent à`, `L'accord porte sur`: the name opens its clause and its verb follows. */
 function isSubject(tokens: Token[], name: Found, clauseFirst: number): boolean {
   let k = name.first - 1;
@@ -624,11 +1076,14 @@ const bareName = (lower: string): string => lower.replace(/^#/, '');
 /** `le Ceta`, `#CETA`: an agreement named before by its own name (not where a noun of this sentence already names it). */
 function namedAgain(doc: Doc, s: Sentence, properNames: Map<string, Kind_>, found: Found[]): Found[] {
   const out: Found[] = [];
+  let named: Set<number> | undefined;
   for (let i = s.first; i < s.last; i++) {
     const t = doc.tokens[i];
     if (!t.cap && !t.lower.startsWith('#')) continue;
     const kind = properNames.get(bareName(t.lower));
-    if (kind === undefined || found.some((f) => i >= f.first && i < f.last)) continue;
+    if (kind === undefined) continue;
+    named ??= tokensOf(found);
+    if (named.has(i)) continue;
     out.push({ kind, first: i, last: i + 1, head: i });
   }
   return out;

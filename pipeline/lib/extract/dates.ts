@@ -1,8 +1,9 @@
 import { anchors, type Doc } from '../nlp/doc.ts';
+import type { Sentence } from '../nlp/structure.ts';
 import { Pattern, RuleIndex, WordClasses, type Captures, type TokenSpec } from '../nlp/pattern.ts';
 import { loadRules } from '../nlp/rules.ts';
-import { nearestDirection, tenseCues, type Direction, type TenseCue } from '../nlp/tense.ts';
-import { Gap, Kind, lexemeFlag, type Lexeme, type Token } from '../nlp/tokens.ts';
+import { cueList, nearestDirection, tenseCues, type CueList, type Direction, type TenseCue } from '../nlp/tense.ts';
+import { Gap, Kind, lexemeFlag, lexemeSlot, type Lexeme, type Token } from '../nlp/tokens.ts';
 import {
   addDays, addMonths, formatDay, formatMonth, formatWeek, isValidDay, pad2, pad4, parseAnchor, romanToInt, seasonOfMonth, weekdayOf,
   type Anchor, type Season,
@@ -57,6 +58,114 @@ const INDEX = new RuleIndex(RULES, CLASSES);
 /** Where a temporal expression can start. */
 const DATE_START = lexemeFlag((lx) => INDEX.candidates({ lx } as Token).length > 0);
 
+/**
+ * Most tries at a common first word end at the second (`le mois`, `l'année`, `la veille` at any
+ * `le`, `l'`, `la`), and most numbers open no date. For the rules a form can open (in file
+ * order, the first 31 as bits), the rules worth trying given the next token: those that may end
+ * at the first token, and those whose next item the next token's form, class or kind can match.
+ */
+interface RuleStarts {
+  rules: CompiledRule[];
+  /** Rules to try whatever comes next. */
+  always: number;
+  byLower: Map<string, number>;
+  byClass: Array<{ classBit: number; rules: number }>;
+  byKind: number[];
+}
+
+/** What the form of a token must be for a pattern item to match it: a necessary test. */
+interface FormTest { lower: Set<string> | null; kind: Kind | null; classMask: number }
+/** An item that can take a rule's first token, and the items that can take the next (null: the rule may end there). */
+interface FirstItem { test: FormTest; next: FormSpec[] | null }
+interface FormSpec { spec: TokenSpec; test: FormTest }
+
+const SPEC_KINDS = { word: Kind.Word, number: Kind.Number, punct: Kind.Punct, quote: Kind.Quote } as const;
+const listOf = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function formTest(spec: TokenSpec): FormTest {
+  const bits = listOf(spec.class).map((c) => CLASSES.bitOf(c));
+  return {
+    lower: spec.lower === undefined ? null : new Set(listOf(spec.lower)),
+    kind: spec.kind === undefined ? null : SPEC_KINDS[spec.kind],
+    // a class without a bit (past the 31st) is not tested
+    classMask: bits.length && bits.every((b) => b !== 0) ? bits.reduce((m, b) => m | b, 0) : 0,
+  };
+}
+
+const formPasses = (test: FormTest, lx: Lexeme): boolean =>
+  (test.lower === null || test.lower.has(lx.lower)) && (test.kind === null || lx.kind === test.kind) && (test.classMask === 0 || (CLASSES.maskOf({ lx }) & test.classMask) !== 0);
+
+/**
+ * The items of a pattern that can take its first token, each with those that can take the
+ * next. Items are optional (`?`, `*`), repeated (`+`, `*`) or absent (`!`: it consumes nothing,
+ * and a necessary condition may pass over it).
+ */
+function firstItems(specs: TokenSpec[]): FirstItem[] {
+  const optional = (k: number): boolean => specs[k].op === '?' || specs[k].op === '*' || specs[k].op === '!';
+  /** Adds the items from k on that can take a token (k, and the next ones while those before are optional); false when the pattern can end before them. */
+  const from = (k: number, out: number[]): boolean => {
+    for (; k < specs.length; k++) {
+      if (specs[k].op !== '!') out.push(k);
+      if (!optional(k)) return true;
+    }
+    return false;
+  };
+  const firsts: number[] = [];
+  const mayBeEmpty = !from(0, firsts);
+  return firsts.map((k) => {
+    const next: number[] = specs[k].op === '*' || specs[k].op === '+' ? [k] : [];
+    const ends = mayBeEmpty || !from(k + 1, next);
+    return { test: formTest(specs[k]), next: ends ? null : next.map((j) => ({ spec: specs[j], test: formTest(specs[j]) })) };
+  });
+}
+
+const FIRST_ITEMS = new Map(RULES.map((rule) => [rule, firstItems(rule.pattern.source)]));
+/** Forms opening the same rules with the same first items share their starts. */
+const SHARED_STARTS = new Map<string, RuleStarts>();
+
+const STARTS = lexemeSlot((lx): RuleStarts => {
+  const rules = INDEX.candidates({ lx } as Token);
+  const passing = rules.map((rule) => FIRST_ITEMS.get(rule)!.filter((item) => formPasses(item.test, lx)));
+  const key = rules.map((rule, r) => `${RULES.indexOf(rule)}:${passing[r].map((item) => FIRST_ITEMS.get(rule)!.indexOf(item)).join(',')}`).join(' ');
+  let starts = SHARED_STARTS.get(key);
+  if (!starts) {
+    starts = { rules, always: 0, byLower: new Map(), byClass: [], byKind: [0, 0, 0, 0, 0] };
+    for (let r = 0; r < rules.length && r < 31; r++) {
+      for (const item of passing[r]) {
+        if (item.next === null) starts.always |= 1 << r;
+        else for (const next of item.next) addNextItem(starts, next, 1 << r);
+      }
+    }
+    SHARED_STARTS.set(key, starts);
+  }
+  return starts;
+});
+
+/** Indexes rule `bit` under the most telling attribute of an item: its forms, else its classes, else its kind. */
+function addNextItem(starts: RuleStarts, { spec, test }: FormSpec, bit: number): void {
+  if (test.lower) for (const form of test.lower) starts.byLower.set(form, (starts.byLower.get(form) ?? 0) | bit);
+  else if (test.classMask) {
+    for (const c of listOf(spec.class)) {
+      const classBit = CLASSES.bitOf(c);
+      const entry = starts.byClass.find((e) => e.classBit === classBit);
+      if (entry) entry.rules |= bit;
+      else starts.byClass.push({ classBit, rules: bit });
+    }
+  } else if (test.kind !== null) starts.byKind[test.kind] |= bit;
+  else starts.always |= bit;
+}
+
+/** The rules of `starts` to try when `next` follows, as bits. */
+function rulesBefore(starts: RuleStarts, next: Token | undefined): number {
+  if (next === undefined) return starts.always;
+  let rules = starts.always | (starts.byLower.get(next.lower) ?? 0) | starts.byKind[next.kind];
+  if (starts.byClass.length) {
+    const classes = CLASSES.maskOf(next);
+    for (const e of starts.byClass) if (classes & e.classBit) rules |= e.rules;
+  }
+  return rules;
+}
+
 function dayValue(t: { lower: string }): number | null {
   if (/^1(?:er|ᵉʳ)$/.test(t.lower)) return 1;
   if (!/^\d{1,2}$/.test(t.lower)) return null;
@@ -106,19 +215,39 @@ export function scanDates(doc: Doc): DateHit[] {
   return scan(doc, anchors(doc, DATE_START));
 }
 
-/** The direction (past, future, none) the verbs of a sentence give an expression, their cues computed once per sentence. */
+/** The direction (past, future, none) the verbs of a sentence give an expression, their cues computed once per sentence and document. */
 export function directionReader(doc: Doc): (hit: DateHit, own?: Lazy) => Direction | null {
-  const cues = new Map<number, TenseCue[]>();
+  let reader = READERS.get(doc);
+  if (!reader) READERS.set(doc, (reader = newDirectionReader(doc)));
+  return reader;
+}
+const READERS = new WeakMap<Doc, (hit: DateHit, own?: Lazy) => Direction | null>();
+
+function newDirectionReader(doc: Doc): (hit: DateHit, own?: Lazy) => Direction | null {
+  /** By sentence, its cues by quotation (-1: outside any). */
+  const cues = new Map<number, Map<number, CueList>>();
   return (hit, own) => {
     if (own !== undefined) return own;
     const s = doc.tokens[hit.first].sent;
-    let list = cues.get(s);
-    if (!list) cues.set(s, (list = tenseCues(doc.tokens, doc.sentences[s].first, doc.sentences[s].last)));
+    let byQuote = cues.get(s);
+    if (!byQuote) cues.set(s, (byQuote = cuesByQuote(doc, s)));
     // the verbs of a quotation speak of its words' time, the reporting verb of the report's
-    const quote = doc.quoteOf[hit.first];
-    if (list.some((c) => doc.quoteOf[c.first] !== quote)) list = list.filter((c) => doc.quoteOf[c.first] === quote);
-    return nearestDirection(list, hit.first, hit.last, doc.tokens);
+    const list = byQuote.get(doc.quoteOf[hit.first]);
+    return list ? nearestDirection(list, hit.first, hit.last, doc.tokens) : null;
   };
+}
+
+function cuesByQuote(doc: Doc, s: number): Map<number, CueList> {
+  const groups = new Map<number, TenseCue[]>();
+  for (const cue of tenseCues(doc.tokens, doc.sentences[s].first, doc.sentences[s].last)) {
+    const quote = doc.quoteOf[cue.first];
+    const group = groups.get(quote);
+    if (group) group.push(cue);
+    else groups.set(quote, [cue]);
+  }
+  const lists = new Map<number, CueList>();
+  for (const [quote, group] of groups) lists.set(quote, cueList(group));
+  return lists;
 }
 
 /**
@@ -126,18 +255,15 @@ export function directionReader(doc: Doc): (hit: DateHit, own?: Lazy) => Directi
  * gives for publication (`textDay`: a dateline, a byline, `ce mercredi 4 décembre`).
  */
 export function resolveDates(doc: Doc, hits: DateHit[], published: string | null, textDay: string | null): DateMention[] {
-  const anchor = parseAnchor(published);
-  const dayAnchor = parseAnchor(textDay);
-  const directionOf = directionReader(doc);
+  const story = new Story(doc, hits, parseAnchor(published), parseAnchor(textDay));
   const out: DateMention[] = [];
-  const previous: Array<{ hit: Hit; resolved: Resolved }> = [];
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i];
-    const resolved = resolve(i, hits, previous, anchor, dayAnchor, doc, directionOf);
-    previous.push({ hit, resolved });
+    const resolved = story.resolve(i);
+    story.settle(i, resolved);
     const start = doc.tokens[hit.first].start;
     const end = doc.tokens[hit.last - 1].end;
-    out.push({ text: doc.text.slice(start, end), ...resolved, start, end });
+    out.push({ text: doc.text.slice(start, end), value: resolved.value, precision: resolved.precision, basis: resolved.basis, start, end });
   }
   return out;
 }
@@ -159,20 +285,26 @@ export function explicitYearOf(hit: DateHit): number | null {
 // ---------------------------------------------------------------------------------------------
 // Scanning: at each token, the patterns its word can open, in file order; the first that reads wins.
 
-function scan(doc: Doc, starts: number[]): Hit[] {
+function scan(doc: Doc, anchorsAt: number[]): Hit[] {
   const { tokens } = doc;
   const hits: Hit[] = [];
-  for (let a = 0, i = -1; a < starts.length; a++) {
+  for (let a = 0, i = -1; a < anchorsAt.length; a++) {
     // `i` is the last token consumed
-    if (starts[a] <= i) continue;
-    i = starts[a];
-    const candidates = INDEX.candidates(tokens[i]);
-    for (const rule of candidates) {
-      const m = rule.pattern.matchAt(tokens, i, CLASSES);
-      if (!m) continue;
+    if (anchorsAt[a] <= i) continue;
+    i = anchorsAt[a];
+    const opening = STARTS(tokens[i]);
+    const worth = rulesBefore(opening, tokens[i + 1]);
+    if (worth === 0 && opening.rules.length <= 31) continue;
+    for (let r = 0; r < opening.rules.length; r++) {
+      if (r < 31 && (worth & (1 << r)) === 0) continue;
+      const rule = opening.rules[r];
+      // most tries fail: the captures are read only where the pattern matches
+      if (rule.pattern.endAt(tokens, i, CLASSES) < 0) continue;
+      const m = rule.pattern.matchAt(tokens, i, CLASSES)!;
       const reading = read(rule, m.captures, doc, m.first, m.last);
       if (!reading) continue;
-      const [first, last] = rule.keep ? m.captures[rule.keep] : [m.first, m.last];
+      const first = rule.keep ? m.captures[rule.keep][0] : m.first;
+      const last = rule.keep ? m.captures[rule.keep][1] : m.last;
       hits.push({ first, last, reading });
       i = last - 1;
       break;
@@ -437,171 +569,258 @@ function yearLooksReal(tokens: Token[], at: number, cued: boolean): boolean {
 // ---------------------------------------------------------------------------------------------
 // Resolution against the document date, a day the text gives, or a year the same sentence gives explicitly.
 
-function resolve(
-  index: number,
-  hits: Hit[],
-  previous: Array<{ hit: Hit; resolved: Resolved }>,
-  anchor: Anchor | null,
-  dayAnchor: Anchor | null,
-  doc: Doc,
-  directionOf: (hit: Hit, own: Lazy) => Direction | null,
-): Resolved {
-  const hit = hits[index];
-  const r = hit.reading;
-  switch (r.kind) {
-    case 'year':
-      return { value: pad4(r.year), precision: 'year', basis: 'explicit' };
-    case 'decade':
-      return { value: String(r.decade).padStart(3, '0'), precision: 'decade', basis: 'explicit' };
-    case 'century':
-      return { value: pad2(r.century), precision: 'century', basis: 'explicit' };
-    case 'day': {
-      if (r.year !== null) return { value: formatDay(r.year, r.month, r.day), precision: 'day', basis: 'explicit' };
-      const contextYear = yearFromSentence(index, hits, doc, r.month) ?? (anchor ? null : yearFromStory(index, hits, previous, doc, r.month));
-      if (contextYear !== null) return { value: formatDay(contextYear, r.month, r.day), precision: 'day', basis: 'context' };
-      if (!anchor) return UNRESOLVED;
-      let year = yearFor(anchor, r.month, r.day, directionOf(hit, r.direction));
-      if (r.weekday !== null && isValidDay(year, r.month, r.day) && weekdayOf(year, r.month, r.day) !== r.weekday) {
-        // `lundi 14 septembre`: the weekday picks the year when the neighbouring one fits and this one does not
-        const fitting = [year - 1, year + 1].filter((y) => isValidDay(y, r.month, r.day) && weekdayOf(y, r.month, r.day) === r.weekday);
-        if (fitting.length === 1) year = fitting[0];
-      }
-      return { value: formatDay(year, r.month, r.day), precision: 'day', basis: 'publication' };
+/** Whether an expression gives its year with a day or month (`3 mars 2021`, `mars 2021`), as a nearby day or month may borrow it. */
+const givesYear = (hit: Hit): boolean => (hit.reading.kind === 'day' || hit.reading.kind === 'month') && hit.reading.year !== null;
+
+/**
+ * The expressions of a text resolved in order: each against the anchors and what the text said
+ * before it. What the look-ups below need of the expressions resolved so far is kept as they are
+ * settled, so that each is a step, not a pass over the story (linear in a long text or sentence).
+ */
+class Story {
+  private readonly directionOf: (hit: Hit, own: Lazy) => Direction | null;
+  private readonly resolved: Resolved[] = [];
+  /** For each expression, the nearest before and after it that gives its year (-1, or hits.length, when none). */
+  private readonly yearBefore: Int32Array;
+  private readonly yearAfter: Int32Array;
+  /** By weekday, the last day that states it (`mercredi 23 septembre`) resolved to a day. */
+  private readonly lastNamedWeekday = new Int32Array(7).fill(-1);
+  /** By weekday, the last day without one (`1er mai`) resolved to a day on that weekday. */
+  private readonly lastDayOnWeekday = new Int32Array(7).fill(-1);
+  /** The last expression resolved to a day or a month. */
+  private lastDayOrMonth = -1;
+  /** The first day or month the text gives, explicitly or from its context. */
+  private storyMonth: string | null = null;
+  /** By sentence, the days ahead resolved on each weekday (while `storyMonth` is unchanged). */
+  private readonly daysAhead = new Map<number, { storyMonth: string | null; byWeekday: Array<Array<{ at: number; value: string }>> }>();
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly hits: Hit[],
+    private readonly anchor: Anchor | null,
+    private readonly dayAnchor: Anchor | null,
+  ) {
+    this.directionOf = directionReader(doc);
+    const n = hits.length;
+    this.yearBefore = new Int32Array(n);
+    this.yearAfter = new Int32Array(n);
+    for (let i = 0, last = -1; i < n; i++) {
+      this.yearBefore[i] = last;
+      if (givesYear(hits[i])) last = i;
     }
-    case 'month': {
-      if (r.year !== null) return { value: formatMonth(r.year, r.month), precision: 'month', basis: 'explicit' };
-      const contextYear = yearFromSentence(index, hits, doc, r.month) ?? (anchor ? null : yearFromStory(index, hits, previous, doc, r.month));
-      if (contextYear !== null) return { value: formatMonth(contextYear, r.month), precision: 'month', basis: 'context' };
-      if (!anchor) return UNRESOLVED;
-      return { value: formatMonth(yearFor(anchor, r.month, null, directionOf(hit, r.direction)), r.month), precision: 'month', basis: 'publication' };
+    for (let i = n - 1, next = n; i >= 0; i--) {
+      this.yearAfter[i] = next;
+      if (givesYear(hits[i])) next = i;
     }
-    case 'season': {
-      if (r.year !== null) return { value: `${pad4(r.year)}-${r.season}`, precision: 'season', basis: 'explicit' };
-      if (!anchor) return UNRESOLVED;
-      return { value: `${pad4(seasonYear(anchor, r.season, directionOf(hit, r.direction), r.strict))}-${r.season}`, precision: 'season', basis: 'publication' };
+  }
+
+  /** Records how expression `index` resolved, for those after it. */
+  settle(index: number, resolved: Resolved): void {
+    this.resolved.push(resolved);
+    const r = this.hits[index].reading;
+    if (resolved.value === null) return;
+    if (resolved.precision === 'day' || resolved.precision === 'month') {
+      this.lastDayOrMonth = index;
+      if (this.storyMonth === null && (resolved.basis === 'explicit' || resolved.basis === 'context')) this.storyMonth = resolved.value;
     }
-    case 'weekdayDay':
-      return anchor ? resolveWeekdayDay(anchor, r.weekday, r.day, () => directionOf(hit, r.direction)) : UNRESOLVED;
-    case 'weekday': {
-      // the same weekday written with its date nearby (`mercredi 23 septembre` … `mercredi`)
-      const named = sameWeekday(previous, r.weekday, doc, hit) ?? (anchor?.day != null ? null : dayOfSentence(index, hits, previous, r.weekday, (j) => resolve(j, hits, previous, anchor, dayAnchor, doc, directionOf), doc));
-      if (named) return { value: named, precision: 'day', basis: 'context' };
-      if (dayAnchor && anchor?.day == null) {
-        const resolved = resolveWeekday(dayAnchor, r.weekday, directionOf(hit, r.direction), r.strict);
-        return { ...resolved, basis: 'context' };
-      }
-      return anchor ? resolveWeekday(anchor, r.weekday, anchor.day === null ? null : directionOf(hit, r.direction), r.strict) : UNRESOLVED;
+    if (r.kind === 'day' && resolved.precision === 'day') {
+      if (r.weekday !== null) this.lastNamedWeekday[r.weekday] = index;
+      else this.lastDayOnWeekday[weekdayOfValue(resolved.value)] = index;
     }
-    case 'offset': {
-      if (!anchor) return UNRESOLVED;
-      const basis = 'publication';
-      switch (r.unit) {
-        case 'day':
-          if (dayAnchor && anchor.day === null) return { ...shiftDays(dayAnchor, r.offset, 'context') };
-          return shiftDays(anchor, r.offset, basis);
-        case 'week': {
-          if (anchor.day === null) return coarse(anchor, basis);
-          const [y, m, d] = addDays(anchor.year, anchor.month!, anchor.day, 7 * r.offset);
-          return { value: formatWeek(y, m, d), precision: 'week', basis };
+  }
+
+  resolve(index: number): Resolved {
+    const { hits, anchor, dayAnchor } = this;
+    const hit = hits[index];
+    const r = hit.reading;
+    switch (r.kind) {
+      case 'year':
+        return { value: pad4(r.year), precision: 'year', basis: 'explicit' };
+      case 'decade':
+        return { value: String(r.decade).padStart(3, '0'), precision: 'decade', basis: 'explicit' };
+      case 'century':
+        return { value: pad2(r.century), precision: 'century', basis: 'explicit' };
+      case 'day': {
+        if (r.year !== null) return { value: formatDay(r.year, r.month, r.day), precision: 'day', basis: 'explicit' };
+        const contextYear = this.yearFromSentence(index, r.month) ?? (anchor ? null : this.yearFromStory(index, r.month));
+        if (contextYear !== null) return { value: formatDay(contextYear, r.month, r.day), precision: 'day', basis: 'context' };
+        if (!anchor) return UNRESOLVED;
+        let year = yearFor(anchor, r.month, r.day, this.directionOf(hit, r.direction));
+        if (r.weekday !== null && isValidDay(year, r.month, r.day) && weekdayOf(year, r.month, r.day) !== r.weekday) {
+          // `lundi 14 septembre`: the weekday picks the year when the neighbouring one fits and this one does not
+          const fitting = [year - 1, year + 1].filter((y) => isValidDay(y, r.month, r.day) && weekdayOf(y, r.month, r.day) === r.weekday);
+          if (fitting.length === 1) year = fitting[0];
         }
-        case 'month': {
-          if (anchor.month === null) return r.offset === 0 ? coarse(anchor, basis) : UNRESOLVED;
-          const [y, m] = addMonths(anchor.year, anchor.month, r.offset);
-          return { value: formatMonth(y, m), precision: 'month', basis };
+        return { value: formatDay(year, r.month, r.day), precision: 'day', basis: 'publication' };
+      }
+      case 'month': {
+        if (r.year !== null) return { value: formatMonth(r.year, r.month), precision: 'month', basis: 'explicit' };
+        const contextYear = this.yearFromSentence(index, r.month) ?? (anchor ? null : this.yearFromStory(index, r.month));
+        if (contextYear !== null) return { value: formatMonth(contextYear, r.month), precision: 'month', basis: 'context' };
+        if (!anchor) return UNRESOLVED;
+        return { value: formatMonth(yearFor(anchor, r.month, null, this.directionOf(hit, r.direction)), r.month), precision: 'month', basis: 'publication' };
+      }
+      case 'season': {
+        if (r.year !== null) return { value: `${pad4(r.year)}-${r.season}`, precision: 'season', basis: 'explicit' };
+        if (!anchor) return UNRESOLVED;
+        return { value: `${pad4(seasonYear(anchor, r.season, this.directionOf(hit, r.direction), r.strict))}-${r.season}`, precision: 'season', basis: 'publication' };
+      }
+      case 'weekdayDay':
+        return anchor ? resolveWeekdayDay(anchor, r.weekday, r.day, () => this.directionOf(hit, r.direction)) : UNRESOLVED;
+      case 'weekday': {
+        // the same weekday written with its date nearby (`mercredi 23 septembre` … `mercredi`)
+        const named = this.sameWeekday(index, r.weekday) ?? (anchor?.day != null ? null : this.dayOfSentence(index, r.weekday));
+        if (named) return { value: named, precision: 'day', basis: 'context' };
+        if (dayAnchor && anchor?.day == null) {
+          const resolved = resolveWeekday(dayAnchor, r.weekday, this.directionOf(hit, r.direction), r.strict);
+          return { ...resolved, basis: 'context' };
         }
-        case 'year': {
-          // `il y a un an` is the anchor's month a year back (an anniversary); `il y a deux ans`, `30 ans`, only a year
-          if (r.counted && anchor.month !== null && Math.abs(r.offset) === 1) {
-            const [y, m] = addMonths(anchor.year, anchor.month, 12 * r.offset);
+        return anchor ? resolveWeekday(anchor, r.weekday, anchor.day === null ? null : this.directionOf(hit, r.direction), r.strict) : UNRESOLVED;
+      }
+      case 'offset': {
+        if (!anchor) return UNRESOLVED;
+        const basis = 'publication';
+        switch (r.unit) {
+          case 'day':
+            if (dayAnchor && anchor.day === null) return { ...shiftDays(dayAnchor, r.offset, 'context') };
+            return shiftDays(anchor, r.offset, basis);
+          case 'week': {
+            if (anchor.day === null) return coarse(anchor, basis);
+            const [y, m, d] = addDays(anchor.year, anchor.month!, anchor.day, 7 * r.offset);
+            return { value: formatWeek(y, m, d), precision: 'week', basis };
+          }
+          case 'month': {
+            if (anchor.month === null) return r.offset === 0 ? coarse(anchor, basis) : UNRESOLVED;
+            const [y, m] = addMonths(anchor.year, anchor.month, r.offset);
             return { value: formatMonth(y, m), precision: 'month', basis };
           }
-          return { value: pad4(anchor.year + r.offset), precision: 'year', basis };
+          case 'year': {
+            // `il y a un an` is the anchor's month a year back (an anniversary); `il y a deux ans`, `30 ans`, only a year
+            if (r.counted && anchor.month !== null && Math.abs(r.offset) === 1) {
+              const [y, m] = addMonths(anchor.year, anchor.month, 12 * r.offset);
+              return { value: formatMonth(y, m), precision: 'month', basis };
+            }
+            return { value: pad4(anchor.year + r.offset), precision: 'year', basis };
+          }
+          case 'century':
+            return { value: pad2(Math.floor((anchor.year - 1) / 100) + r.offset), precision: 'century', basis };
         }
-        case 'century':
-          return { value: pad2(Math.floor((anchor.year - 1) / 100) + r.offset), precision: 'century', basis };
+        return UNRESOLVED;
       }
-      return UNRESOLVED;
+      case 'eventMonth': {
+        // `la première semaine de contestation`: the month of the story's last dated mention, however far back
+        const antecedent = this.antecedentOf(index, Infinity);
+        return antecedent ? { value: antecedent.value!.slice(0, 7), precision: 'month', basis: 'context' } : UNRESOLVED;
+      }
+      case 'eventOffset': {
+        const antecedent = this.antecedentOf(index, 400);
+        if (antecedent) return shiftDays(parseAnchor(antecedent.value)!, r.days, 'context');
+        return anchor ? shiftDays(anchor, r.days, 'publication') : UNRESOLVED;
+      }
     }
-    case 'eventMonth': {
-      // `la première semaine de contestation`: the month of the story's last dated mention, however far back
-      const antecedent = antecedentOf(hit, previous, Infinity, doc);
-      return antecedent ? { value: antecedent.resolved.value!.slice(0, 7), precision: 'month', basis: 'context' } : UNRESOLVED;
+  }
+
+  /** Characters from the end of expression `j` to the start of expression `index`. */
+  private gap(j: number, index: number): number {
+    return this.doc.tokens[this.hits[index].first].start - this.doc.tokens[this.hits[j].last - 1].end;
+  }
+
+  private sentenceOf(index: number): Sentence {
+    return this.doc.sentences[this.doc.tokens[this.hits[index].first].sent];
+  }
+
+  /** A date the text gave last for the same weekday (`mercredi 23 septembre`), unless 3000 characters back. */
+  private sameWeekday(index: number, weekday: number): string | null {
+    const j = this.lastNamedWeekday[weekday];
+    return j >= 0 && this.gap(j, index) < 3000 ? this.resolved[j].value : null;
+  }
+
+  /**
+   * `ont défilé lundi matin pour un 1er mai`: a weekday beside a day of the same sentence that
+   * falls on that weekday names that day, the nearest before it, else the first after it.
+   */
+  private dayOfSentence(index: number, weekday: number): string | null {
+    const { hits } = this;
+    const sentence = this.sentenceOf(index);
+    const before = this.lastDayOnWeekday[weekday];
+    if (before >= 0 && hits[before].first >= sentence.first) return this.resolved[before].value;
+    // the days after it, resolved ahead with what the story says so far
+    let ahead = this.daysAhead.get(sentence.first);
+    if (!ahead || ahead.storyMonth !== this.storyMonth) {
+      const byWeekday: Array<Array<{ at: number; value: string }>> = [[], [], [], [], [], [], []];
+      for (let j = index + 1; j < hits.length && hits[j].last <= sentence.last; j++) {
+        const o = hits[j].reading;
+        if (o.kind !== 'day' || o.weekday !== null) continue;
+        const { value, precision } = this.resolve(j);
+        if (precision === 'day' && value) byWeekday[weekdayOfValue(value)].push({ at: j, value });
+      }
+      this.daysAhead.set(sentence.first, (ahead = { storyMonth: this.storyMonth, byWeekday }));
     }
-    case 'eventOffset': {
-      const antecedent = antecedentOf(hit, previous, 400, doc);
-      if (antecedent) return shiftDays(parseAnchor(antecedent.resolved.value)!, r.days, 'context');
-      return anchor ? shiftDays(anchor, r.days, 'publication') : UNRESOLVED;
+    const days = ahead.byWeekday[weekday];
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid].at <= index) lo = mid + 1;
+      else hi = mid;
     }
+    return lo < days.length ? days[lo].value : null;
+  }
+
+  /** The nearest earlier expression, within `reach` characters, resolved to a day or month. */
+  private antecedentOf(index: number, reach: number): Resolved | undefined {
+    const j = this.lastDayOrMonth;
+    return j >= 0 && this.gap(j, index) < reach ? this.resolved[j] : undefined;
+  }
+
+  /**
+   * With no document date, a day or month without a year takes its year from the story: first
+   * an explicit day or month of the sentence before, else the story's first dated day or
+   * month, the nearest such month seen from it.
+   */
+  private yearFromStory(index: number, month: number): number | null {
+    const { hits, doc } = this;
+    const s = doc.tokens[hits[index].first].sent;
+    if (s > 0) {
+      const before = doc.sentences[s - 1];
+      // the last expression before this one that ends within the sentence before
+      let lo = 0;
+      let hi = index;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (hits[mid].last <= before.last) lo = mid + 1;
+        else hi = mid;
+      }
+      const last = lo - 1;
+      const j = last >= 0 && givesYear(hits[last]) ? last : last >= 0 ? this.yearBefore[last] : -1;
+      if (j >= 0 && hits[j].first >= before.first) return hits[j].reading.kind === 'day' || hits[j].reading.kind === 'month' ? hits[j].reading.year : null;
+    }
+    return this.storyMonth === null ? null : yearFor(parseAnchor(this.storyMonth.slice(0, 7))!, month, null, null);
+  }
+
+  /**
+   * `du 28 décembre au 3 janvier 2021`: a day or month without a year takes the year of an
+   * explicit date in the same sentence, the nearest (the one before on a tie), the year before
+   * when it comes after and names an earlier month.
+   */
+  private yearFromSentence(index: number, month: number): number | null {
+    const { hits } = this;
+    const hit = hits[index];
+    const sentence = this.sentenceOf(index);
+    const b = this.yearBefore[index];
+    const a = this.yearAfter[index];
+    const before = b >= 0 && hits[b].first >= sentence.first ? hits[b] : null;
+    const after = a < hits.length && hits[a].last <= sentence.last ? hits[a] : null;
+    const found = after && (!before || after.first - hit.last < hit.first - before.last) ? after : before;
+    if (!found || (found.reading.kind !== 'day' && found.reading.kind !== 'month') || found.reading.year === null) return null;
+    return found === after && month > found.reading.month ? found.reading.year - 1 : found.reading.year;
   }
 }
 
-/** A date the text gave earlier for the same weekday (`mercredi 23 septembre`), within the article. */
-function sameWeekday(previous: Array<{ hit: Hit; resolved: Resolved }>, weekday: number, doc: Doc, hit: Hit): string | null {
-  for (let j = previous.length - 1; j >= 0; j--) {
-    const p = previous[j];
-    if (p.hit.reading.kind === 'day' && p.hit.reading.weekday === weekday && p.resolved.precision === 'day' && p.resolved.value) {
-      return doc.tokens[hit.first].start - doc.tokens[p.hit.last - 1].end < 3000 ? p.resolved.value : null;
-    }
-  }
-  return null;
-}
-
-/**
- * `ont défilé lundi matin pour un 1er mai`: a weekday beside a day of the same sentence that
- * falls on that weekday names that day.
- */
-function dayOfSentence(index: number, hits: Hit[], previous: Array<{ resolved: Resolved }>, weekday: number, resolveAt: (j: number) => Resolved, doc: Doc): string | null {
-  const sentence = doc.sentences[doc.tokens[hits[index].first].sent];
-  const fits = (j: number, resolved: Resolved): string | null => {
-    const o = hits[j].reading;
-    if (o.kind !== 'day' || o.weekday !== null || resolved.precision !== 'day' || !resolved.value) return null;
-    const day = parseAnchor(resolved.value)!;
-    return weekdayOf(day.year, day.month!, day.day!) === weekday ? resolved.value : null;
-  };
-  for (let j = index - 1; j >= 0 && hits[j].first >= sentence.first; j--) {
-    const found = fits(j, previous[j].resolved);
-    if (found) return found;
-  }
-  for (let j = index + 1; j < hits.length && hits[j].last <= sentence.last; j++) {
-    if (hits[j].reading.kind !== 'day') continue;
-    const found = fits(j, resolveAt(j));
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The nearest earlier mention, within `reach` characters, that names a day or month. */
-function antecedentOf(hit: Hit, previous: Array<{ hit: Hit; resolved: Resolved }>, reach: number, doc: Doc): { hit: Hit; resolved: Resolved } | undefined {
-  const at = doc.tokens[hit.first].start;
-  for (let j = previous.length - 1; j >= 0 && at - doc.tokens[previous[j].hit.last - 1].end < reach; j--) {
-    const p = previous[j];
-    if (p.resolved.value !== null && (p.resolved.precision === 'day' || p.resolved.precision === 'month')) return p;
-  }
-  return undefined;
-}
-
-/**
- * With no document date, a day or month without a year takes its year from the story: first
- * an explicit day or month of the sentence before, else the story's first dated day or
- * month, the nearest such month seen from it.
- */
-function yearFromStory(index: number, hits: Hit[], previous: Array<{ hit: Hit; resolved: Resolved }>, doc: Doc, month: number): number | null {
-  const hit = hits[index];
-  const s = doc.tokens[hit.first].sent;
-  if (s > 0) {
-    const before = doc.sentences[s - 1];
-    for (let j = index - 1; j >= 0 && hits[j].first >= before.first; j--) {
-      const o = hits[j].reading;
-      if (hits[j].last <= before.last && (o.kind === 'day' || o.kind === 'month') && o.year !== null) return o.year;
-    }
-  }
-  for (const p of previous) {
-    const r = p.resolved;
-    if (r.value === null || (r.basis !== 'explicit' && r.basis !== 'context') || (r.precision !== 'day' && r.precision !== 'month')) continue;
-    return yearFor(parseAnchor(r.value.slice(0, 7))!, month, null, null);
-  }
-  return null;
-}
+const weekdayOfValue = (day: string): number => {
+  const d = parseAnchor(day)!;
+  return weekdayOf(d.year, d.month!, d.day!);
+};
 
 /** The anchor at its own precision: a day-level expression in a month-dated article keeps the month. */
 function coarse(anchor: Anchor, basis: Resolved['basis']): Resolved {
@@ -675,23 +894,3 @@ function seasonYear(anchor: Anchor, season: Season, direction: Direction | null,
   return Math.floor(chosen / 4);
 }
 
-/**
- * `du 28 décembre au 3 janvier 2021`: a day or month without a year takes the year of an
- * explicit date in the same sentence (the year before when it comes first and falls later in the year).
- */
-function yearFromSentence(index: number, hits: Hit[], doc: Doc, month: number): number | null {
-  const hit = hits[index];
-  const sentence = doc.sentences[doc.tokens[hit.first].sent];
-  let best: { year: number; month: number; after: boolean; distance: number } | null = null;
-  const consider = (other: Hit, after: boolean): void => {
-    const o = other.reading;
-    if ((o.kind !== 'day' && o.kind !== 'month') || o.year === null) return;
-    const distance = after ? other.first - hit.last : hit.first - other.last;
-    if (!best || distance < best.distance) best = { year: o.year, month: o.month, after, distance };
-  };
-  for (let j = index - 1; j >= 0 && hits[j].first >= sentence.first; j--) consider(hits[j], false);
-  for (let j = index + 1; j < hits.length && hits[j].last <= sentence.last; j++) consider(hits[j], true);
-  if (!best) return null;
-  const found: { year: number; month: number; after: boolean } = best;
-  return found.after && month > found.month ? found.year - 1 : found.year;
-}

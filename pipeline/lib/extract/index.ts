@@ -1,5 +1,5 @@
-import { docIdOf, removalId, stableId } from '../ids.ts';
-import type { CleanedArticle } from '../clean.ts';
+import { ID_SEPARATOR, docIdOf, idOfKey, removalId } from '../ids.ts';
+import type { CleanedArticle, Removal } from '../clean.ts';
 import { buildDoc } from '../nlp/doc.ts';
 import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
 import { extractAgreements } from './agreements.ts';
@@ -10,6 +10,7 @@ import { extractEvents } from './events.ts';
 import { withMetadataDate } from '../input/metadata-date.ts';
 import { publicationOf } from './publication.ts';
 import { extractQuotes } from './quotes.ts';
+import type { AgreementMention, DateMention, EventMention, QuoteMention } from './types.ts';
 
 export interface ExtractedDocument {
   documents: DocumentRecord[];
@@ -50,22 +51,46 @@ export function extractDocument(article: CleanedArticle): ExtractedDocument {
   };
   const ctx: ArticleContext = { doc_id, doc, published: published.published, published_precision: published.published_precision, textDay };
   const dates = resolveDates(doc, hits, published.published, textDay);
-  const postDates = posts.flatMap((post) => {
-    const removal_id = removalId(doc_id, post.removal);
-    return resolveDates(post.doc, post.hits, published.published, null)
-      .map((d) => ({ id: stableId('dates', doc_id, removal_id, d.start, d.end, d.text), doc_id, ...d, removal_id }));
-  });
+  const postDates = posts.map((post) => ({ removal: post.removal, dates: resolveDates(post.doc, post.hits, published.published, null) }));
   const mentions = entityMentions(doc);
   const named = new Set(mentions.map((m) => `${m.type}\u241f${m.canonical}`));
   const quotes = extractQuotes(ctx, dates, (s) => (named.has(`${s.type}\u241f${s.name}`) ? entityIdFor(s.type, s.name) : null));
   const events = extractEvents(ctx, dates);
   const agreements = extractAgreements(ctx, dates, events);
+  return { documents: [document], ...buildRecords(doc_id, dates, postDates, quotes, events, agreements, mentions) };
+}
+
+/**
+ * The records of one article's mentions: each with its id and the article's, dates of removed
+ * posts with the removal's id. Ids are stableId(table, doc_id, ...where) with the key written
+ * out, every record taking one.
+ */
+export function buildRecords(
+  doc_id: string,
+  dates: DateMention[],
+  postDates: Array<{ removal: Removal; dates: DateMention[] }>,
+  quotes: QuoteMention[],
+  events: EventMention[],
+  agreements: AgreementMention[],
+  mentions: EntityMention[],
+): Omit<ExtractedDocument, 'documents'> {
+  const _ = ID_SEPARATOR;
+  const dateRecords: DateRecord[] = [];
+  for (const d of dates) dateRecords.push(dateRecord(idOfKey(`dates${_}${doc_id}${_}${d.start}${_}${d.end}${_}${d.text}`), doc_id, d, null));
+  for (const post of postDates) {
+    const removal_id = removalId(doc_id, post.removal);
+    for (const d of post.dates) dateRecords.push(dateRecord(idOfKey(`dates${_}${doc_id}${_}${removal_id}${_}${d.start}${_}${d.end}${_}${d.text}`), doc_id, d, removal_id));
+  }
   return {
-    documents: [document],
-    dates: [...dates.map((d) => ({ id: stableId('dates', doc_id, d.start, d.end, d.text), doc_id, ...d, removal_id: null })), ...postDates],
-    quotes: quotes.map((q) => ({ id: stableId('quotes', doc_id, q.start, q.end, q.text), doc_id, ...q })),
-    events: events.map((e) => ({ id: stableId('events', doc_id, e.type, e.start, e.end, e.trigger), doc_id, ...e })),
-    agreements: agreements.map((a) => ({ id: stableId('agreements', doc_id, a.start, a.end, a.name), doc_id, ...a })),
+    dates: dateRecords,
+    quotes: quotes.map((q) => ({ id: idOfKey(`quotes${_}${doc_id}${_}${q.start}${_}${q.end}${_}${q.text}`), doc_id, ...q })),
+    events: events.map((e) => ({ id: idOfKey(`events${_}${doc_id}${_}${e.type}${_}${e.start}${_}${e.end}${_}${e.trigger}`), doc_id, ...e })),
+    agreements: agreements.map((a) => ({ id: idOfKey(`agreements${_}${doc_id}${_}${a.start}${_}${a.end}${_}${a.name}`), doc_id, ...a })),
     entity_mentions: mentions.map((m) => ({ doc_id, ...m })),
   };
 }
+
+/** A date's record, its fields in the order resolveDates gives them. */
+const dateRecord = (id: string, doc_id: string, d: DateMention, removal_id: string | null): DateRecord => ({
+  id, doc_id, text: d.text, value: d.value, precision: d.precision, basis: d.basis, start: d.start, end: d.end, removal_id,
+});
