@@ -4,6 +4,7 @@
 // and keeps their ids unique across the whole table.
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { IdSet } from './id-set.ts';
+import { splitLines } from './io/line-batches.ts';
 import { describeErrors } from './schema.ts';
 
 /** The stage stops reading once it has more problems than this, and prints this many. */
@@ -23,11 +24,12 @@ export interface BatchResult {
 
 // the line breaks of node:readline, which split the tables before
 const LINE_BREAK = /\r?\n|\r(?!\n)/;
+const CARRIAGE_RETURN = 0x0d;
 
 /** Parses and validates a chunk of whole JSON lines (UTF-8) of one table. */
 export function validateBatch(chunk: Uint8Array, validate: ValidateFunction, key: string): BatchResult {
-  const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
-  const lines = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
+  const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  const lines = bytes.includes(CARRIAGE_RETURN) ? bytes.toString('utf8').split(LINE_BREAK) : splitLines(bytes);
   if (lines.at(-1) === '') lines.pop();
   const result: BatchResult = { lines: lines.length, ids: [], invalid: [] };
   for (let i = 0; i < lines.length; i++) {

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { clusterOccurrences, compareOccurrences, occurrenceEvent, partitionKey, type OccurrenceEvent } from '../extract/occurrences.ts';
 import type { EventRecord, OccurrenceRecord } from '../types.generated.ts';
 import { collectGarbageAbove } from '../gc.ts';
-import { LineReader } from '../io/line-batches.ts';
+import { LineReader, splitLines } from '../io/line-batches.ts';
 import { LineWriter } from './files.ts';
 
 /**
@@ -38,7 +38,7 @@ const CARRIAGE_RETURN = 0x0d;
 
 /** The non-empty lines of a batch (a `\r` before the `\n` is dropped). */
 export function batchLines(batch: Uint8Array): string[] {
-  const lines = Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength).toString('utf8').split('\n');
+  const lines = splitLines(batch);
   const out: string[] = [];
   for (const line of lines) {
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
