@@ -12,7 +12,7 @@ import { codeVersion } from './lib/code-version.ts';
 import { Pack } from './lib/cache.ts';
 import type { extractBatch } from './lib/extract/batch.ts';
 import { loadExtractBatch } from './lib/extract/load.ts';
-import { EXTRACT_OUTPUTS } from './lib/extract/outputs.ts';
+import { EXTRACT_OUTPUTS, QUALITY_PART } from './lib/extract/outputs.ts';
 import { sha256Hex } from './lib/ids.ts';
 import { AtomicWriter, JsonlWriter } from './lib/io/jsonl.ts';
 import { LineReader } from './lib/io/line-batches.ts';
@@ -55,12 +55,23 @@ runStage('extract', async () => {
       await quality.write(f);
     }
     const texts = EXTRACT_OUTPUTS.map(() => '');
+    let warnings = '';
     r.outputs.forEach((output, i) => {
       if (!output) return;
       cache?.addParts(keys[i], output);
-      output.forEach((text, t) => { texts[t] += text; });
+      for (let t = 0; t < QUALITY_PART; t++) texts[t] += output[t];
+      warnings += output[QUALITY_PART];
     });
     for (let t = 0; t < writers.length; t++) if (texts[t]) await writers[t].write(texts[t]);
+    await writeWarnings(warnings);
+  };
+  const writeWarnings = async (lines: string) => {
+    for (const line of lines.split('\n')) {
+      if (!line) continue;
+      const entry = JSON.parse(line) as QualityEntry;
+      console.error(formatQualityLine(entry));
+      await quality.write(entry);
+    }
   };
   const writeCached = async ({ cached }: Cached) => {
     cachedDocs += cached.length;
@@ -68,6 +79,7 @@ runStage('extract', async () => {
       const bytes = Buffer.concat(cached.map((parts) => parts[t]));
       if (bytes.length) await writers[t].write(bytes);
     }
+    await writeWarnings(cached.map((parts) => parts[QUALITY_PART]?.toString('utf8') ?? '').join(''));
   };
 
   const schemas = loadTableSchemas();
@@ -128,7 +140,7 @@ runStage('extract', async () => {
   progress.finish();
   for (const w of writers) await w.close();
   await quality.close();
-  if (strict && quality.count > 0) throw new Error(`${quality.count} article(s) failed extraction (--strict)`);
+  if (strict && quality.count > 0) throw new Error(`${quality.count} article(s) failed extraction or went over its budget (--strict)`);
   const ranIn = pool ? `${jobs} workers` : 'in the stage\'s own thread';
   console.error(`extract: ${docs} documents (${cachedDocs} from cache), ${ranIn}`);
 });

@@ -151,6 +151,37 @@ describe('decoding and inspection rules', () => {
   });
 });
 
+describe('extract stage: the budget', () => {
+  it('publishes a 100 KB article without a full stop with an extraction_truncated warning, the same outcome from scratch and from the cache', () => {
+    const seeds = tempDir('budget');
+    // a scraped table dump: names, places and figures, and not one full stop
+    const row = (k: number) => `ligne ${k} : Vladimir Poutine, président de la Russie, à Minsk le 12 mars 2022, a dit « oui » à l’accord de Minsk et aux sanctions ; `;
+    const parts = ['Le 3 mars 2022, Emmanuel Macron a déclaré : « Nous sommes prêts. » '];
+    for (let bytes = 0, k = 0; bytes < 1e5; k++) {
+      parts.push(row(k));
+      bytes += Buffer.byteLength(parts[parts.length - 1]);
+    }
+    writeFileSync(join(seeds, 'dump.txt'), parts.join(''));
+    cpSync(join(FIXTURES, 'article-valide.txt'), join(seeds, 'petit.txt'));
+    const build = tempDir('budget-build');
+    const extract = (b: string, ...more: string[]) => {
+      for (const stage of ['clean.ts', 'extract.ts']) {
+        const r = runStage(stage, ['--seeds', seeds, '--build', b, ...(stage === 'extract.ts' ? more : [])]);
+        expect(r.status, r.stderr).toBe(0);
+      }
+      return ['quality.jsonl', 'documents.jsonl', 'quotes.jsonl', 'dates.jsonl', 'events.jsonl'].map((f) => readFileSync(join(b, 'extract', f), 'utf8'));
+    };
+    const first = extract(build);
+    const quality = first[0].trim().split('\n').map((l) => JSON.parse(l) as QualityEntry);
+    expect(quality).toEqual([expect.objectContaining({ file: 'dump.txt', outcome: 'published', code: 'extraction_truncated', stage: 'extract' })]);
+    expect(first[1]).toContain('"source_file":"dump.txt"');
+    expect(first[2]).toContain('Nous sommes prêts.');
+    // from the cache, with no cache, and with the pool of workers: the same records and the same report
+    expect(extract(build)).toEqual(first);
+    expect(extract(tempDir('budget-build-2'), '--no-cache', '--jobs', '2', '--in-thread-max', '0')).toEqual(first);
+  });
+});
+
 describe('clean stage: robustness', () => {
   it(`rejects a 50 MB article as too_large (limit ${MAX_ARTICLE_BYTES} bytes) without reading it, and still publishes the others`, () => {
     const seeds = tempDir('bad-huge');

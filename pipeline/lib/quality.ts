@@ -45,6 +45,7 @@ export const CLEAN_QUALITY_CODES = {
 /** Codes the extract stage reports. */
 export const EXTRACT_QUALITY_CODES = {
   extract_failed: ['rejected', 'an extractor failed on this article; it is left out of every table (the reason holds the error)'],
+  extraction_truncated: ['published', 'over the extraction budget (a sentence longer than MAX_SENTENCE_TOKENS tokens, read in windows): published with what was extracted within it; the same text always gives the same records'],
 } as const satisfies Record<string, readonly [QualityEntry['outcome'], string]>;
 
 export function formatQualityLine(e: QualityEntry): string {

@@ -1,6 +1,8 @@
 import { ID_SEPARATOR, docIdOf, idOfKey, removalId } from '../ids.ts';
 import type { CleanedArticle, Removal } from '../clean.ts';
-import { buildDoc } from '../nlp/doc.ts';
+import { buildDoc, type Doc } from '../nlp/doc.ts';
+import type { Token } from '../nlp/tokens.ts';
+import { MAX_SENTENCE_TOKENS } from '../nlp/structure.ts';
 import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRecord } from '../types.generated.ts';
 import { extractAgreements } from './agreements.ts';
 import type { ArticleContext } from './context.ts';
@@ -20,18 +22,24 @@ export interface ExtractedDocument {
   agreements: AgreementRecord[];
   /** Internal (not published): the link stage aggregates them into the `entities` table. */
   entity_mentions: Array<EntityMention & { doc_id: string }>;
+  /**
+   * Set when the article went over the extraction budget (MAX_SENTENCE_TOKENS): why, in words.
+   * Its records are what was extracted within the budget; the extract stage reports it as
+   * `extraction_truncated`.
+   */
+  truncated?: string;
 }
 
 /** Runs every extractor over one cleaned article: text in, records out. */
-export function extractDocument(article: CleanedArticle): ExtractedDocument {
+export function extractDocument(article: CleanedArticle, observe?: (tokens: Token[]) => Token[]): ExtractedDocument {
   const doc_id = docIdOf(article.source_file);
-  const doc = buildDoc(article.text);
+  const doc = buildDoc(article.text, observe);
   const hits = scanDates(doc);
   // a removed embedded post still tells when it was posted: it dates the article, and its dates are kept, indexing the removal's text
   const posts = article.removals
     .filter((r) => r.reason === 'social_media_attribution' || r.reason === 'social_media_post')
     .map((removal) => {
-      const postDoc = buildDoc(removal.text);
+      const postDoc = buildDoc(removal.text, observe);
       return { removal, doc: postDoc, hits: scanDates(postDoc) };
     });
   const { textDay, ...published } = withMetadataDate(article.metadata, publicationOf(doc, hits, article.header_date, posts));
@@ -57,7 +65,15 @@ export function extractDocument(article: CleanedArticle): ExtractedDocument {
   const quotes = extractQuotes(ctx, dates, (s) => (named.has(`${s.type}\u241f${s.name}`) ? entityIdFor(s.type, s.name) : null));
   const events = extractEvents(ctx, dates);
   const agreements = extractAgreements(ctx, dates, events);
-  return { documents: [document], ...buildRecords(doc_id, dates, postDates, quotes, events, agreements, mentions) };
+  const records: ExtractedDocument = { documents: [document], ...buildRecords(doc_id, dates, postDates, quotes, events, agreements, mentions) };
+  if (doc.windowedSentences) records.truncated = overBudget(doc);
+  return records;
+}
+
+/** What an article over the extraction budget lost, for the quality report. */
+function overBudget(doc: Doc): string {
+  const n = doc.windowedSentences;
+  return `${n} sentence${n === 1 ? '' : 's'} longer than ${MAX_SENTENCE_TOKENS} tokens read in windows of at most ${MAX_SENTENCE_TOKENS}: a quotation, event or agreement spanning a window's edge may be missing`;
 }
 
 /**

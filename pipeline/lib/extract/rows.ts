@@ -10,19 +10,20 @@ export type CleanedLine = CleanedArticle & { doc_id: string };
  * One cleaned article -> its rows for every per-document table, each table's rows in the
  * schema's order, every span checked against the text.
  */
-export function articleRows(article: CleanedLine, schemas: Map<string, TableSchema>): Record<string, Row[]> {
+export function articleRows(article: CleanedLine, schemas: Map<string, TableSchema>): { rows: Record<string, Row[]>; truncated?: string } {
   const extracted = extractDocument(article);
   const problems = spanProblems(article.text, extracted, removalTexts(article));
   if (problems.length) throw new Error(`${article.doc_id}: ${problems.join('; ')}`);
+  const { truncated, ...tables } = extracted;
   const rows: Record<string, Row[]> = {
-    ...(extracted as unknown as Record<string, Row[]>),
+    ...(tables as unknown as Record<string, Row[]>),
     removals: article.removals.map((r) => ({ id: removalId(article.doc_id, r), doc_id: article.doc_id, ...r })),
   };
   for (const t of Object.keys(rows)) {
     const schema = schemas.get(t);
     if (schema) rows[t].sort(orderComparator(schema));
   }
-  return rows;
+  return { rows, truncated };
 }
 
 /** The text of each removal of an article, by `removals.id`. */

@@ -14,6 +14,8 @@ export interface Doc {
   text: string;
   tokens: Token[];
   sentences: Sentence[];
+  /** How many sentences were longer than MAX_SENTENCE_TOKENS, and so read in windows (the extraction budget). */
+  windowedSentences: number;
   quotes: QuoteSpan[];
   quoteProblems: QuoteMarkProblem[];
   /** For each token, the quotation (index in `quotes`) whose marks enclose it, or -1 (marks themselves included). */
@@ -72,13 +74,17 @@ function installLexicon(): void {
 }
 installLexicon();
 
-export function buildDoc(text: string): Doc {
-  const tokens = tokenize(text);
+/**
+ * The document model of `text`. `observe` may stand in for the token array (tests hand in a
+ * proxy that counts the reads of every pass, to check that the work is linear in the text).
+ */
+export function buildDoc(text: string, observe?: (tokens: Token[]) => Token[]): Doc {
+  const tokens = observe ? observe(tokenize(text)) : tokenize(text);
   const lists = anchorLists(tokens);
   const { quotes, problems } = findQuotes(text, tokens);
   const quoteOf = new Int32Array(tokens.length).fill(-1);
   for (let k = 0; k < quotes.length; k++) quoteOf.fill(k, quotes[k].open, quotes[k].close + 1);
-  const sentences = splitSentences(text, tokens, quotes);
+  const { sentences, windowed } = splitSentences(text, tokens, quotes);
   const sentenceStarts = sentenceStartsOf(tokens.length);
   for (const s of sentences) {
     sentenceStarts[s.first] = 1;
@@ -87,7 +93,7 @@ export function buildDoc(text: string): Doc {
   }
   for (let i = 1; i < tokens.length; i++) if (tokens[i].gap >= Gap.Line || (tokens[i - 1].kind === Kind.Punct && tokens[i - 1].text === ':')) sentenceStarts[i] = 1;
   const { mentions, entities, mentionAt } = findMentions(tokens, sentenceStarts, quoteOf, lists[31 - Math.clz32(MENTION_START)] ?? NONE, lists[31 - Math.clz32(ROLE_HEAD)] ?? NONE);
-  return { text, tokens, sentences, quotes, quoteProblems: problems, quoteOf, mentions, entities, mentionAt, anchorLists: lists };
+  return { text, tokens, sentences, windowedSentences: windowed, quotes, quoteProblems: problems, quoteOf, mentions, entities, mentionAt, anchorLists: lists };
 }
 
 /** The working array of sentence starts, reused from article to article (only findMentions reads it). */
