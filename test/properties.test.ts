@@ -1,10 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle } from '../pipeline/lib/clean.ts';
 import { extractDocument, type ExtractedDocument } from '../pipeline/lib/extract/index.ts';
+import { buildDoc } from '../pipeline/lib/nlp/doc.ts';
+import { MAX_SENTENCE_TOKENS } from '../pipeline/lib/nlp/structure.ts';
+import type { Token } from '../pipeline/lib/nlp/tokens.ts';
 import { rejectBytes, rejectCleaned, warnCleaned } from '../pipeline/lib/inspect.ts';
 import { decodeBytes, scanUtf8 } from '../pipeline/lib/text/decode.ts';
 import { removalTexts, spanProblems } from '../pipeline/lib/extract/rows.ts';
+import { ROOT } from './helpers.ts';
 
 // Pieces of French news prose that wake the extractors up (dates, quotes, speech verbs,
 // events, agreements) plus the characters that tend to break offsets: combining marks,
@@ -106,5 +112,44 @@ describe('properties (fast-check)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+// The work of the engine, counted rather than timed (so the test says the same on any machine):
+// every read of a token by any pass — the document model's and every extractor's — through a
+// proxy standing in for the token array. Work that grew faster than the text (a look-back over
+// the whole sentence, a scan of every mention per mention) shows as a count per MB many times
+// that of ordinary prose; the time per MB is in `make bench-extractors`.
+describe('linear work on text of any shape', () => {
+  const seedText = readdirSync(join(ROOT, 'seeds')).sort().map((f) => cleanArticle(readFileSync(join(ROOT, 'seeds', f)), f).text).join('\n\n');
+  const fill = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+  const tokenReadsPerMB = (text: string): number => {
+    let reads = 0;
+    const observe = (tokens: Token[]) => new Proxy(tokens, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    extractDocument({ ...cleanArticle(utf8('x'), 'shape.txt'), text }, observe);
+    return reads / (Buffer.byteLength(text) / 1e6);
+  };
+  const ordinary = tokenReadsPerMB(fill(seedText + '\n\n', 200_000));
+
+  it('costs about as much per MB in an article four times longer', () => {
+    expect(tokenReadsPerMB(fill(seedText + '\n\n', 800_000)) / ordinary).toBeLessThan(1.3);
+  });
+
+  const SHAPES: Array<[string, string]> = [
+    ['one sentence', seedText.replace(/[.!?](\s)/g, ',$1').replace(/\n+/g, ' ') + ' '],
+    ['only capitalised words', 'Alpha Beta Gamma Delta Moscou Kiev Poutine Union Européenne Jean-Marc Le Pen '],
+    ['only quote marks', '« » " “ ” « ‘ ’ '],
+    ['only digits', '2022 14 09 1 500 000 3,5 12.03.2022 '],
+    ['only apostrophes', "l'd'qu'j'' ' ’ ’’ "],
+  ];
+  it.each(SHAPES)('1 MB of %s costs at most twice ordinary prose per MB, its sentences within the budget', (_name, unit) => {
+    const text = fill(unit, 1_000_000);
+    expect(tokenReadsPerMB(text) / ordinary).toBeLessThan(2);
+    for (const s of buildDoc(text).sentences) expect(s.last - s.first).toBeLessThanOrEqual(MAX_SENTENCE_TOKENS);
   });
 });
