@@ -109,6 +109,11 @@ const isFiniteAux = (t: Token | undefined): boolean => t !== undefined && (t.pos
 const ARTICLES = new Set(['un', 'une', 'le', 'la', 'les', "l'", 'des', 'du', 'ce', 'cette', 'son', 'sa', 'ses', 'leur']);
 const isDeterminer = (t: Token | undefined): boolean => t !== undefined && (((t.pos & POS.DET) !== 0 && !(t.pos & (POS.PRON | POS.CLITIC))) || (ARTICLES.has(t.lower) && !(t.pos & POS.CLITIC && !(t.pos & POS.DET))));
 
+/** The pronominal infinitive of a cue: `se dire`, and `s’exclamer` before a vowel (elided as French writes it; an h may be aspirated, `se hâter`, and keeps `se`). */
+function reflexiveInfinitive(cue: string): string {
+  return /^[aeiouyàâäéèêëîïôöûùü]/i.test(cue) ? `s’${cue}` : `se ${cue}`;
+}
+
 /** A reporting verb group starting at token `i`, or null. */
 function verbGroupAt(tokens: Token[], i: number, limit: number, afterQuote = false): VerbGroup | null {
   if (!tokens[i] || !opensVerbGroup(tokens[i])) return null;
@@ -163,7 +168,7 @@ function verbGroupAt(tokens: Token[], i: number, limit: number, afterQuote = fal
     for (let skip = fillerLength(tokens, n); skip; skip = fillerLength(tokens, n)) n += skip;
     if (tokens[n]?.lower !== 'que' && tokens[n]?.lower !== "qu'") return null;
   }
-  if (reflexive && (rule.reflexive || rule.reflexive_only)) cue = `se ${cue}`;
+  if (reflexive && (rule.reflexive || rule.reflexive_only)) cue = reflexiveInfinitive(cue);
   const gerund = !aux && !modal && (tenses & TENSE.G) !== 0 && !(tenses & FINITE);
   const infinitive = !aux && !modal && !gerund && (tenses & TENSE.W) !== 0 && !(tenses & FINITE);
   return { first: i, last, cue, finite: !gerund && !infinitive, gerund, infinitive, pronoun };
@@ -664,7 +669,7 @@ class QuoteAttributor {
         j = c - 1;
         continue;
       }
-      const m = this.mentionEndingAt(j);
+      const m = this.mentionEndingAt(j) ?? this.quotedName(j);
       if (m) return this.speakerOf(m, true) ?? null;
       // `des milliers de manifestants scandaient`: a group named by common nouns
       if (t.kind === Kind.Word && t.pos & POS.NOUN && !t.cap && /[sx]$/.test(t.lower)) {
@@ -689,6 +694,16 @@ class QuoteAttributor {
       if (m) k = m.last - 1;
     }
     return null;
+  }
+
+  /** `L'organisation « Médecins sans frontières » a riposté`: the name a quotation closing at token `k` holds, filling it. */
+  private quotedName(k: number): Mention | undefined {
+    const { tokens, quoteOf, quotes } = this.doc;
+    if (tokens[k]?.kind !== Kind.Quote || quoteOf[k] < 0) return undefined;
+    const q = quotes[quoteOf[k]];
+    if (q.close !== k) return undefined;
+    const m = this.mentionAt(q.open + 1);
+    return m && m.first === q.open + 1 && m.last === q.close && (m.type === 'organization' || m.type === 'person') ? m : undefined;
   }
 
   private mentionEndingAt(k: number): Mention | undefined {
