@@ -701,7 +701,8 @@ function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], enti
   const nearSurname = (m: Mention, surname: string): number | undefined => {
     if (surname.length < 6) return undefined;
     const alone = wordCount(m.name) === 1;
-    for (const e of bySurname.values()) {
+    // the people named most recently, a bounded number (the scan stays linear in the article)
+    for (let e = entities.length - 1; e >= 0 && e >= entities.length - 32; e--) {
       const other = entities[e].surname;
       if (other.length >= 6 && (alone || wordCount(entities[e].name) === 1) && other + 'a' !== surname && surname + 'a' !== other && oneEditApart(surname, other)) return e;
     }
