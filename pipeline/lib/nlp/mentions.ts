@@ -777,6 +777,11 @@ function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], enti
 /** Gazetteer organizations: the rule's name (their entity's key) and the code the rule gives. */
 const NAMED_ORGS = new WeakMap<Mention, { key: string; code: string | null }>();
 
+/** The country of an organization the rules know, even one that stands for no state (a news outlet's). */
+export function organizationCountry(m: Mention): string | null {
+  return NAMED_ORGS.get(m)?.code ?? null;
+}
+
 function linkOrganizations(mentions: Mention[], entities: Entity[]): void {
   const byName = new Map<string, number>();
   const namedByHead = new Map<string, string>();
@@ -788,7 +793,7 @@ function linkOrganizations(mentions: Mention[], entities: Entity[]): void {
     const key = named?.key ?? m.name.toLowerCase();
     let e = byName.get(key);
     if (e === undefined) {
-      entities.push({ type: 'organization', name: m.name, surname: '', gender: null, code: m.codes[0] ?? named?.code ?? null, roles: new Set(), descriptions: [], mentions: [] });
+      entities.push({ type: 'organization', name: m.name, surname: '', gender: null, code: m.codes[0] ?? (m.kind === 'news' ? null : named?.code) ?? null, roles: new Set(), descriptions: [], mentions: [] });
       e = entities.length - 1;
       byName.set(key, e);
     } else if (wordCount(m.name) > wordCount(entities[e].name)) entities[e].name = m.name; // the fullest form the article gives
