@@ -325,6 +325,8 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
     if (title && (t.lower.length > 2 || tokens[i + 1]?.text === '.' || t.lower === 'mme' || t.lower === 'mlle')) {
       let j = tokens[i + 1]?.text === '.' && tokens[i + 1].gap === Gap.None ? i + 2 : i + 1;
       const nameStart = j;
+      // `M. Xi`: right after a title, any capitalised word but a function word is a name
+      if (isCapWord(tokens[j]) && !NOT_NAMES.has(tokens[j].lower) && !nameLike(tokens[j], false) && tokens[j].gap === Gap.Space) j++;
       while (j < n && j - nameStart < 4 && (nameLike(tokens[j], false) || (NAME_PARTICLES.has(tokens[j].lower) && isCapWord(tokens[j + 1])) || (tokens[j].lower === 'le' && tokens[j].cap))) j++;
       if (j > nameStart) {
         const m = emptyMention('person', i, j, tokens);
