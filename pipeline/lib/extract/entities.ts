@@ -1,5 +1,6 @@
 import { stableId } from '../ids.ts';
 import type { Doc } from '../nlp/doc.ts';
+import { organizationCountry } from '../nlp/mentions.ts';
 import type { EntityRecord } from '../types.generated.ts';
 
 /**
@@ -38,8 +39,9 @@ export function entityMentions(doc: Doc): EntityMention[] {
       const e = doc.entities[m.entity];
       mention = { surface, canonical: e.name, type: 'person', country_code: isoOrNull(e.code), start: m.start, end: m.end };
     } else if (m.type === 'organization' && m.via !== 'description') {
-      const name = m.entity >= 0 ? doc.entities[m.entity].name : m.name;
-      mention = { surface, canonical: name, type: 'organization', country_code: isoOrNull(m.codes[0]), start: m.start, end: m.end };
+      // a news outlet stands for no state (its mention has no code) but has a country
+      const e = m.entity >= 0 ? doc.entities[m.entity] : null;
+      mention = { surface, canonical: e?.name ?? m.name, type: 'organization', country_code: isoOrNull(m.codes[0] ?? e?.code ?? organizationCountry(m)), start: m.start, end: m.end };
     } else if (m.type === 'organization' && m.codes.length) {
       mention = { surface, canonical: m.name, type: 'organization', country_code: isoOrNull(m.codes[0]), start: m.start, end: m.end };
     } else if (m.type === 'country' && (m.via === 'name' || m.via === 'demonym') && isoOrNull(m.codes[0])) {

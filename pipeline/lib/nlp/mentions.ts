@@ -325,6 +325,8 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
     if (title && (t.lower.length > 2 || tokens[i + 1]?.text === '.' || t.lower === 'mme' || t.lower === 'mlle')) {
       let j = tokens[i + 1]?.text === '.' && tokens[i + 1].gap === Gap.None ? i + 2 : i + 1;
       const nameStart = j;
+      // `M. Xi`: right after a title, any capitalised word but a function word is a name
+      if (isCapWord(tokens[j]) && !NOT_NAMES.has(tokens[j].lower) && !nameLike(tokens[j], false) && tokens[j].gap === Gap.Space) j++;
       while (j < n && j - nameStart < 4 && (nameLike(tokens[j], false) || (NAME_PARTICLES.has(tokens[j].lower) && isCapWord(tokens[j + 1])) || (tokens[j].lower === 'le' && tokens[j].cap))) j++;
       if (j > nameStart) {
         const m = emptyMention('person', i, j, tokens);
@@ -343,12 +345,17 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
       let last = g.last;
       const m = emptyMention(found.type, i, last, tokens);
       m.via = found.via;
-      m.name = found.name;
+      m.name = found.type === 'person' || found.type === 'organization' ? textName(tokens, i, last, found.name) : found.name;
       m.gender = found.gender;
       m.codes = found.codes;
       m.role = found.role;
       m.kind = found.kind;
       m.plural = found.via === 'bloc' && tokens[i].lower.endsWith('s');
+      if (found.type === 'organization' && found.via === 'organization') {
+        // one organization however written (`ONU`, `Organisation des Nations unies`); a news outlet is a source, no state actor (`le Washington Post`)
+        NAMED_ORGS.set(m, { key: found.name.toLowerCase(), code: found.codes[0] ?? null });
+        if (found.kind === 'news') m.codes = [];
+      }
       // `Amérique latine` is no United States
       if (m.codes[0] === 'USA' && tokens[i].lower === 'amérique' && /^(?:latine|du|centrale)$/.test(tokens[last]?.lower ?? '')) continue;
       add(m);
@@ -399,7 +406,12 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
     if (nameLike(t, start) || (nameForm(t) === BESIDE_UNKNOWN && !start && nameForm(tokens[i + 1] ?? t) === ALWAYS && tokens[i + 1]?.gap === Gap.Space && !tokens[i + 1].lex)) {
       let j = i + 1;
       while (j < n && j - i < 5 && tokens[j].gap === Gap.Space && (nameLike(tokens[j], false) || (NAME_PARTICLES.has(tokens[j].lower) && isCapWord(tokens[j + 1])) || (tokens[j].text === 'Le' && isCapWord(tokens[j + 1])) || (nameForm(tokens[j]) === BESIDE_UNKNOWN && tokens[j - 1].cap && (!tokens[j - 1].lex || tokens[j - 1].pos === POS.PROPN)))) {
-        if (GAZETTEER.matchAt(tokens, j)) break;
+        const inner = GAZETTEER.matchAt(tokens, j);
+        if (inner) {
+          // `Elisabeth Borne`, `Aleksandr Loukachenko`: a given name before a known surname is that person's name as written
+          if (inner.values.some((v) => v.what === 'person') && !inner.values.some((v) => v.what !== 'person')) j = inner.last;
+          break;
+        }
         j++;
       }
       if (j - i >= 2 && isCapWord(tokens[j - 1])) {
@@ -590,6 +602,18 @@ function describeRoles(tokens: Token[], heads: number[], mentions: Mention[], co
         add(person);
       }
     }
+    // `l'agence Tass`, `le parti Rassemblement national`: a body before an organization the rules know is that organization, named as written
+    const known = head.rule.type === 'body' && tokens[j]?.gap === Gap.Space && covered[j] >= 0 ? mentions[covered[j]] : null;
+    if (known && known.first === j && known.type === 'organization' && known.via === 'organization') {
+      known.name = joinTexts(tokens, known.first, known.last);
+      known.first = hasDet ? first - 1 : first;
+      known.start = tokens[known.first].start;
+      known.via = 'named';
+      known.role = head.head.role;
+      for (let k = known.first; k < j; k++) if (covered[k] < 0) covered[k] = covered[j];
+      i = Math.max(i, known.last - 1);
+      continue;
+    }
     // `l'agence nord-coréenne KCNA`, `le syndicat CGT`: a body followed by its proper name is named by it
     let ownName: string | null = null;
     if (head.rule.type === 'body' && tokens[j] && tokens[j].gap === Gap.Space && (covered[j] < 0 || mentions[covered[j]].via === 'acronym') && isCapWord(tokens[j]) && (tokens[j].caps || !tokens[j].lex)) {
@@ -629,6 +653,28 @@ function institutionName(tokens: Token[], from: number, to: number): string {
   return capitalizeFirst(text.includes('’') ? text.replace(/’/g, "'") : text);
 }
 
+/** A name folded for spelling: case, accents, apostrophes and hyphens (`OTAN` ~ `Otan`, `Maison Blanche` ~ `Maison-Blanche`). */
+const foldName = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/-/g, ' ').replace(/’/g, "'").toLowerCase();
+
+/**
+ * The name of a gazetteer person or organization as the text writes it (`ONU`, `Aleksandr
+ * Loukachenko`), spelled as the rules do when only case, accents or hyphens differ (`OTAN` → `Otan`).
+ */
+function textName(tokens: Token[], from: number, to: number, canonical: string): string {
+  let text = '';
+  for (let k = from; k < to; k++) text += (k > from && tokens[k].gap > Gap.None ? ' ' : '') + tokens[k].text;
+  return text === canonical || foldName(text) === foldName(canonical) ? canonical : text;
+}
+
+/** Whether two words differ by one letter added, removed or changed (`borrel`, `borrell`). */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 /** The number of words of a name (as `name.split(' ').length`). */
 function wordCount(name: string): number {
   let count = 1;
@@ -648,17 +694,38 @@ function surnameOf(name: string): string {
 }
 
 function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], entities: Entity[], covered: Int32Array, add: (m: Mention) => number): void {
+  // people by surname; spellings of one known surname (`Netanyahou`, `Netanyahu`) share the key of the person the rules know
   const bySurname = new Map<string, number>();
+  const keyOf = (surname: string): string => PEOPLE_BY_SURNAME.get(surname)?.name ?? surname;
+  const surnameEntity = (surname: string): number | undefined => bySurname.get(keyOf(surname));
+  // `Josep Borrel` … `Borrell`: a surname one letter away from a longer one of the article is a misspelling of it
+  // (one of the two named by the surname alone: two full names are two people; `Ivanov` and `Ivanova` are two)
+  const nearSurname = (m: Mention, surname: string): number | undefined => {
+    if (surname.length < 6) return undefined;
+    const alone = wordCount(m.name) === 1;
+    // the people named most recently, a bounded number (the scan stays linear in the article)
+    for (let e = entities.length - 1; e >= 0 && e >= entities.length - 32; e--) {
+      const other = entities[e].surname;
+      if (other.length >= 6 && (alone || wordCount(entities[e].name) === 1) && other + 'a' !== surname && surname + 'a' !== other && oneEditApart(surname, other)) return e;
+    }
+    return undefined;
+  };
+  // `Wang Yi` … `M. Wang`: a two-word name whose first word a title takes (family name first)
+  const byFirstWord = new Map<string, number>();
   const newEntity = (m: Mention, k: number, surname: string): void => {
     entities.push({ type: 'person', name: m.name, surname, gender: m.gender, code: m.codes[0] ?? null, roles: new Set(m.role ? [m.role] : []), descriptions: [], mentions: [k] });
     m.entity = entities.length - 1;
-    bySurname.set(surname, m.entity);
+    bySurname.set(keyOf(surname), m.entity);
+    if (wordCount(m.name) === 2) {
+      const first = m.name.slice(0, m.name.indexOf(' ')).toLowerCase();
+      if (!byFirstWord.has(first)) byFirstWord.set(first, m.entity);
+    }
   };
   const join = (m: Mention, k: number, e: number, surname: string): void => {
     const entity = entities[e];
     m.entity = e;
     entity.mentions.push(k);
-    if (surname === entity.surname && wordCount(m.name) > wordCount(entity.name)) entity.name = m.name;
+    if (wordCount(m.name) > wordCount(entity.name)) entity.name = m.name;
     entity.gender ??= m.gender;
     if (!entity.code && m.codes.length) entity.code = m.codes[0];
     if (m.role) entity.roles.add(m.role);
@@ -672,14 +739,14 @@ function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], enti
   for (let p = 0; p < people.length; p++) {
     const m = mentions[people[p]];
     if (m.via !== 'gazetteer' && wordCount(m.name) < 2) continue;
-    const existing = bySurname.get(surnames[p]);
+    const existing = surnameEntity(surnames[p]) ?? nearSurname(m, surnames[p]);
     if (existing !== undefined) join(m, people[p], existing, surnames[p]);
     else newEntity(m, people[p], surnames[p]);
   }
   for (let p = 0; p < people.length; p++) {
     const m = mentions[people[p]];
     if (m.entity >= 0) continue;
-    const existing = bySurname.get(surnames[p]);
+    const existing = surnameEntity(surnames[p]) ?? nearSurname(m, surnames[p]) ?? (m.via === 'title' && wordCount(m.name) === 1 ? byFirstWord.get(surnames[p]) : undefined);
     if (existing !== undefined) join(m, people[p], existing, surnames[p]);
     else newEntity(m, people[p], surnames[p]);
   }
@@ -689,7 +756,7 @@ function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], enti
     if (covered[i] >= 0) continue;
     const t = tokens[i];
     if (!isCapWord(t) || NOT_NAMES.has(t.lower)) continue;
-    const e = bySurname.get(t.lower);
+    const e = surnameEntity(t.lower);
     if (e === undefined) continue;
     const m = emptyMention('person', i, i + 1, tokens);
     m.via = 'surname';
@@ -705,8 +772,16 @@ function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], enti
     e.code ??= known.code;
     e.gender ??= known.gender;
     if (known.role) e.roles.add(normalizeRole(known.role));
-    if (wordCount(e.name) < 2) e.name = known.name;
+    // the name stays as the article gives it (`M. Biden` is `Biden`): the guidelines name speakers as the text does
   }
+}
+
+/** Gazetteer organizations: the rule's name (their entity's key) and the code the rule gives. */
+const NAMED_ORGS = new WeakMap<Mention, { key: string; code: string | null }>();
+
+/** The country of an organization the rules know, even one that stands for no state (a news outlet's). */
+export function organizationCountry(m: Mention): string | null {
+  return NAMED_ORGS.get(m)?.code ?? null;
 }
 
 function linkOrganizations(mentions: Mention[], entities: Entity[]): void {
@@ -716,13 +791,14 @@ function linkOrganizations(mentions: Mention[], entities: Entity[]): void {
     if (m.type !== 'organization') return;
     if (m.via === 'named' && m.role) namedByHead.set(m.role, m.name);
     else if (m.via === 'description' && m.role && !m.plural && namedByHead.has(m.role) && !m.codes.length) m.name = namedByHead.get(m.role)!;
-    const key = m.name.toLowerCase();
+    const named = NAMED_ORGS.get(m);
+    const key = named?.key ?? m.name.toLowerCase();
     let e = byName.get(key);
     if (e === undefined) {
-      entities.push({ type: 'organization', name: m.name, surname: '', gender: null, code: m.codes[0] ?? null, roles: new Set(), descriptions: [], mentions: [] });
+      entities.push({ type: 'organization', name: m.name, surname: '', gender: null, code: m.codes[0] ?? (m.kind === 'news' ? null : named?.code) ?? null, roles: new Set(), descriptions: [], mentions: [] });
       e = entities.length - 1;
       byName.set(key, e);
-    }
+    } else if (wordCount(m.name) > wordCount(entities[e].name)) entities[e].name = m.name; // the fullest form the article gives
     entities[e].mentions.push(k);
     m.entity = e;
   });
@@ -771,7 +847,10 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quo
       const place = startingAt(after + 1);
       if (place && (place.type === 'place' || place.type === 'country' || place.type === 'organization') && comma(place.last)) after = place.last;
     }
-    const next = personAt(m.last) ?? (comma(after) ? personAt(after + 1) : undefined);
+    let next = personAt(m.last) ?? (comma(after) ? personAt(after + 1) : undefined);
+    // `avec son homologue bélarusse à Minsk, Vladimir Poutine a parlé`: after a role in a prepositional phrase or over a place,
+    // a name is in apposition only if a comma (or the sentence's end) closes it; else it is the clause's subject
+    if (next && next.first > m.last && (after > m.last || PREPOSITIONS.has(tokens[m.first - 1]?.lower ?? '')) && !APPOSITION_END.has(tokens[next.last]?.text ?? '.')) next = undefined;
     if (next) {
       describe(m, next);
       continue;
@@ -784,6 +863,10 @@ function linkRoles(tokens: Token[], mentions: Mention[], entities: Entity[], quo
 }
 
 const PLACE_LINKS = new Set(['à', 'en', 'au', 'aux']);
+/** Prepositions that open a phrase a role can stand in (`avec son homologue`, `pour le ministre`). */
+const PREPOSITIONS = new Set(['avec', 'pour', 'contre', 'chez', 'à', 'au', 'aux', 'par', 'entre', 'sans', 'sur', 'envers', 'auprès', 'vers', 'de', "d'", 'du', 'des', 'lors']);
+/** What closes a name in apposition: a comma, a bracket, the end of the sentence. */
+const APPOSITION_END = new Set([',', ')', '.', ';', '!', '?', '…', '–', '—']);
 
 /** The named body a role belongs to (`le président de l'ANIE` → `anie`), by role name. */
 const BODY_OF_ROLE = new Map<string, string | undefined>();
@@ -892,6 +975,8 @@ function linkStandingRoles(tokens: Token[], mentions: Mention[], entities: Entit
       const entity = entities[e];
       if ((national || entity.roles.has(role)) && (!m.codes.length || (entity.code !== null && m.codes.includes(entity.code))) && fitsGender(entity)) fits.push(e);
     }
+    // `son homologue turc`, `le dirigeant turc`: a role that any leader holds, of one country, is the person of that country the article names
+    if (!fits.length && LEADER_ROLES.has(role) && m.codes.length === 1 && !hasComplement(tokens, m)) for (const e of byCode.get(m.codes[0]) ?? []) if (fitsGender(entities[e])) fits.push(e);
     if (fits.length === 1) m.entity = fits[0];
     else if (fits.length > 1) {
       // the nearest one named before, else the first named after
@@ -964,3 +1049,10 @@ function linkStandingRoles(tokens: Token[], mentions: Mention[], entities: Entit
 }
 
 const DEFINITE = new Set(['le', 'la', "l'"]);
+/** Roles any leader holds (a counterpart, a leader): told by their country, not by an office. */
+const LEADER_ROLES = new Set(['homologue', 'dirigeant', 'leader']);
+/** A role description with a complement (`le dirigeant de Wagner`): of a body, not of a country. */
+function hasComplement(tokens: Token[], m: Mention): boolean {
+  for (let k = m.first + 1; k < m.last; k++) if (COMPLEMENT_LINKS.has(tokens[k].lower)) return true;
+  return false;
+}

@@ -12,6 +12,8 @@ interface Node<T> {
   values: T[];
   /** The phrase's first letter is a capital: the text's must be too. */
   capital: boolean;
+  /** Positions after the first of the phrase's words written with a capital (`Le Monde`): the text's must be too, or `le monde` is no newspaper. */
+  inner: number[];
 }
 
 export interface PhraseMatch<T> {
@@ -24,8 +26,11 @@ export interface PhraseMatch<T> {
 /** Lower-case form for matching: accents and case folded away only where typists drop them. */
 export const matchForm = (t: Token): string => t.lower;
 
+/** Function words a name can open with (`Le Monde`, `La Croix`, `Les Échos`). */
+const FUNCTION_OPENERS = new Set(['le', 'la', 'les', "l'", 'the']);
+
 export class PhraseMatcher<T> {
-  private readonly root: Node<T> = { next: new Map(), values: [], capital: false };
+  private readonly root: Node<T> = { next: new Map(), values: [], capital: false, inner: [] };
   private longest = 1;
   /** Phrases added so far: the node a form opens is kept per form, for this many phrases. */
   private phrases = 0;
@@ -47,10 +52,14 @@ export class PhraseMatcher<T> {
     let node = this.root;
     for (const t of tokens) {
       let child = node.next.get(t.lower);
-      if (!child) node.next.set(t.lower, (child = { next: new Map(), values: [], capital: false }));
+      if (!child) node.next.set(t.lower, (child = { next: new Map(), values: [], capital: false, inner: [] }));
       node = child;
     }
     // a phrase also listed in lower case (`département d'État`) matches in lower case
+    const inner: number[] = [];
+    // inner capitals count in a phrase opened by a function word only (`Le Monde`; `Maison Blanche` also matches `Maison blanche`)
+    if (tokens[0].cap && tokens.length > 1 && FUNCTION_OPENERS.has(tokens[0].lower)) for (let k = 1; k < tokens.length; k++) if (tokens[k].cap) inner.push(k);
+    node.inner = node.values.length === 0 ? inner : node.inner.filter((k) => inner.includes(k));
     node.capital = node.values.length === 0 ? tokens[0].cap : node.capital && tokens[0].cap;
     node.values.push(value);
     this.longest = Math.max(this.longest, tokens.length);
@@ -69,7 +78,7 @@ export class PhraseMatcher<T> {
     let best: PhraseMatch<T> | null = null;
     let j = i;
     for (;;) {
-      if (node.values.length && (!node.capital || tokens[i].cap)) best = { first: i, last: j + 1, values: node.values };
+      if (node.values.length && (!node.capital || tokens[i].cap) && node.inner.every((k) => tokens[i + k].cap)) best = { first: i, last: j + 1, values: node.values };
       j++;
       if (j >= tokens.length || j - i >= this.longest || tokens[j].gap >= 2) break;
       const child = node.next.get(tokens[j].lower);
