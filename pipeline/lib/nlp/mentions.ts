@@ -976,7 +976,20 @@ function linkStandingRoles(tokens: Token[], mentions: Mention[], entities: Entit
       if ((national || entity.roles.has(role)) && (!m.codes.length || (entity.code !== null && m.codes.includes(entity.code))) && fitsGender(entity)) fits.push(e);
     }
     // `son homologue turc`, `le dirigeant turc`: a role that any leader holds, of one country, is the person of that country the article names
-    if (!fits.length && LEADER_ROLES.has(role) && m.codes.length === 1 && !hasComplement(tokens, m)) for (const e of byCode.get(m.codes[0]) ?? []) if (fitsGender(entities[e])) fits.push(e);
+    if (!fits.length && LEADER_ROLES.has(role) && m.codes.length === 1 && !hasComplement(tokens, m)) {
+      for (const e of byCode.get(m.codes[0]) ?? []) if (fitsGender(entities[e])) fits.push(e);
+      // `la responsable allemande` of the president of the Commission: no one of that state is named, so the
+      // nationality is of the person named just before (within three sentences) whose office is of a bloc, not a state
+      if (!fits.length) {
+        const sent = tokens[m.first].sent;
+        for (let q = firstAfter(m.first) - 1; q >= 0 && sentenceOf(q) >= sent - 3; q--) {
+          const e = mentions[linkable[q]].entity;
+          if (!fitsGender(entities[e])) continue;
+          if (entities[e].code !== null && BLOC_CODES.has(entities[e].code!)) fits.push(e);
+          break;
+        }
+      }
+    }
     if (fits.length === 1) m.entity = fits[0];
     else if (fits.length > 1) {
       // the nearest one named before, else the first named after
@@ -1050,7 +1063,9 @@ function linkStandingRoles(tokens: Token[], mentions: Mention[], entities: Entit
 
 const DEFINITE = new Set(['le', 'la', "l'"]);
 /** Roles any leader holds (a counterpart, a leader): told by their country, not by an office. */
-const LEADER_ROLES = new Set(['homologue', 'dirigeant', 'leader']);
+const LEADER_ROLES = new Set(['homologue', 'dirigeant', 'leader', 'responsable']);
+/** Actor codes of blocs, not states: their officials have a nationality of their own. */
+const BLOC_CODES = new Set(['EU', 'WEST']);
 /** A role description with a complement (`le dirigeant de Wagner`): of a body, not of a country. */
 function hasComplement(tokens: Token[], m: Mention): boolean {
   for (let k = m.first + 1; k < m.last; k++) if (COMPLEMENT_LINKS.has(tokens[k].lower)) return true;
