@@ -603,6 +603,13 @@ function sortStable<T>(list: T[], compare: (a: T, b: T) => number): T[] {
   return list;
 }
 
+/** One or two adjectives (not verbs) right before token `i`, after a determiner: `la forte demande`, `sa première visite`. */
+function adjectivesAfterDet(tokens: Token[], i: number, floor: number): boolean {
+  let k = i - 1;
+  while (k >= floor && k >= i - 2 && tokens[k].kind === Kind.Word && !tokens[k].cap && tokens[k].pos & POS.ADJ && !(tokens[k].pos & (POS.VERB | POS.AUX | POS.DET | POS.CLITIC))) k--;
+  return k < i - 1 && k >= floor && isDet(tokens[k]) && !(tokens[k].pos & POS.CLITIC && !(tokens[k].pos & POS.DET));
+}
+
 /** A reflexive pronoun in the clitic chain before a verb: `se félicite`, `s'en est félicité`. */
 function reflexiveBefore(tokens: Token[], i: number, clauseFirst: number): boolean {
   for (let k = i - 1; k >= clauseFirst && k >= i - 4; k--) {
@@ -623,6 +630,8 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
   if (trigger.kind === 'verb') {
     // a noun/verb homograph (`la rencontre`, `une demande`) after a determiner is the noun
     if (prev & W.Det && t.pos & POS.NOUN && !(tokens[i - 1].pos & POS.CLITIC && i > 1 && wordBits(tokens[i - 2]) & W.Reflexive)) return null;
+    // … and so after a determiner and adjectives (`la forte demande`, `sa première visite`)
+    if (t.pos & POS.NOUN && !(tensesOf(t.lex) & TENSE.K) && adjectivesAfterDet(tokens, i, clauseFirst)) return null;
     // `le plus célèbre`: an adjective after a degree adverb
     if (t.pos & POS.ADJ && !(tensesOf(t.lex) & TENSE.K) && prev & W.Degree) return null;
   } else if (trigger.kind === 'noun') {
@@ -630,6 +639,8 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
     if (prev & (W.SubjectClitic | W.Aux | W.Reflexive)) return null;
     // a capitalised noun inside a sentence is a name (`Rassemblement national`)
     if (t.cap && i > sentence.first && tokens[i - 1].kind === Kind.Word && !(prev & W.Det)) return null;
+    // … and so after a capitalised article inside a sentence (`à La Réunion`, `selon Le Monde`)
+    if (t.cap && prev & W.Det && i - 1 > sentence.first && tokens[i - 1].cap) return null;
   }
   let last = i + 1;
   if (trigger.complement.length) {
@@ -662,7 +673,7 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
     const tenses = tensesOf(t.lex);
     const aux = auxiliaryBefore(tokens, i, clauseFirst);
     // (`a dénoncé une mesure et menacé de riposter`: a participle after `et` shares the auxiliary before it)
-    if (trigger.typeFacts.speechAct && tenses & TENSE.K && !(tenses & (FINITE | TENSE.G)) && aux < 0 && tokens[i - 1]?.text !== ',' && tokens[i - 1]?.lower !== 'été') {
+    if (trigger.typeFacts.speechAct && tenses & TENSE.K && !(tenses & ((FINITE & ~TENSE.J) | TENSE.G)) && aux < 0 && tokens[i - 1]?.text !== ',' && tokens[i - 1]?.lower !== 'été') {
       const coordinated = tokens[i - 1]?.lower === 'et' && v.firstAux() < i;
       if (!coordinated) return null;
     }
