@@ -207,6 +207,8 @@ const NEGATORS = new Set(['pas', 'plus', 'jamais', 'guère', 'point', 'nullement
 const NEAR_FUTURE = new Set(['aller', 'devoir', 'compter', 'entendre', 'prévoir', 'apprêter', 'vouloir', 'souhaiter', 'espérer', 'envisager', 'décider', 'projeter', 'continuer', 'promettre', 'menacer', 'tenter', 'chercher', 'essayer']);
 /** Infinitives after these report what the sentence's main verb did: `pour protester`, `après avoir protesté`. */
 const PURPOSE = new Set(['pour', 'afin']);
+/** A purpose after these is still to come: `est parti pour rencontrer`. */
+const DEPARTING = new Set(['partir', 'repartir', 'envoler', 'embarquer', 'décoller']);
 /** A negated act of these is a rejection: `ne reconnaît pas`, `refusent de`. */
 const NEGATION_MEANS_REJECT = new Set(['reconnaître', 'accepter', 'soutenir', 'approuver', 'considérer']);
 const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'de', "d'"]);
@@ -220,6 +222,9 @@ const PERIOD_NOUNS = new Set(['semaine', 'semaines', 'mois', 'jour', 'jours', 'a
 const COUNTS = new Set(['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'plusieurs', 'quelques']);
 const LOCATIVES = new Set(['à', 'en', 'au', 'aux', 'dans', 'sur', 'près', 'vers']);
 const CHARACTERIZING_VERBS = new Set(['considérer', 'décrire', 'présenter', 'voir', 'percevoir']);
+const QUALIFYING_VERBS = new Set(['qualifier', 'taxer']);
+/** Before `que`, these make what follows a hypothesis: `il n'est pas exclu que`, `il est possible que`, `il se peut que`. */
+const UNCERTAIN = new Set(['exclu', 'exclue', 'possible', 'probable', 'improbable', 'envisageable', 'peut', 'plausible', 'vraisemblable']);
 const AIMED = new Set(['prévoyant', 'visant', 'destiné', 'destinée', 'destinés', 'destinées']);
 const RELATIVES = new Set(['qui', 'que', "qu'", 'dont', 'où', 'lequel', 'laquelle', 'lesquels', 'lesquelles']);
 
@@ -267,6 +272,12 @@ const enum W {
   AuxGap = 1 << 23,
   /** `aucun`, `aucune`, `sans`, `ni`: what negates a noun right after it. */
   NounNegation = 1 << 24,
+  /** A form of a verb that characterizes with `de` (`qualifie cela de répétition d'une invasion`). */
+  Qualifying = 1 << 25,
+  /** `exclu`, `possible`, `probable`: before `que`, what follows is a hypothesis (`il n'est pas exclu que`). */
+  Uncertain = 1 << 26,
+  /** `ni` (`Ni Moscou ni Kiev n'ont confirmé`: with a later `ne`, a negation). */
+  Ni = 1 << 27,
 }
 
 /** Words that may stand between a participle and its auxiliary, besides adverbs and clitics (`a, de son côté, dénoncé`). */
@@ -304,6 +315,9 @@ const wordBits = lexemeSlot((lx: Lexeme): number => {
   if (DEGREE.has(w)) bits |= W.Degree;
   if (w === 'été' || w === 'eu' || REFLEXIVE.has(w) || SUBJECT_CLITICS.has(w) || lx.pos & (POS.ADV | POS.NEG) || lx.pos & POS.CLITIC || lx.text === ',' || (lx.kind === Kind.Word && AUX_GAP_WORDS.has(w))) bits |= W.AuxGap;
   if (w === 'aucun' || w === 'aucune' || w === 'sans' || w === 'ni') bits |= W.NounNegation;
+  if (lemmasOf(lx.lex, POS.VERB).some((l) => QUALIFYING_VERBS.has(l))) bits |= W.Qualifying;
+  if (UNCERTAIN.has(w)) bits |= W.Uncertain;
+  if (w === 'ni') bits |= W.Ni;
   return bits;
 });
 
@@ -332,6 +346,7 @@ class SentenceView {
   private auxAt = -1;
   private reportedAt = -1;
   private characterizingAt = -1;
+  private uncertainAt = -1;
   private breaks: number[] | null = null;
   private datesByPosition: number[] | null = null;
   private clauseLocations: Map<number, string | null> | null = null;
@@ -367,6 +382,7 @@ class SentenceView {
     const last = this.clauseEnd(clause);
     facts = { hypothesis: last, negation: last, aucun: last, future: last, background: false };
     let ne = false;
+    let ni = false;
     let past = false;
     let nonPast = false;
     let before = first > 0 ? wordBits(tokens[first - 1]) : 0;
@@ -374,7 +390,12 @@ class SentenceView {
       const bits = wordBits(tokens[k]);
       if (bits & W.Hypothesis && facts.hypothesis === last) facts.hypothesis = k;
       if (bits & W.Negator && ne && facts.negation === last) facts.negation = k;
-      if (bits & W.Ne) ne = true;
+      if (bits & W.Ne) {
+        ne = true;
+        // `Ni Moscou ni Kiev n'ont confirmé`: `ni` before `ne` negates without `pas`
+        if (ni && facts.negation === last) facts.negation = k;
+      }
+      if (bits & W.Ni) ni = true;
       if (bits & W.Aucun && facts.aucun === last) facts.aucun = k;
       if (facts.future === last && (bits & W.FutureVerb || (bits & W.DevoirAller && k + 1 < tokens.length && wordBits(tokens[k + 1]) & W.Infinitive))) facts.future = k;
       if (bits & W.FiniteVerb && !(before & W.Det)) {
@@ -408,6 +429,17 @@ class SentenceView {
       this.reportedAt = k;
     }
     return this.reportedAt;
+  }
+
+  /** The first `que` after `exclu`, `possible`… (`il n'est pas exclu que`) in the sentence (its end if none). */
+  firstUncertainQue(): number {
+    if (this.uncertainAt < 0) {
+      const { tokens } = this.doc;
+      let k = this.sentence.first + 1;
+      while (k < this.sentence.last && !(wordBits(tokens[k]) & W.Que && (wordBits(tokens[k - 1]) & W.Uncertain || (k - 2 >= this.sentence.first && wordBits(tokens[k - 2]) & W.Uncertain)))) k++;
+      this.uncertainAt = k;
+    }
+    return this.uncertainAt;
   }
 
   /** The first verb that characterizes (`considère`, `décrit`) in the sentence (its end if none). */
@@ -508,7 +540,12 @@ function verbFrame(tokens: Token[], head: number, floor: number, trigger: Compil
   if (tenses & TENSE.W) {
     const governor = governorOf(tokens, head, floor);
     if (!governor) return trigger.announces ? 'future' : null;
-    if (governor.link === 'pour') return 'current';
+    if (governor.link === 'pour') {
+      // `est parti pour rencontrer`: the purpose of a departure is not yet done
+      const mover = tokens[governor.at - 1];
+      if (mover && lemmasOf(mover.lex, POS.VERB).some((l) => DEPARTING.has(l))) return null;
+      return 'current';
+    }
     for (const l of governor.lemmas) if (NEAR_FUTURE.has(l) || l === 'annoncer' || l === 'affirmer' || l === 'assurer') return 'future';
     if (tokens[governor.at].lower === 'prêt' || tokens[governor.at].lower === 'prête') return 'future';
     return null;
@@ -545,7 +582,7 @@ function isNegated(tokens: Token[], v: SentenceView, c: Candidate, noun: boolean
   }
   if (!ne) return false;
   for (let k = c.first; k < Math.min(clauseLast, c.last + 3); k++) if (wordBits(tokens[k]) & W.Negator) return true;
-  return false;
+  return v.clauseFacts(c.clause).negation < c.first;
 }
 
 const isNegator = (t: Token | undefined): boolean => t !== undefined && (wordBits(t) & W.Negator) !== 0;
@@ -745,6 +782,8 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
   const facts = v.clauseFacts(c.clause);
   // `si`, `éventuel`, `pourrait` before it in its clause: a hypothesis, not a report
   if (facts.hypothesis < c.first) return null;
+  // `il n'est pas exclu que les deux présidents se rencontrent`: a possibility, not a report
+  if (v.firstUncertainQue() < c.first) return null;
   if (c.trigger.kind !== 'noun' && modifiesNoun(doc, c)) return null;
   if (c.trigger.kind !== 'noun' && readyTo(tokens, c.first)) return null;
   // what a threat or a request is about (`a menacé de bloquer`, `pour réclamer` in a protest) is part of it
@@ -765,6 +804,7 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     if (before && (before.lower === 'de' || before.lower === "d'" || before.lower === 'du' || before.lower === 'des') && periodOf(tokens, c.first - 2)) return null;
     // `qu'il considère comme une répétition d'une invasion`, `qualifié de`: a characterization names no act
     if (someBits(tokens, Math.max(clauseFirst, c.first - 5), c.first, W.Comme) && v.firstCharacterizing() < c.first) return null;
+    if (someBits(tokens, Math.max(clauseFirst, c.first - 8), c.first, W.Qualifying)) return null;
     // `l'armée ne participe pas aux combats`: a noun in a negated clause
     if (facts.negation < c.first) return null;
     // `a remercié M. Poutine pour son appui`: a noun of the verb's own type says what the act was
