@@ -823,11 +823,23 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     // `a menacé de sanctions`, `a proposé sa médiation`, `appellent à une nouvelle journée de grève`)
     const governor = speechVerb?.clauseFirst === clauseFirst ? speechVerb : null;
     if (governor && !c.facts.occurrence) return null;
+    // `accuse X d'avoir fomenté les manifestations`: what the accused did is the accusation's content
+    if (governor && governor.type === 'ACCUSE' && c.first - governor.last <= 10 && contentInfinitive(tokens, governor.last, c.first)) return null;
     if (governor && governor.type !== 'ACCUSE' && c.first - governor.last <= 4 && !tokens.slice(governor.last, c.first).some((x) => x.kind === Kind.Punct || x.pos & (POS.VERB | POS.AUX) && !(x.pos & (POS.DET | POS.PREP | POS.ADJ)))) return null;
     // a relation noun as the object of another event verb is part of that event (`a souligné l'étroite coopération`)
     if (!c.facts.occurrence && objectOfVerb(tokens, accepted, c)) return null;
   }
   return c;
+}
+
+/** `de`/`d'` then an infinitive (`d'avoir fomenté`, `de vouloir`, `d'être`) in [from, to), with no punctuation: a speech act's content. */
+function contentInfinitive(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to - 1; k++) {
+    const t = tokens[k];
+    if (t.kind === Kind.Punct) return false;
+    if ((t.lower === 'de' || t.lower === "d'") && tensesOf(tokens[k + 1].lex) & TENSE.W) return true;
+  }
+  return false;
 }
 
 /** A period noun (`semaine de contestation`), not counted (`trois jours d'exercices` is a duration). */
