@@ -1507,7 +1507,20 @@ function scheduledNoun(tokens: Token[], v: SentenceView, c: Candidate): boolean 
     if (wordBits(tokens[k]) & W.Scheduled || (tokens[k].lower === 'venir' && tokens[k - 1]?.lower === 'à')) return true;
   }
   // a verb in the future before it in its clause, or `doit`, `va` before an infinitive
-  return v.clauseFacts(c.clause).future < c.first;
+  if (v.clauseFacts(c.clause).future < c.first) return true;
+  // `a annoncé de nouvelles livraisons`: acts announced without an article are still to come
+  let k = c.first - 1;
+  while (k > c.clauseFirst && k >= c.first - 3 && tokens[k].pos & POS.ADJ && !(tokens[k].pos & (POS.DET | POS.VERB))) k--;
+  const det = tokens[k]?.lower;
+  if ((det === 'de' || det === "d'" || det === 'des') && k - 1 >= c.clauseFirst && lemmasOf(tokens[k - 1].lex, POS.VERB).includes('annoncer')) return true;
+  // `Des élections anticipées auront lieu`: the noun is the subject of a verb in the future
+  for (let j = c.clauseFirst; j < c.first; j++) if (wordBits(tokens[j]) & W.FiniteVerb) return false;
+  for (let j = c.last; j < c.clauseLast && j < c.last + 5; j++) {
+    const bits = wordBits(tokens[j]);
+    if (bits & W.FutureVerb) return true;
+    if (bits & W.FiniteVerb || tokens[j].kind === Kind.Punct) return false;
+  }
+  return false;
 }
 
 /** The article's actor codes, most mentioned first. */
