@@ -220,6 +220,7 @@ const NON_SPECIFIC = new Set(['toute', 'tout', 'toutes', 'tous', 'quelconque', '
 const PERIOD_NOUNS = new Set(['semaine', 'semaines', 'mois', 'jour', 'jours', 'année', 'années', 'an', 'ans', 'heure', 'heures', 'nuit', 'nuits', 'début', 'fin', 'lendemain', 'veille', 'anniversaire', 'date', 'veille']);
 /** Counts before a period noun (`trois jours d'exercices`): a duration, not a time named after the event. */
 const COUNTS = new Set(['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'plusieurs', 'quelques']);
+const PLACE_NOUNS = new Set(['ville', 'capitale', 'région', 'province', 'localité', 'village', 'port', 'cité', 'oblast', 'station', 'île', 'commune', 'district', 'métropole']);
 const LOCATIVES = new Set(['à', 'en', 'au', 'aux', 'dans', 'sur', 'près', 'vers']);
 const CHARACTERIZING_VERBS = new Set(['considérer', 'décrire', 'présenter', 'voir', 'percevoir']);
 const QUALIFYING_VERBS = new Set(['qualifier', 'taxer']);
@@ -1225,6 +1226,12 @@ function placeIn(doc: Doc, from: number, to: number): string | null {
     let p = m.first - 1;
     if (tokens[p] && (tokens[p].lower === 'la' || tokens[p].lower === 'le' || tokens[p].lower === "l'")) p--;
     if (tokens[p] && LOCATIVES.has(tokens[p].lower)) return doc.text.slice(m.start, m.end);
+    // `dans la ville russe de Sotchi`, `à la frontière ukrainienne, dans la région de Koursk`: a place named after a place noun
+    if (tokens[p] && (tokens[p].lower === 'de' || tokens[p].lower === "d'")) {
+      let q = p - 1;
+      while (q >= from && q >= p - 3 && tokens[q].pos & POS.ADJ && !(tokens[q].pos & POS.NOUN && PLACE_NOUNS.has(tokens[q].lower))) q--;
+      if (tokens[q] && PLACE_NOUNS.has(tokens[q].lower) && isDet(tokens[q - 1]) && LOCATIVES.has(tokens[q - 2]?.lower ?? '')) return doc.text.slice(m.start, m.end);
+    }
   }
   return null;
 }
