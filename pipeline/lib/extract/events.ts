@@ -1090,9 +1090,20 @@ function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate,
     }
   }
   if (c.frame === 'background') return previous?.date ? { ...previous, basis: 'context' } : UNDATED;
+  // `a accusé à plusieurs reprises`, `dénonce régulièrement`: a repeated act has no one date
+  if (habitual(tokens, c)) return UNDATED;
   // `six mois après la dissolution`, `les précédentes élections`: an occurrence told as a landmark of the past has no date of its own
   if (c.trigger.kind === 'noun' && (anchoredNoun(tokens, c) || PAST_ADJECTIVES.has(tokens[c.first - 1]?.lower ?? ''))) return UNDATED;
   return ctx.published ? { date: ctx.published, precision: ctx.published_precision, basis: 'publication' } : UNDATED;
+}
+
+/** Words that make an act repeated or habitual (`à plusieurs reprises`, `régulièrement`). */
+const HABITUAL = new Set(['reprises', 'régulièrement', 'souvent', 'fréquemment', 'systématiquement', 'habituellement', 'constamment', 'inlassablement', 'maintes']);
+
+/** A word of `HABITUAL` in the trigger's clause, within five tokens of it. */
+function habitual(tokens: Token[], c: Candidate): boolean {
+  for (let k = Math.max(c.clauseFirst, c.first - 5); k < Math.min(c.clauseLast, c.last + 5); k++) if (HABITUAL.has(tokens[k].lower)) return true;
+  return false;
 }
 
 /** The first entry of `list` (date indexes by first token `at`) at or after token `i`. */
