@@ -1094,8 +1094,13 @@ function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate,
   if (habitual(tokens, c)) return UNDATED;
   // `six mois après la dissolution`, `les précédentes élections`: an occurrence told as a landmark of the past has no date of its own
   if (c.trigger.kind === 'noun' && (anchoredNoun(tokens, c) || PAST_ADJECTIVES.has(tokens[c.first - 1]?.lower ?? ''))) return UNDATED;
-  return ctx.published ? { date: ctx.published, precision: ctx.published_precision, basis: 'publication' } : UNDATED;
+  if (!ctx.published) return UNDATED;
+  const fallback: EventDate = { date: ctx.published, precision: ctx.published_precision, basis: 'publication' };
+  FALLBACK_DATES.add(fallback);
+  return fallback;
 }
+/** The dates `eventDate` gave from the document date alone (no date of the text). */
+const FALLBACK_DATES = new WeakSet<EventDate>();
 
 /** Words that make an act repeated or habitual (`à plusieurs reprises`, `régulièrement`). */
 const HABITUAL = new Set(['reprises', 'régulièrement', 'souvent', 'fréquemment', 'systématiquement', 'habituellement', 'constamment', 'inlassablement', 'maintes']);
@@ -1257,6 +1262,8 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
   const events: EventMention[] = [];
   // what the article has reported so far, for anaphoric repeats (`la réunion`)
   const seen = new Set<number>();
+  // the date each occurrence was first reported with, when the text dated it (by its `reportKey`)
+  const occurrenceDates = new Map<number, EventDate>();
   let previousDate: EventDate | null = null;
   let mainActorCodes: string[] | null = null;
   const mainActors = (): string[] => (mainActorCodes ??= countActors(doc));
@@ -1300,8 +1307,20 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
     }
     let sentenceDate: EventDate | null = null;
     const evidence = doc.text.slice(sentence.start, sentence.end);
+    // `depuis les élections`, once the elections were dated: the clause takes that date
+    let anchorClause = -1;
+    let anchorDate: EventDate | undefined;
     for (const c of candidates) {
-      const date = eventDate(doc, ctx, v, c, dates, index, previousDate);
+      if (c.trigger.kind !== 'noun' || !c.facts.occurrence || !seen.has(c.trigger.key) || !anchoredOccurrence(tokens, c)) continue;
+      anchorDate = occurrenceDates.get(c.trigger.key);
+      if (anchorDate) {
+        anchorClause = c.clause;
+        break;
+      }
+    }
+    for (const c of candidates) {
+      let date = eventDate(doc, ctx, v, c, dates, index, previousDate);
+      if (anchorDate && c.clause === anchorClause && FALLBACK_DATES.has(date)) date = { ...anchorDate, basis: 'context' };
       const location = eventLocation(v, c);
       const key = c.type === c.trigger.type ? c.trigger.key : c.trigger.rejectKey;
       const ofType = c.facts.key;
@@ -1325,6 +1344,7 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
       const eventCodes = codes.length ? codes : mainActors().slice(0, 1);
       const scheduled = c.frame === 'future' || (c.trigger.kind === 'noun' && scheduledNoun(tokens, v, c));
       if (date.date && date.basis !== 'publication') sentenceDate ??= date;
+      if (date.date && !FALLBACK_DATES.has(date) && !occurrenceDates.has(key)) occurrenceDates.set(key, date);
       events.push({
         type: c.type,
         trigger: doc.text.slice(tokens[c.first].start, tokens[c.last - 1].end),
