@@ -1213,6 +1213,44 @@ function sentenceActorCodes(doc: Doc, s: Sentence): string[] {
   return out;
 }
 
+/** COERCE nouns of a state against its own people: domestic (unlike `annexion`, `expulsion`). */
+const REPRESSION = new Set(['répression', 'arrestation', 'interpellation', 'emprisonnement']);
+
+/** The codes of mention `k` (or of its entity). */
+function mentionCodes(doc: Doc, k: number): string[] {
+  const m = doc.mentions[k];
+  if (m.codes.length || m.entity < 0) return m.codes;
+  const code = doc.entities[m.entity].code;
+  return code ? [code] : NO_CODES;
+}
+
+/**
+ * The one state a domestic event happens in: the country of its complement (`la réélection du
+ * président kazakh`, `des manifestations en Iran`), else of the nearest actor before it in its
+ * clause (`des sanctions au régime biélorusse pour punir la répression`); null if none.
+ */
+function domesticState(doc: Doc, c: Candidate, floor: number): string | null {
+  const { tokens } = doc;
+  for (let k = c.last; k < c.clauseLast && k < c.last + 6; k++) {
+    const t = tokens[k];
+    if (t.kind === Kind.Punct || t.kind === Kind.Quote || wordBits(t) & W.FiniteVerb) break;
+    const m = doc.mentionAt[k];
+    if (m >= 0 && doc.quoteOf[k] < 0) {
+      const codes = mentionCodes(doc, m).filter((x) => x !== 'EU' && x !== 'WEST');
+      if (codes.length === 1) return codes[0];
+    }
+  }
+  for (let k = c.first - 1; k >= floor && k >= c.first - 30; k--) {
+    const m = doc.mentionAt[k];
+    // an actor, not an adjective (`l'influence russe dans la campagne`)
+    if (m < 0 || doc.quoteOf[k] >= 0 || doc.mentions[m].via === 'demonym') continue;
+    const codes = mentionCodes(doc, m).filter((x) => x !== 'EU' && x !== 'WEST');
+    if (codes.length === 1) return codes[0];
+    if (codes.length) return null;
+  }
+  return null;
+}
+
 const PAIRING = new Set(['les', 'des', 'aux', 'ces', 'leurs', 'entre', 'ses']);
 
 /** `les deux pays`, `les deux dirigeants`: the pair of actors the story is about. */
@@ -1341,7 +1379,12 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
       if (c.trigger.kind === 'noun' && (demonstrative || complementOfNoun) && seen.has(ofType) && date.basis !== 'explicit' && !location) continue;
       seen.add(key);
       seen.add(ofType);
-      const eventCodes = codes.length ? codes : mainActors().slice(0, 1);
+      let eventCodes = codes.length ? codes : mainActors().slice(0, 1);
+      // a protest, an election, a repression happen within one state
+      if (eventCodes.length > 1 && c.trigger.kind === 'noun' && (c.type === 'PROTEST' || c.type === 'OTHER' || (c.type === 'COERCE' && REPRESSION.has(c.trigger.lemma)))) {
+        const state = domesticState(doc, c, c.clauseFirst);
+        if (state && eventCodes.includes(state)) eventCodes = [state];
+      }
       const scheduled = c.frame === 'future' || (c.trigger.kind === 'noun' && scheduledNoun(tokens, v, c));
       if (date.date && date.basis !== 'publication') sentenceDate ??= date;
       if (date.date && !FALLBACK_DATES.has(date) && !occurrenceDates.has(key)) occurrenceDates.set(key, date);
