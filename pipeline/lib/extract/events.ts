@@ -1242,9 +1242,9 @@ function domesticState(doc: Doc, c: Candidate, floor: number): string | null {
   }
   for (let k = c.first - 1; k >= floor && k >= c.first - 30; k--) {
     const m = doc.mentionAt[k];
-    // an actor, not an adjective (`l'influence russe dans la campagne`)
+    // an actor that names its state, not an adjective (`l'influence russe dans la campagne`) nor a bare role (`le président`)
     if (m < 0 || doc.quoteOf[k] >= 0 || doc.mentions[m].via === 'demonym') continue;
-    const codes = mentionCodes(doc, m).filter((x) => x !== 'EU' && x !== 'WEST');
+    const codes = doc.mentions[m].codes.filter((x) => x !== 'EU' && x !== 'WEST');
     if (codes.length === 1) return codes[0];
     if (codes.length) return null;
   }
