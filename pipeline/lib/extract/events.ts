@@ -1430,6 +1430,7 @@ function groupBySentence(tokens: Token[], at: number[]): Map<number, number[]> |
 
 const DEFINITE = new Set(['le', 'la', 'les', "l'", 'du', 'des', 'au', 'aux']);
 const DEMONSTRATIVE = new Set(['ce', 'cet', 'cette', 'ces']);
+const POSSESSIVES = new Set(['son', 'sa', 'ses', 'leur', 'leurs']);
 /** Words that with `de` make a time anchor of the noun after them (`lors de`, `en marge de`, `à l'issue de`). */
 const ANCHORING_NOUNS = new Set(['lors', 'marge', 'issue', 'terme', 'cours', 'suite', 'occasion', 'veille', 'lendemain', 'avant', 'après', 'approche']);
 const ANCHORING_PREPOSITIONS = new Set(['après', 'avant', 'pendant', 'durant', 'depuis', 'dès', 'lors']);
@@ -1445,8 +1446,10 @@ function knownOccurrence(tokens: Token[], c: Candidate, sameWordSeen: boolean, s
   // `du`, `des` are definite where they contract `de` (`lors des élections`), not opening a sentence (`Des manifestations`)
   const contracted = det.lower === 'du' || det.lower === 'des' || det.lower === 'au' || det.lower === 'aux';
   if (contracted && (det.lower === 'du' || det.lower === 'des') && (c.first - 1 === 0 || !(tokens[c.first - 2].kind === Kind.Word))) return false;
+  // `avant leur rencontre`, `après sa visite`: a possessive names a known occurrence only as a time anchor
+  const possessive = POSSESSIVES.has(det.lower);
   const definite = DEFINITE.has(det.lower) || DEMONSTRATIVE.has(det.lower);
-  if (!definite) return false;
+  if (!definite && !possessive) return false;
   // the preposition before the determiner (`lors de la`, `lors du`, `après la`)
   const prep = contracted ? det : tokens[c.first - 2];
   const anchorWord = prep && (prep.lower === 'de' || prep.lower === "d'" || contracted) ? tokens[prep.i - 1]?.lower ?? '' : '';
@@ -1454,6 +1457,7 @@ function knownOccurrence(tokens: Token[], c: Candidate, sameWordSeen: boolean, s
   const next = tokens[c.last];
   const bare = !next || next.kind !== Kind.Word || !(next.pos & (POS.ADJ | POS.PREP) || next.cap || next.lower === 'de' || next.lower === 'du' || next.lower === 'des' || next.lower === "d'" || tensesOf(next.lex) & TENSE.K);
   if (sameTypeSeen && bare && ((prep && ANCHORING_PREPOSITIONS.has(prep.lower)) || ANCHORING_NOUNS.has(anchorWord))) return true;
+  if (possessive) return false;
   if (sameWordSeen) return true;
   return sameTypeSeen && bare && det.lower !== 'des' && det.lower !== 'du';
 }
