@@ -818,6 +818,8 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     if (someBits(tokens, Math.max(clauseFirst, c.first - 4), c.first, W.Aimed)) return null;
     // `la menace d'attaques`, `le risque d'une invasion`: what is feared has not happened
     if (feared(tokens, c.first)) return null;
+    // `en cas de refus`, `en cas d'attaque`: a condition, not a report
+    if (inCaseOf(tokens, c.first)) return null;
     // `face à la menace`, `sous la menace`: a threat as a risk one lives with, not a threat someone made
     if (c.type === 'THREATEN' && ((tokens[c.first - 2]?.lower === 'à' && tokens[c.first - 3]?.lower === 'face') || tokens[c.first - 2]?.lower === 'sous')) return null;
     // the noun object of a speech act is its content (`accuse X d'avoir fomenté les manifestations`,
@@ -918,6 +920,15 @@ function readyTo(tokens: Token[], first: number): boolean {
   let k = first - 1;
   if (tokens[k]?.lower === 'être') k--;
   return tokens[k]?.lower === 'à' && READY.has(tokens[k - 1]?.lower ?? '');
+}
+
+/** `en cas de refus`, `en cas d'une attaque`, `en cas du rejet`. */
+function inCaseOf(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  while (k >= first - 3 && tokens[k] && tokens[k].pos & POS.ADJ && !(tokens[k].pos & POS.DET)) k--;
+  if (isDet(tokens[k]) && !['de', "d'", 'du', 'des'].includes(tokens[k].lower)) k--;
+  const de = tokens[k]?.lower;
+  return (de === 'de' || de === "d'" || de === 'du' || de === 'des') && tokens[k - 1]?.lower === 'cas' && tokens[k - 2]?.lower === 'en';
 }
 
 /** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`. */
