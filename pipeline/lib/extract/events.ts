@@ -641,6 +641,19 @@ function sortStable<T>(list: T[], compare: (a: T, b: T) => number): T[] {
   return list;
 }
 
+/** Whether every conjugated reading of a form is a second person singular (`critiques`, `menaces`). */
+function secondPersonOnly(lex: Token['lex']): boolean {
+  if (!lex) return false;
+  let finite = 0;
+  for (const r of lex.readings) {
+    if (!(r.pos & (POS.VERB | POS.AUX)) || !r.tenses) continue;
+    if (r.tenses & (TENSE.K | TENSE.G | TENSE.W)) return false;
+    if (r.persons !== 2 || r.number === 'p') return false;
+    finite++;
+  }
+  return finite > 0;
+}
+
 /** One or two adjectives (not verbs) right before token `i`, after a determiner: `la forte demande`, `sa première visite`. */
 function adjectivesAfterDet(tokens: Token[], i: number, floor: number): boolean {
   let k = i - 1;
@@ -670,6 +683,8 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
     if (prev & W.Det && t.pos & POS.NOUN && !(tokens[i - 1].pos & POS.CLITIC && i > 1 && wordBits(tokens[i - 2]) & W.Reflexive)) return null;
     // … and so after a determiner and adjectives (`la forte demande`, `sa première visite`)
     if (t.pos & POS.NOUN && !(tensesOf(t.lex) & TENSE.K) && adjectivesAfterDet(tokens, i, clauseFirst)) return null;
+    // `les infrastructures critiques`: an adjective or noun whose verb reading is only a second person
+    if (t.pos & (POS.ADJ | POS.NOUN) && secondPersonOnly(t.lex) && tokens[i - 1]?.lower !== 'tu') return null;
     // `le plus célèbre`: an adjective after a degree adverb
     if (t.pos & POS.ADJ && !(tensesOf(t.lex) & TENSE.K) && prev & W.Degree) return null;
   } else if (trigger.kind === 'noun') {
