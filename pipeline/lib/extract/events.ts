@@ -1117,7 +1117,7 @@ function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate,
   }
   if (c.frame === 'background') return previous?.date ? { ...previous, basis: 'context' } : UNDATED;
   // `a accusé à plusieurs reprises`, `dénonce régulièrement`: a repeated act has no one date
-  if (habitual(tokens, c)) return UNDATED;
+  if (habitual(tokens, c) || spanOpening(tokens, v.sentence.first, c.first)) return UNDATED;
   // `six mois après la dissolution`, `les précédentes élections`: an occurrence told as a landmark of the past has no date of its own
   if (c.trigger.kind === 'noun' && (anchoredNoun(tokens, c) || PAST_ADJECTIVES.has(tokens[c.first - 1]?.lower ?? ''))) return UNDATED;
   if (!ctx.published) return UNDATED;
@@ -1135,6 +1135,14 @@ const HABITUAL = new Set(['reprises', 'régulièrement', 'souvent', 'fréquemmen
 function habitual(tokens: Token[], c: Candidate): boolean {
   for (let k = Math.max(c.clauseFirst, c.first - 5); k < Math.min(c.clauseLast, c.last + 5); k++) if (HABITUAL.has(tokens[k].lower)) return true;
   return false;
+}
+
+/** `Ces derniers mois,`, `Ces dernières années,` opening the sentence: acts spread over a span have no one date. */
+function spanOpening(tokens: Token[], first: number, end: number): boolean {
+  if (end - first < 3) return false;
+  const w = tokens[first].lower;
+  const last = tokens[first + 1].lower;
+  return (w === 'ces' || w === 'depuis') && (last === 'derniers' || last === 'dernières') && PERIOD_NOUNS.has(tokens[first + 2].lower);
 }
 
 /** The first entry of `list` (date indexes by first token `at`) at or after token `i`. */
@@ -1155,7 +1163,20 @@ function firstAt(list: number[], at: Int32Array, i: number): number {
  * (`otherClause`), not in a relative clause.
  */
 function datesIt(tokens: Token[], v: SentenceView, c: Candidate, i: number, otherClause: boolean): boolean {
-  return ownsDate(tokens, c, i) && !(otherClause && RELATIVES.has(tokens[v.clauses[v.clauseOf(i)]].lower));
+  return ownsDate(tokens, c, i) && !(otherClause && RELATIVES.has(tokens[v.clauses[v.clauseOf(i)]].lower)) && !(i >= c.last && participleBetween(tokens, c.last, i));
+}
+
+/** A participle qualifying a noun in [from, to) (`le chantier de la cathédrale détruite par un incendie en 2019`): a later date is its own. */
+function participleBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to && k < from + 12; k++) {
+    const t = tokens[k];
+    const tenses = tensesOf(t.lex);
+    if (!(tenses & TENSE.K) || tenses & (FINITE & ~TENSE.J)) continue;
+    let p = k - 1;
+    if (tokens[p].pos & POS.ADV && !(tokens[p].pos & (POS.NOUN | POS.ADJ))) p--;
+    if (tokens[p] && tokens[p].kind === Kind.Word && tokens[p].pos & POS.NOUN && !(tokens[p].pos & (POS.VERB | POS.AUX)) && !(wordBits(tokens[p]) & W.AuxGap)) return true;
+  }
+  return false;
 }
 
 function ownsDate(tokens: Token[], c: Candidate, i: number): boolean {
