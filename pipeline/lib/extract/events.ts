@@ -1163,7 +1163,13 @@ function firstAt(list: number[], at: Int32Array, i: number): number {
  * (`otherClause`), not in a relative clause.
  */
 function datesIt(tokens: Token[], v: SentenceView, c: Candidate, i: number, otherClause: boolean): boolean {
-  return ownsDate(tokens, c, i) && !(otherClause && RELATIVES.has(tokens[v.clauses[v.clauseOf(i)]].lower)) && !(i >= c.last && participleBetween(tokens, c.last, i));
+  return ownsDate(tokens, c, i) && !(otherClause && (RELATIVES.has(tokens[v.clauses[v.clauseOf(i)]].lower) || apposition(tokens[v.clauses[v.clauseOf(i)]]))) && !(i >= c.last && participleBetween(tokens, c.last, i));
+}
+
+/** A clause opened by a bare past participle (`, soupçonné d'avoir orchestré … en 2016`): an apposition, as a relative clause. */
+function apposition(t: Token): boolean {
+  const tenses = tensesOf(t.lex);
+  return (tenses & TENSE.K) !== 0 && !(tenses & (FINITE & ~TENSE.J)) && !(t.pos & POS.NOUN);
 }
 
 /** A participle qualifying a noun in [from, to) (`le chantier de la cathédrale détruite par un incendie en 2019`): a later date is its own. */
