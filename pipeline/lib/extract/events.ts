@@ -842,7 +842,7 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     const governor = speechVerb?.clauseFirst === clauseFirst ? speechVerb : null;
     if (governor && !c.facts.occurrence) return null;
     // `accuse X d'avoir fomenté les manifestations`: what the accused did is the accusation's content
-    if (governor && governor.type === 'ACCUSE' && c.first - governor.last <= 10 && contentInfinitive(tokens, governor.last, c.first)) return null;
+    if (governor && governor.type === 'ACCUSE' && c.first - governor.last <= 14 && contentInfinitive(tokens, governor.last, c.first)) return null;
     if (governor && governor.type !== 'ACCUSE' && c.first - governor.last <= 4 && !tokens.slice(governor.last, c.first).some((x) => x.kind === Kind.Punct || x.pos & (POS.VERB | POS.AUX) && !(x.pos & (POS.DET | POS.PREP | POS.ADJ)))) return null;
     // a relation noun as the object of another event verb is part of that event (`a souligné l'étroite coopération`)
     if (!c.facts.occurrence && objectOfVerb(tokens, accepted, c)) return null;
