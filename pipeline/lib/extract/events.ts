@@ -1286,7 +1286,7 @@ function domesticState(doc: Doc, c: Candidate, floor: number): string | null {
   const { tokens } = doc;
   for (let k = c.last; k < c.clauseLast && k < c.last + 6; k++) {
     const t = tokens[k];
-    if (t.kind === Kind.Punct || t.kind === Kind.Quote || wordBits(t) & W.FiniteVerb) break;
+    if (t.kind === Kind.Punct || t.kind === Kind.Quote || wordBits(t) & W.FiniteVerb || t.pos & POS.CCONJ) break;
     const m = doc.mentionAt[k];
     if (m >= 0 && doc.quoteOf[k] < 0) {
       const codes = mentionCodes(doc, m).filter((x) => x !== 'EU' && x !== 'WEST');
@@ -1294,6 +1294,8 @@ function domesticState(doc: Doc, c: Candidate, floor: number): string | null {
     }
   }
   for (let k = c.first - 1; k >= floor && k >= c.first - 30; k--) {
+    // the subject of the verb that names the event (`La Lituanie dénonce une investiture`) is no place of it
+    if (wordBits(tokens[k]) & W.FiniteVerb && doc.mentionAt[k] < 0) return null;
     const m = doc.mentionAt[k];
     // an actor that names its state, not an adjective (`l'influence russe dans la campagne`) nor a bare role (`le président`)
     if (m < 0 || doc.quoteOf[k] >= 0 || doc.mentions[m].via === 'demonym') continue;
