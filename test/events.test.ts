@@ -61,6 +61,8 @@ describe('extractEvents: one category per trigger family', () => {
     ['Moscou a retiré ses troupes de la région de Kherson.', 'RETREAT'],
     ['Téhéran a libéré deux otages français.', 'RETREAT'],
     ['Le président turc a été réélu dimanche.', 'OTHER'],
+    // realdev r22 gold codes `motions de censure, déposées lundi` as REQUEST: filing a motion is an event
+    ["L'opposition va déposer une motion de censure.", 'REQUEST'],
     ["La Cour pénale internationale a émis un mandat d'arrêt contre le président russe.", 'COERCE'],
     ['Le gouvernement tchèque a rappelé son ambassadeur à Moscou.', 'SANCTION'],
     ["Paris a convoqué l'ambassadeur iranien.", 'ACCUSE'],
@@ -116,7 +118,6 @@ describe('extractEvents: not events', () => {
     "Washington a mis en garde la Chine contre toute livraison d'armes à la Russie.",
     "C'est sa première visite en Russie depuis le début de l'offensive en Ukraine.".replace('sa première visite en', 'son premier séjour en'),
     'Le plan chinois a été accueilli avec scepticisme par les Occidentaux.',
-    "L'opposition va déposer une motion de censure.",
     "La Première ministre a défendu sa politique lors d'un entretien au journal Le Monde.",
     'Il faut se rendre compte de la situation.',
     "Il n'est pas exclu que les deux présidents se rencontrent en marge du sommet.",
@@ -153,7 +154,8 @@ describe('extractEvents: not events', () => {
 
   it('does not repeat an occurrence named again without new facts', () => {
     const text = 'Le président russe a rencontré son homologue biélorusse lundi. Après la réunion, il a parlé à la presse.';
-    expect(extractEvents(docOf(text), []).map((e) => e.trigger)).toEqual(['rencontré']);
+    // a verb trigger keeps its auxiliary, as the gold triggers do (`a salué`, `ont manifesté`)
+    expect(extractEvents(docOf(text), []).map((e) => e.trigger)).toEqual(['a rencontré']);
   });
 
   it('repeats an occurrence when the later sentence gives its place', () => {

@@ -207,6 +207,8 @@ const NEGATORS = new Set(['pas', 'plus', 'jamais', 'guère', 'point', 'nullement
 const NEAR_FUTURE = new Set(['aller', 'devoir', 'compter', 'entendre', 'prévoir', 'apprêter', 'vouloir', 'souhaiter', 'espérer', 'envisager', 'décider', 'projeter', 'continuer', 'promettre', 'menacer', 'tenter', 'chercher', 'essayer']);
 /** Infinitives after these report what the sentence's main verb did: `pour protester`, `après avoir protesté`. */
 const PURPOSE = new Set(['pour', 'afin']);
+/** A purpose after these is still to come: `est parti pour rencontrer`. */
+const DEPARTING = new Set(['partir', 'repartir', 'envoler', 'embarquer', 'décoller']);
 /** A negated act of these is a rejection: `ne reconnaît pas`, `refusent de`. */
 const NEGATION_MEANS_REJECT = new Set(['reconnaître', 'accepter', 'soutenir', 'approuver', 'considérer']);
 const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'de', "d'"]);
@@ -218,8 +220,12 @@ const NON_SPECIFIC = new Set(['toute', 'tout', 'toutes', 'tous', 'quelconque', '
 const PERIOD_NOUNS = new Set(['semaine', 'semaines', 'mois', 'jour', 'jours', 'année', 'années', 'an', 'ans', 'heure', 'heures', 'nuit', 'nuits', 'début', 'fin', 'lendemain', 'veille', 'anniversaire', 'date', 'veille']);
 /** Counts before a period noun (`trois jours d'exercices`): a duration, not a time named after the event. */
 const COUNTS = new Set(['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'plusieurs', 'quelques']);
+const PLACE_NOUNS = new Set(['ville', 'capitale', 'région', 'province', 'localité', 'village', 'port', 'cité', 'oblast', 'station', 'île', 'commune', 'district', 'métropole']);
 const LOCATIVES = new Set(['à', 'en', 'au', 'aux', 'dans', 'sur', 'près', 'vers']);
 const CHARACTERIZING_VERBS = new Set(['considérer', 'décrire', 'présenter', 'voir', 'percevoir']);
+const QUALIFYING_VERBS = new Set(['qualifier', 'taxer']);
+/** Before `que`, these make what follows a hypothesis: `il n'est pas exclu que`, `il est possible que`, `il se peut que`. */
+const UNCERTAIN = new Set(['exclu', 'exclue', 'possible', 'probable', 'improbable', 'envisageable', 'peut', 'plausible', 'vraisemblable']);
 const AIMED = new Set(['prévoyant', 'visant', 'destiné', 'destinée', 'destinés', 'destinées']);
 const RELATIVES = new Set(['qui', 'que', "qu'", 'dont', 'où', 'lequel', 'laquelle', 'lesquels', 'lesquelles']);
 
@@ -267,6 +273,12 @@ const enum W {
   AuxGap = 1 << 23,
   /** `aucun`, `aucune`, `sans`, `ni`: what negates a noun right after it. */
   NounNegation = 1 << 24,
+  /** A form of a verb that characterizes with `de` (`qualifie cela de répétition d'une invasion`). */
+  Qualifying = 1 << 25,
+  /** `exclu`, `possible`, `probable`: before `que`, what follows is a hypothesis (`il n'est pas exclu que`). */
+  Uncertain = 1 << 26,
+  /** `ni` (`Ni Moscou ni Kiev n'ont confirmé`: with a later `ne`, a negation). */
+  Ni = 1 << 27,
 }
 
 /** Words that may stand between a participle and its auxiliary, besides adverbs and clitics (`a, de son côté, dénoncé`). */
@@ -304,6 +316,9 @@ const wordBits = lexemeSlot((lx: Lexeme): number => {
   if (DEGREE.has(w)) bits |= W.Degree;
   if (w === 'été' || w === 'eu' || REFLEXIVE.has(w) || SUBJECT_CLITICS.has(w) || lx.pos & (POS.ADV | POS.NEG) || lx.pos & POS.CLITIC || lx.text === ',' || (lx.kind === Kind.Word && AUX_GAP_WORDS.has(w))) bits |= W.AuxGap;
   if (w === 'aucun' || w === 'aucune' || w === 'sans' || w === 'ni') bits |= W.NounNegation;
+  if (lemmasOf(lx.lex, POS.VERB).some((l) => QUALIFYING_VERBS.has(l))) bits |= W.Qualifying;
+  if (UNCERTAIN.has(w)) bits |= W.Uncertain;
+  if (w === 'ni') bits |= W.Ni;
   return bits;
 });
 
@@ -332,6 +347,7 @@ class SentenceView {
   private auxAt = -1;
   private reportedAt = -1;
   private characterizingAt = -1;
+  private uncertainAt = -1;
   private breaks: number[] | null = null;
   private datesByPosition: number[] | null = null;
   private clauseLocations: Map<number, string | null> | null = null;
@@ -367,6 +383,7 @@ class SentenceView {
     const last = this.clauseEnd(clause);
     facts = { hypothesis: last, negation: last, aucun: last, future: last, background: false };
     let ne = false;
+    let ni = false;
     let past = false;
     let nonPast = false;
     let before = first > 0 ? wordBits(tokens[first - 1]) : 0;
@@ -374,7 +391,12 @@ class SentenceView {
       const bits = wordBits(tokens[k]);
       if (bits & W.Hypothesis && facts.hypothesis === last) facts.hypothesis = k;
       if (bits & W.Negator && ne && facts.negation === last) facts.negation = k;
-      if (bits & W.Ne) ne = true;
+      if (bits & W.Ne) {
+        ne = true;
+        // `Ni Moscou ni Kiev n'ont confirmé`: `ni` before `ne` negates without `pas`
+        if (ni && facts.negation === last) facts.negation = k;
+      }
+      if (bits & W.Ni) ni = true;
       if (bits & W.Aucun && facts.aucun === last) facts.aucun = k;
       if (facts.future === last && (bits & W.FutureVerb || (bits & W.DevoirAller && k + 1 < tokens.length && wordBits(tokens[k + 1]) & W.Infinitive))) facts.future = k;
       if (bits & W.FiniteVerb && !(before & W.Det)) {
@@ -408,6 +430,17 @@ class SentenceView {
       this.reportedAt = k;
     }
     return this.reportedAt;
+  }
+
+  /** The first `que` after `exclu`, `possible`… (`il n'est pas exclu que`) in the sentence (its end if none). */
+  firstUncertainQue(): number {
+    if (this.uncertainAt < 0) {
+      const { tokens } = this.doc;
+      let k = this.sentence.first + 1;
+      while (k < this.sentence.last && !(wordBits(tokens[k]) & W.Que && (wordBits(tokens[k - 1]) & W.Uncertain || (k - 2 >= this.sentence.first && wordBits(tokens[k - 2]) & W.Uncertain)))) k++;
+      this.uncertainAt = k;
+    }
+    return this.uncertainAt;
   }
 
   /** The first verb that characterizes (`considère`, `décrit`) in the sentence (its end if none). */
@@ -508,7 +541,12 @@ function verbFrame(tokens: Token[], head: number, floor: number, trigger: Compil
   if (tenses & TENSE.W) {
     const governor = governorOf(tokens, head, floor);
     if (!governor) return trigger.announces ? 'future' : null;
-    if (governor.link === 'pour') return 'current';
+    if (governor.link === 'pour') {
+      // `est parti pour rencontrer`: the purpose of a departure is not yet done
+      const mover = tokens[governor.at - 1];
+      if (mover && lemmasOf(mover.lex, POS.VERB).some((l) => DEPARTING.has(l))) return null;
+      return 'current';
+    }
     for (const l of governor.lemmas) if (NEAR_FUTURE.has(l) || l === 'annoncer' || l === 'affirmer' || l === 'assurer') return 'future';
     if (tokens[governor.at].lower === 'prêt' || tokens[governor.at].lower === 'prête') return 'future';
     return null;
@@ -545,7 +583,7 @@ function isNegated(tokens: Token[], v: SentenceView, c: Candidate, noun: boolean
   }
   if (!ne) return false;
   for (let k = c.first; k < Math.min(clauseLast, c.last + 3); k++) if (wordBits(tokens[k]) & W.Negator) return true;
-  return false;
+  return v.clauseFacts(c.clause).negation < c.first;
 }
 
 const isNegator = (t: Token | undefined): boolean => t !== undefined && (wordBits(t) & W.Negator) !== 0;
@@ -603,6 +641,26 @@ function sortStable<T>(list: T[], compare: (a: T, b: T) => number): T[] {
   return list;
 }
 
+/** Whether every conjugated reading of a form is a second person singular (`critiques`, `menaces`). */
+function secondPersonOnly(lex: Token['lex']): boolean {
+  if (!lex) return false;
+  let finite = 0;
+  for (const r of lex.readings) {
+    if (!(r.pos & (POS.VERB | POS.AUX)) || !r.tenses) continue;
+    if (r.tenses & (TENSE.K | TENSE.G | TENSE.W)) return false;
+    if (r.persons !== 2 || r.number === 'p') return false;
+    finite++;
+  }
+  return finite > 0;
+}
+
+/** One or two adjectives (not verbs) right before token `i`, after a determiner: `la forte demande`, `sa première visite`. */
+function adjectivesAfterDet(tokens: Token[], i: number, floor: number): boolean {
+  let k = i - 1;
+  while (k >= floor && k >= i - 2 && tokens[k].kind === Kind.Word && !tokens[k].cap && tokens[k].pos & POS.ADJ && !(tokens[k].pos & (POS.VERB | POS.AUX | POS.DET | POS.CLITIC))) k--;
+  return k < i - 1 && k >= floor && isDet(tokens[k]) && !(tokens[k].pos & POS.CLITIC && !(tokens[k].pos & POS.DET));
+}
+
 /** A reflexive pronoun in the clitic chain before a verb: `se félicite`, `s'en est félicité`. */
 function reflexiveBefore(tokens: Token[], i: number, clauseFirst: number): boolean {
   for (let k = i - 1; k >= clauseFirst && k >= i - 4; k--) {
@@ -623,6 +681,10 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
   if (trigger.kind === 'verb') {
     // a noun/verb homograph (`la rencontre`, `une demande`) after a determiner is the noun
     if (prev & W.Det && t.pos & POS.NOUN && !(tokens[i - 1].pos & POS.CLITIC && i > 1 && wordBits(tokens[i - 2]) & W.Reflexive)) return null;
+    // … and so after a determiner and adjectives (`la forte demande`, `sa première visite`)
+    if (t.pos & POS.NOUN && !(tensesOf(t.lex) & TENSE.K) && adjectivesAfterDet(tokens, i, clauseFirst)) return null;
+    // `les infrastructures critiques`: an adjective or noun whose verb reading is only a second person
+    if (t.pos & (POS.ADJ | POS.NOUN) && secondPersonOnly(t.lex) && tokens[i - 1]?.lower !== 'tu') return null;
     // `le plus célèbre`: an adjective after a degree adverb
     if (t.pos & POS.ADJ && !(tensesOf(t.lex) & TENSE.K) && prev & W.Degree) return null;
   } else if (trigger.kind === 'noun') {
@@ -630,6 +692,8 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
     if (prev & (W.SubjectClitic | W.Aux | W.Reflexive)) return null;
     // a capitalised noun inside a sentence is a name (`Rassemblement national`)
     if (t.cap && i > sentence.first && tokens[i - 1].kind === Kind.Word && !(prev & W.Det)) return null;
+    // … and so after a capitalised article inside a sentence (`à La Réunion`, `selon Le Monde`)
+    if (t.cap && prev & W.Det && i - 1 > sentence.first && tokens[i - 1].cap) return null;
   }
   let last = i + 1;
   if (trigger.complement.length) {
@@ -662,7 +726,7 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
     const tenses = tensesOf(t.lex);
     const aux = auxiliaryBefore(tokens, i, clauseFirst);
     // (`a dénoncé une mesure et menacé de riposter`: a participle after `et` shares the auxiliary before it)
-    if (trigger.typeFacts.speechAct && tenses & TENSE.K && !(tenses & (FINITE | TENSE.G)) && aux < 0 && tokens[i - 1]?.text !== ',' && tokens[i - 1]?.lower !== 'été') {
+    if (trigger.typeFacts.speechAct && tenses & TENSE.K && !(tenses & ((FINITE & ~TENSE.J) | TENSE.G)) && aux < 0 && tokens[i - 1]?.text !== ',' && tokens[i - 1]?.lower !== 'été') {
       const coordinated = tokens[i - 1]?.lower === 'et' && v.firstAux() < i;
       if (!coordinated) return null;
     }
@@ -734,6 +798,8 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
   const facts = v.clauseFacts(c.clause);
   // `si`, `éventuel`, `pourrait` before it in its clause: a hypothesis, not a report
   if (facts.hypothesis < c.first) return null;
+  // `il n'est pas exclu que les deux présidents se rencontrent`: a possibility, not a report
+  if (v.firstUncertainQue() < c.first) return null;
   if (c.trigger.kind !== 'noun' && modifiesNoun(doc, c)) return null;
   if (c.trigger.kind !== 'noun' && readyTo(tokens, c.first)) return null;
   // what a threat or a request is about (`a menacé de bloquer`, `pour réclamer` in a protest) is part of it
@@ -754,6 +820,7 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     if (before && (before.lower === 'de' || before.lower === "d'" || before.lower === 'du' || before.lower === 'des') && periodOf(tokens, c.first - 2)) return null;
     // `qu'il considère comme une répétition d'une invasion`, `qualifié de`: a characterization names no act
     if (someBits(tokens, Math.max(clauseFirst, c.first - 5), c.first, W.Comme) && v.firstCharacterizing() < c.first) return null;
+    if (someBits(tokens, Math.max(clauseFirst, c.first - 8), c.first, W.Qualifying)) return null;
     // `l'armée ne participe pas aux combats`: a noun in a negated clause
     if (facts.negation < c.first) return null;
     // `a remercié M. Poutine pour son appui`: a noun of the verb's own type says what the act was
@@ -766,17 +833,31 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     if (someBits(tokens, Math.max(clauseFirst, c.first - 4), c.first, W.Aimed)) return null;
     // `la menace d'attaques`, `le risque d'une invasion`: what is feared has not happened
     if (feared(tokens, c.first)) return null;
+    // `en cas de refus`, `en cas d'attaque`: a condition, not a report
+    if (inCaseOf(tokens, c.first)) return null;
     // `face à la menace`, `sous la menace`: a threat as a risk one lives with, not a threat someone made
     if (c.type === 'THREATEN' && ((tokens[c.first - 2]?.lower === 'à' && tokens[c.first - 3]?.lower === 'face') || tokens[c.first - 2]?.lower === 'sous')) return null;
     // the noun object of a speech act is its content (`accuse X d'avoir fomenté les manifestations`,
     // `a menacé de sanctions`, `a proposé sa médiation`, `appellent à une nouvelle journée de grève`)
     const governor = speechVerb?.clauseFirst === clauseFirst ? speechVerb : null;
     if (governor && !c.facts.occurrence) return null;
+    // `accuse X d'avoir fomenté les manifestations`: what the accused did is the accusation's content
+    if (governor && governor.type === 'ACCUSE' && c.first - governor.last <= 14 && contentInfinitive(tokens, governor.last, c.first)) return null;
     if (governor && governor.type !== 'ACCUSE' && c.first - governor.last <= 4 && !tokens.slice(governor.last, c.first).some((x) => x.kind === Kind.Punct || x.pos & (POS.VERB | POS.AUX) && !(x.pos & (POS.DET | POS.PREP | POS.ADJ)))) return null;
     // a relation noun as the object of another event verb is part of that event (`a souligné l'étroite coopération`)
     if (!c.facts.occurrence && objectOfVerb(tokens, accepted, c)) return null;
   }
   return c;
+}
+
+/** `de`/`d'` then an infinitive (`d'avoir fomenté`, `de vouloir`, `d'être`) in [from, to), with no punctuation: a speech act's content. */
+function contentInfinitive(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to - 1; k++) {
+    const t = tokens[k];
+    if (t.kind === Kind.Punct) return false;
+    if ((t.lower === 'de' || t.lower === "d'") && tensesOf(tokens[k + 1].lex) & TENSE.W) return true;
+  }
+  return false;
 }
 
 /** A period noun (`semaine de contestation`), not counted (`trois jours d'exercices` is a duration). */
@@ -854,6 +935,15 @@ function readyTo(tokens: Token[], first: number): boolean {
   let k = first - 1;
   if (tokens[k]?.lower === 'être') k--;
   return tokens[k]?.lower === 'à' && READY.has(tokens[k - 1]?.lower ?? '');
+}
+
+/** `en cas de refus`, `en cas d'une attaque`, `en cas du rejet`. */
+function inCaseOf(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  while (k >= first - 3 && tokens[k] && tokens[k].pos & POS.ADJ && !(tokens[k].pos & POS.DET)) k--;
+  if (isDet(tokens[k]) && !['de', "d'", 'du', 'des'].includes(tokens[k].lower)) k--;
+  const de = tokens[k]?.lower;
+  return (de === 'de' || de === "d'" || de === 'du' || de === 'des') && tokens[k - 1]?.lower === 'cas' && tokens[k - 2]?.lower === 'en';
 }
 
 /** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`. */
@@ -1026,9 +1116,33 @@ function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate,
     }
   }
   if (c.frame === 'background') return previous?.date ? { ...previous, basis: 'context' } : UNDATED;
+  // `a accusé à plusieurs reprises`, `dénonce régulièrement`: a repeated act has no one date
+  if (habitual(tokens, c) || spanOpening(tokens, v.sentence.first, c.first)) return UNDATED;
   // `six mois après la dissolution`, `les précédentes élections`: an occurrence told as a landmark of the past has no date of its own
   if (c.trigger.kind === 'noun' && (anchoredNoun(tokens, c) || PAST_ADJECTIVES.has(tokens[c.first - 1]?.lower ?? ''))) return UNDATED;
-  return ctx.published ? { date: ctx.published, precision: ctx.published_precision, basis: 'publication' } : UNDATED;
+  if (!ctx.published) return UNDATED;
+  const fallback: EventDate = { date: ctx.published, precision: ctx.published_precision, basis: 'publication' };
+  FALLBACK_DATES.add(fallback);
+  return fallback;
+}
+/** The dates `eventDate` gave from the document date alone (no date of the text). */
+const FALLBACK_DATES = new WeakSet<EventDate>();
+
+/** Words that make an act repeated or habitual (`à plusieurs reprises`, `régulièrement`). */
+const HABITUAL = new Set(['reprises', 'régulièrement', 'souvent', 'fréquemment', 'systématiquement', 'habituellement', 'constamment', 'inlassablement', 'maintes']);
+
+/** A word of `HABITUAL` in the trigger's clause, within five tokens of it. */
+function habitual(tokens: Token[], c: Candidate): boolean {
+  for (let k = Math.max(c.clauseFirst, c.first - 5); k < Math.min(c.clauseLast, c.last + 5); k++) if (HABITUAL.has(tokens[k].lower)) return true;
+  return false;
+}
+
+/** `Ces derniers mois,`, `Ces dernières années,` opening the sentence: acts spread over a span have no one date. */
+function spanOpening(tokens: Token[], first: number, end: number): boolean {
+  if (end - first < 3) return false;
+  const w = tokens[first].lower;
+  const last = tokens[first + 1].lower;
+  return (w === 'ces' || w === 'depuis') && (last === 'derniers' || last === 'dernières') && PERIOD_NOUNS.has(tokens[first + 2].lower);
 }
 
 /** The first entry of `list` (date indexes by first token `at`) at or after token `i`. */
@@ -1049,7 +1163,26 @@ function firstAt(list: number[], at: Int32Array, i: number): number {
  * (`otherClause`), not in a relative clause.
  */
 function datesIt(tokens: Token[], v: SentenceView, c: Candidate, i: number, otherClause: boolean): boolean {
-  return ownsDate(tokens, c, i) && !(otherClause && RELATIVES.has(tokens[v.clauses[v.clauseOf(i)]].lower));
+  return ownsDate(tokens, c, i) && !(otherClause && (RELATIVES.has(tokens[v.clauses[v.clauseOf(i)]].lower) || apposition(tokens[v.clauses[v.clauseOf(i)]]))) && !(i >= c.last && participleBetween(tokens, c.last, i));
+}
+
+/** A clause opened by a bare past participle (`, soupçonné d'avoir orchestré … en 2016`): an apposition, as a relative clause. */
+function apposition(t: Token): boolean {
+  const tenses = tensesOf(t.lex);
+  return (tenses & TENSE.K) !== 0 && !(tenses & (FINITE & ~TENSE.J)) && !(t.pos & POS.NOUN);
+}
+
+/** A participle qualifying a noun in [from, to) (`le chantier de la cathédrale détruite par un incendie en 2019`): a later date is its own. */
+function participleBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to && k < from + 12; k++) {
+    const t = tokens[k];
+    const tenses = tensesOf(t.lex);
+    if (!(tenses & TENSE.K) || tenses & (FINITE & ~TENSE.J)) continue;
+    let p = k - 1;
+    if (tokens[p].pos & POS.ADV && !(tokens[p].pos & (POS.NOUN | POS.ADJ))) p--;
+    if (tokens[p] && tokens[p].kind === Kind.Word && tokens[p].pos & POS.NOUN && !(tokens[p].pos & (POS.VERB | POS.AUX)) && !(wordBits(tokens[p]) & W.AuxGap)) return true;
+  }
+  return false;
 }
 
 function ownsDate(tokens: Token[], c: Candidate, i: number): boolean {
@@ -1133,6 +1266,46 @@ function sentenceActorCodes(doc: Doc, s: Sentence): string[] {
   return out;
 }
 
+/** COERCE nouns of a state against its own people: domestic (unlike `annexion`, `expulsion`). */
+const REPRESSION = new Set(['répression', 'arrestation', 'interpellation', 'emprisonnement']);
+
+/** The codes of mention `k` (or of its entity). */
+function mentionCodes(doc: Doc, k: number): string[] {
+  const m = doc.mentions[k];
+  if (m.codes.length || m.entity < 0) return m.codes;
+  const code = doc.entities[m.entity].code;
+  return code ? [code] : NO_CODES;
+}
+
+/**
+ * The one state a domestic event happens in: the country of its complement (`la réélection du
+ * président kazakh`, `des manifestations en Iran`), else of the nearest actor before it in its
+ * clause (`des sanctions au régime biélorusse pour punir la répression`); null if none.
+ */
+function domesticState(doc: Doc, c: Candidate, floor: number): string | null {
+  const { tokens } = doc;
+  for (let k = c.last; k < c.clauseLast && k < c.last + 6; k++) {
+    const t = tokens[k];
+    if (t.kind === Kind.Punct || t.kind === Kind.Quote || wordBits(t) & W.FiniteVerb || t.pos & POS.CCONJ) break;
+    const m = doc.mentionAt[k];
+    if (m >= 0 && doc.quoteOf[k] < 0) {
+      const codes = mentionCodes(doc, m).filter((x) => x !== 'EU' && x !== 'WEST');
+      if (codes.length === 1) return codes[0];
+    }
+  }
+  for (let k = c.first - 1; k >= floor && k >= c.first - 30; k--) {
+    // the subject of the verb that names the event (`La Lituanie dénonce une investiture`) is no place of it
+    if (wordBits(tokens[k]) & W.FiniteVerb && doc.mentionAt[k] < 0) return null;
+    const m = doc.mentionAt[k];
+    // an actor that names its state, not an adjective (`l'influence russe dans la campagne`) nor a bare role (`le président`)
+    if (m < 0 || doc.quoteOf[k] >= 0 || doc.mentions[m].via === 'demonym') continue;
+    const codes = doc.mentions[m].codes.filter((x) => x !== 'EU' && x !== 'WEST');
+    if (codes.length === 1) return codes[0];
+    if (codes.length) return null;
+  }
+  return null;
+}
+
 const PAIRING = new Set(['les', 'des', 'aux', 'ces', 'leurs', 'entre', 'ses']);
 
 /** `les deux pays`, `les deux dirigeants`: the pair of actors the story is about. */
@@ -1162,6 +1335,12 @@ function placeIn(doc: Doc, from: number, to: number): string | null {
     let p = m.first - 1;
     if (tokens[p] && (tokens[p].lower === 'la' || tokens[p].lower === 'le' || tokens[p].lower === "l'")) p--;
     if (tokens[p] && LOCATIVES.has(tokens[p].lower)) return doc.text.slice(m.start, m.end);
+    // `dans la ville russe de Sotchi`, `à la frontière ukrainienne, dans la région de Koursk`: a place named after a place noun
+    if (tokens[p] && (tokens[p].lower === 'de' || tokens[p].lower === "d'")) {
+      let q = p - 1;
+      while (q >= from && q >= p - 3 && tokens[q].pos & POS.ADJ && !(tokens[q].pos & POS.NOUN && PLACE_NOUNS.has(tokens[q].lower))) q--;
+      if (tokens[q] && PLACE_NOUNS.has(tokens[q].lower) && isDet(tokens[q - 1]) && LOCATIVES.has(tokens[q - 2]?.lower ?? '')) return doc.text.slice(m.start, m.end);
+    }
   }
   return null;
 }
@@ -1176,6 +1355,8 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
   const events: EventMention[] = [];
   // what the article has reported so far, for anaphoric repeats (`la réunion`)
   const seen = new Set<number>();
+  // the date each occurrence was first reported with, when the text dated it (by its `reportKey`)
+  const occurrenceDates = new Map<number, EventDate>();
   let previousDate: EventDate | null = null;
   let mainActorCodes: string[] | null = null;
   const mainActors = (): string[] => (mainActorCodes ??= countActors(doc));
@@ -1219,8 +1400,20 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
     }
     let sentenceDate: EventDate | null = null;
     const evidence = doc.text.slice(sentence.start, sentence.end);
+    // `depuis les élections`, once the elections were dated: the clause takes that date
+    let anchorClause = -1;
+    let anchorDate: EventDate | undefined;
     for (const c of candidates) {
-      const date = eventDate(doc, ctx, v, c, dates, index, previousDate);
+      if (c.trigger.kind !== 'noun' || !c.facts.occurrence || !seen.has(c.trigger.key) || !anchoredOccurrence(tokens, c)) continue;
+      anchorDate = occurrenceDates.get(c.trigger.key);
+      if (anchorDate) {
+        anchorClause = c.clause;
+        break;
+      }
+    }
+    for (const c of candidates) {
+      let date = eventDate(doc, ctx, v, c, dates, index, previousDate);
+      if (anchorDate && c.clause === anchorClause && FALLBACK_DATES.has(date)) date = { ...anchorDate, basis: 'context' };
       const location = eventLocation(v, c);
       const key = c.type === c.trigger.type ? c.trigger.key : c.trigger.rejectKey;
       const ofType = c.facts.key;
@@ -1241,9 +1434,15 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
       if (c.trigger.kind === 'noun' && (demonstrative || complementOfNoun) && seen.has(ofType) && date.basis !== 'explicit' && !location) continue;
       seen.add(key);
       seen.add(ofType);
-      const eventCodes = codes.length ? codes : mainActors().slice(0, 1);
+      let eventCodes = codes.length ? codes : mainActors().slice(0, 1);
+      // a protest, an election, a repression happen within one state
+      if (eventCodes.length > 1 && c.trigger.kind === 'noun' && (c.type === 'PROTEST' || c.type === 'OTHER' || (c.type === 'COERCE' && REPRESSION.has(c.trigger.lemma)))) {
+        const state = domesticState(doc, c, c.clauseFirst);
+        if (state && eventCodes.includes(state)) eventCodes = [state];
+      }
       const scheduled = c.frame === 'future' || (c.trigger.kind === 'noun' && scheduledNoun(tokens, v, c));
       if (date.date && date.basis !== 'publication') sentenceDate ??= date;
+      if (date.date && !FALLBACK_DATES.has(date) && !occurrenceDates.has(key)) occurrenceDates.set(key, date);
       events.push({
         type: c.type,
         trigger: doc.text.slice(tokens[c.first].start, tokens[c.last - 1].end),
@@ -1286,6 +1485,7 @@ function groupBySentence(tokens: Token[], at: number[]): Map<number, number[]> |
 
 const DEFINITE = new Set(['le', 'la', 'les', "l'", 'du', 'des', 'au', 'aux']);
 const DEMONSTRATIVE = new Set(['ce', 'cet', 'cette', 'ces']);
+const POSSESSIVES = new Set(['son', 'sa', 'ses', 'leur', 'leurs']);
 /** Words that with `de` make a time anchor of the noun after them (`lors de`, `en marge de`, `à l'issue de`). */
 const ANCHORING_NOUNS = new Set(['lors', 'marge', 'issue', 'terme', 'cours', 'suite', 'occasion', 'veille', 'lendemain', 'avant', 'après', 'approche']);
 const ANCHORING_PREPOSITIONS = new Set(['après', 'avant', 'pendant', 'durant', 'depuis', 'dès', 'lors']);
@@ -1301,8 +1501,10 @@ function knownOccurrence(tokens: Token[], c: Candidate, sameWordSeen: boolean, s
   // `du`, `des` are definite where they contract `de` (`lors des élections`), not opening a sentence (`Des manifestations`)
   const contracted = det.lower === 'du' || det.lower === 'des' || det.lower === 'au' || det.lower === 'aux';
   if (contracted && (det.lower === 'du' || det.lower === 'des') && (c.first - 1 === 0 || !(tokens[c.first - 2].kind === Kind.Word))) return false;
+  // `avant leur rencontre`, `après sa visite`: a possessive names a known occurrence only as a time anchor
+  const possessive = POSSESSIVES.has(det.lower);
   const definite = DEFINITE.has(det.lower) || DEMONSTRATIVE.has(det.lower);
-  if (!definite) return false;
+  if (!definite && !possessive) return false;
   // the preposition before the determiner (`lors de la`, `lors du`, `après la`)
   const prep = contracted ? det : tokens[c.first - 2];
   const anchorWord = prep && (prep.lower === 'de' || prep.lower === "d'" || contracted) ? tokens[prep.i - 1]?.lower ?? '' : '';
@@ -1310,6 +1512,7 @@ function knownOccurrence(tokens: Token[], c: Candidate, sameWordSeen: boolean, s
   const next = tokens[c.last];
   const bare = !next || next.kind !== Kind.Word || !(next.pos & (POS.ADJ | POS.PREP) || next.cap || next.lower === 'de' || next.lower === 'du' || next.lower === 'des' || next.lower === "d'" || tensesOf(next.lex) & TENSE.K);
   if (sameTypeSeen && bare && ((prep && ANCHORING_PREPOSITIONS.has(prep.lower)) || ANCHORING_NOUNS.has(anchorWord))) return true;
+  if (possessive) return false;
   if (sameWordSeen) return true;
   return sameTypeSeen && bare && det.lower !== 'des' && det.lower !== 'du';
 }
@@ -1444,7 +1647,20 @@ function scheduledNoun(tokens: Token[], v: SentenceView, c: Candidate): boolean 
     if (wordBits(tokens[k]) & W.Scheduled || (tokens[k].lower === 'venir' && tokens[k - 1]?.lower === 'à')) return true;
   }
   // a verb in the future before it in its clause, or `doit`, `va` before an infinitive
-  return v.clauseFacts(c.clause).future < c.first;
+  if (v.clauseFacts(c.clause).future < c.first) return true;
+  // `a annoncé de nouvelles livraisons`: acts announced without an article are still to come
+  let k = c.first - 1;
+  while (k > c.clauseFirst && k >= c.first - 3 && tokens[k].pos & POS.ADJ && !(tokens[k].pos & (POS.DET | POS.VERB))) k--;
+  const det = tokens[k]?.lower;
+  if ((det === 'de' || det === "d'" || det === 'des') && k - 1 >= c.clauseFirst && lemmasOf(tokens[k - 1].lex, POS.VERB).includes('annoncer')) return true;
+  // `Des élections anticipées auront lieu`: the noun is the subject of a verb in the future
+  for (let j = c.clauseFirst; j < c.first; j++) if (wordBits(tokens[j]) & W.FiniteVerb) return false;
+  for (let j = c.last; j < c.clauseLast && j < c.last + 5; j++) {
+    const bits = wordBits(tokens[j]);
+    if (bits & W.FutureVerb) return true;
+    if (bits & W.FiniteVerb || tokens[j].kind === Kind.Punct) return false;
+  }
+  return false;
 }
 
 /** The article's actor codes, most mentioned first. */
