@@ -95,6 +95,7 @@ const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 
 const DEMONSTRATIVES = new Set(['ce', 'cet', 'cette', 'ces', 'ledit', 'ladite', 'lesdits']);
 const NUMBER_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30 };
 const PARTICIPLE_LINKS = new Set(['portant', 'instituant', 'créant', 'établissant', 'prévoyant', 'visant']);
+const QUANTIFIERS = new Set(['plusieurs', 'quelques', 'nombreux', 'nombreuses', 'divers', 'diverses', 'certains', 'certaines']);
 const NAME_LINKS = new Set(['de', 'du', 'des', "d'", 'sur', 'entre', 'avec', 'pour']);
 const HYPOTHESIS = new Set(['hypothèse', 'éventuel', 'éventuelle', 'éventuellement', 'rumeur', 'rumeurs']);
 const NEGATIONS = new Set(['aucun', 'aucune', 'sans', 'ni', 'faute']);
@@ -195,7 +196,8 @@ function nameEnd(tokens: Token[], from: number, limit: number, head: number = fr
   let steps = 0;
   let linked = false;
   // `traité Ceta`, `accord UE-Mercosur`, `accord RDC–Rwanda`: a name right after the noun
-  while (j < limit && j === from && from === head + 1 && tokens[j].kind === Kind.Word && tokens[j].cap && tokens[j].gap === Gap.Space) j++;
+  // `traité New Start`: a run of capitalised words (a few)
+  while (j < limit && j < from + 3 && from === head + 1 && tokens[j].kind === Kind.Word && tokens[j].cap && tokens[j].gap === Gap.Space && (j === from || tokens[j - 1].cap)) j++;
   if (j < limit && j > from && /^[-–]$/.test(tokens[j].text) && tokens[j + 1]?.cap && tokens[j].gap === Gap.None) j += 2;
   while (j < limit && steps++ < 8 && tokens[j].gap <= Gap.Space) {
     const t = tokens[j];
@@ -230,7 +232,8 @@ function nameEnd(tokens: Token[], from: number, limit: number, head: number = fr
     }
     if (NAME_LINKS.has(t.lower) && tokens[j + 1]) {
       let k = j + 1;
-      if (DETERMINERS.has(tokens[k].lower) && tokens[k + 1]) k++;
+      // `de plusieurs milliards`, `de quelques mois`: a quantifier as a determiner
+      if ((DETERMINERS.has(tokens[k].lower) || QUANTIFIERS.has(tokens[k].lower)) && tokens[k + 1]) k++;
       const u = tokens[k];
       if (u.kind === Kind.Word && (u.cap || (u.pos & (POS.NOUN | POS.PROPN) && !(u.pos & (POS.VERB | POS.PRON | POS.DET))))) {
         j = k + 1;
@@ -238,7 +241,9 @@ function nameEnd(tokens: Token[], from: number, limit: number, head: number = fr
         continue;
       }
       if (u.kind === Kind.Number) {
-        j = /^(?:milliards?|millions?)$/.test(tokens[k + 1]?.lower ?? '') ? k + 2 : k + 1;
+        // `de 72 heures`, `de 500 millions`: the number's unit goes with it
+        const unit = tokens[k + 1];
+        j = unit && k + 1 < limit && unit.kind === Kind.Word && !unit.cap && unit.gap === Gap.Space && unit.pos & POS.NOUN && !(unit.pos & (POS.VERB | POS.PREP | POS.DET | POS.PRON)) ? k + 2 : k + 1;
         linked = true;
         continue;
       }
