@@ -22,7 +22,7 @@ type Domain = AgreementRecord['domains'][number];
 type PatternSource = string | string[];
 
 interface NounRule { noun: string; kind: Kind_; complement?: PatternSource; after?: PatternSource; not_after?: PatternSource; before?: PatternSource; not_before?: PatternSource; needs_cue?: boolean }
-interface StatusRule { status: Status; lemma?: string; word?: string; after?: string; reflexive?: boolean; future?: boolean; as_is?: boolean; kinds?: Kind_[] }
+interface StatusRule { status: Status; lemma?: string; word?: string; after?: string; before?: string; reflexive?: boolean; future?: boolean; as_is?: boolean; kinds?: Kind_[] }
 interface DomainRule { domain: Domain; lemma?: string; word?: string }
 
 const asList = (s: PatternSource | undefined): string[] => (s === undefined ? [] : Array.isArray(s) ? s : [s]);
@@ -38,11 +38,11 @@ for (const rule of loadRules<NounRule>('agreements/nouns.jsonl')) {
   NOUNS.set(rule.noun, [...(NOUNS.get(rule.noun) ?? []), compiled]);
 }
 
-interface CompiledStatus { rule: StatusRule; after: Pattern | null }
+interface CompiledStatus { rule: StatusRule; after: Pattern | null; before: Pattern | null; reach: number }
 const STATUS_BY_LEMMA = new Map<string, CompiledStatus[]>();
 const STATUS_BY_WORD = new Map<string, CompiledStatus[]>();
 for (const rule of loadRules<StatusRule>('agreements/status.jsonl')) {
-  const compiled = { rule, after: rule.after ? new Pattern(parsePattern(rule.after)) : null };
+  const compiled = { rule, after: rule.after ? new Pattern(parsePattern(rule.after)) : null, before: rule.before ? new Pattern(parsePattern(rule.before)) : null, reach: rule.before ? maxLength(parsePattern(rule.before)) : 0 };
   const map = rule.lemma ? STATUS_BY_LEMMA : STATUS_BY_WORD;
   const key = (rule.lemma ?? rule.word)!;
   map.set(key, [...(map.get(key) ?? []), compiled]);
@@ -300,6 +300,7 @@ function statusCues(doc: Doc, s: Sentence): Cue[] {
     if (t.kind !== Kind.Word && t.kind !== Kind.Number) continue;
     for (const c of statusOf(t)) {
       if (c.after && !c.after.matchAt(tokens, i + 1, CLASSES, s.last)) continue;
+      if (c.before && !matchesBefore(c.before, tokens, i, c.reach, s.first)) continue;
       if (c.rule.reflexive && !/^(?:se|s')$/.test(tokens[i - 1]?.lower ?? '') && !/^(?:se|s')$/.test(tokens[i - 2]?.lower ?? '')) continue;
       let status = c.rule.status;
       if (c.rule.lemma) {
@@ -411,20 +412,28 @@ function governingNoun(cues: CueIndex, name: Found, tokens: Token[], at: number)
 function statusFor(cues: CueIndex, clauseFirst: number, clauseLast: number, name: Found, tokens: Token[], inClause = false): Status | null {
   if (/^projets?$/.test(tokens[name.first - 2]?.lower ?? '') && /^(?:de|d')$/.test(tokens[name.first - 1].lower)) return 'planned';
   const participle = (c: Cue | undefined): boolean => c !== undefined && (tensesOf(tokens[c.at].lex) & TENSE.K) !== 0;
-  const atLast = cues.cueAt(name.last, name, tokens);
-  if (participle(atLast)) return atLast!.status;
-  if (tokens[name.last]?.text === ',') {
-    const afterComma = cues.cueAt(name.last + 1, name, tokens);
-    if (participle(afterComma)) return afterComma!.status;
-  }
   const verbBefore = cues.get(cues.lastIn(cues.verbs, clauseFirst, name.first));
+  // a participle qualifying the name tells its history: `signé en 1994` (but `reste en vigueur`: in force);
+  // `négocié par les États-Unis` tells who brokered it, and the governing verb (`ont accepté`) its status
+  const qualifying = (c: Cue | undefined): Status | null => {
+    if (!participle(c)) return null;
+    if (c!.status === 'negotiating' && verbBefore && verbBefore.status !== 'negotiating') return null;
+    if (c!.status === 'signed' && inForceAfter(cues, name, tokens, c!.at + 1, clauseLast)) return 'in_force';
+    return c!.status;
+  };
+  const atLast = cues.cueAt(name.last, name, tokens);
+  const own = qualifying(atLast) ?? (tokens[name.last]?.text === ',' ? qualifying(cues.cueAt(name.last + 1, name, tokens)) : null);
+  if (own) return own;
   let pick: Cue | undefined;
   let governor = governingNoun(cues, name, tokens, name.first);
   if (governor) {
     // `un report de cette signature`: the outer noun decides when it is not a signing itself
     const outer = governingNoun(cues, name, tokens, governor.at);
     if (outer && governor.status === 'signed' && outer.status !== 'signed') governor = outer;
-    pick = verbBefore && governor.status === 'signed' && verbBefore.status !== 'signed' && verbBefore.status !== 'in_force' ? verbBefore : governor;
+    // `rejetait l'idée d'un approfondissement`: a verb of rejection governs the whole phrase
+    pick = verbBefore && ((governor.status === 'signed' && verbBefore.status !== 'signed' && verbBefore.status !== 'in_force') || verbBefore.status === 'rejected') ? verbBefore : governor;
+    // `la prochaine signature du traité`, `la signature du traité est prévue`: a signing to come
+    if (pick === governor && governor.status === 'signed' && plannedSigning(cues, name, tokens, governor, clauseLast)) return 'planned';
   } else pick = verbBefore ?? cues.get(cues.lastIn(cues.at, clauseFirst, name.first));
   pick ??= cues.firstAfterName(name, tokens, clauseLast);
   if (!pick && !inClause) pick = cues.get(cues.lastIn(cues.at, 0, name.first)) ?? cues.firstAfterName(name, tokens, Infinity);
@@ -432,6 +441,20 @@ function statusFor(cues: CueIndex, clauseFirst: number, clauseLast: number, name
   // `le traité signé en 1994 reste en vigueur`: the signing describes an agreement now in force (not `entrera en vigueur`)
   if (pick?.status === 'signed' && inForceAfter(cues, name, tokens, pick.at + 2, clauseLast)) return 'in_force';
   return pick?.status ?? null;
+}
+
+/** Whether a signing noun is qualified as to come: `prochaine signature`, `la signature du traité est prévue`. */
+function plannedSigning(cues: CueIndex, name: Found, tokens: Token[], governor: Cue, clauseLast: number): boolean {
+  for (let k = governor.at - 1; k >= governor.at - 2 && k >= 0; k--) {
+    const c = cues.cueAt(k, name, tokens);
+    if (c && !c.verb && c.status === 'planned') return true;
+    if (!(tokens[k].pos & POS.ADJ)) break;
+  }
+  // the verb the signing is the subject of, right after it (`est prévue`; not `qui doit sceller`)
+  const at = cues.firstIn(cues.verbs, name.last, Math.min(clauseLast, name.last + 4));
+  if (at < 0 || cues.get(at)!.status !== 'planned') return false;
+  for (let k = name.last; k < at; k++) if (!(tokens[k].pos & POS.AUX) && tokens[k].lower !== 'été' && !(tokens[k].pos & POS.ADV)) return false;
+  return true;
 }
 
 /** Whether a verb of the sentence outside `name` rejects (`rejeté`). */
@@ -444,12 +467,17 @@ function rejectedElsewhere(cues: CueIndex, name: Found, tokens: Token[]): boolea
 /** Whether a cue of the clause after `name`, from token `from` on, says the agreement is in force. */
 function inForceAfter(cues: CueIndex, name: Found, tokens: Token[], from: number, clauseLast: number): boolean {
   if (name.last >= from && name.last < clauseLast && cues.cueAt(name.last, name, tokens)?.status === 'in_force') return true;
-  return cues.firstIn(cues.inForce, Math.max(name.last + 1, from), clauseLast) >= 0;
+  // not `entrera en vigueur`: its verb gives its own status
+  for (let k = cues.firstIn(cues.inForce, Math.max(name.last + 1, from), clauseLast); k >= 0; k = cues.firstIn(cues.inForce, k + 1, clauseLast)) {
+    if (!cues.get(k - 1)?.verb) return true;
+  }
+  return false;
 }
 
 const contentVerb = (t: Token): boolean => lemmasOf(t.lex, POS.VERB).some((l) => CONTENT_VERBS.has(l));
 
-const DOMAIN_ORDER: Domain[] = ['economy', 'tax', 'finance', 'energy', 'agriculture', 'industry', 'defense', 'security', 'trade', 'customs', 'health', 'political', 'other'];
+// customs before trade: customs are trade too, named after it (gold: `union douanière` customs, trade)
+const DOMAIN_ORDER: Domain[] = ['economy', 'tax', 'finance', 'energy', 'agriculture', 'industry', 'defense', 'security', 'customs', 'trade', 'health', 'political', 'other'];
 const CUSTOMS = 1 << DOMAIN_ORDER.indexOf('customs');
 const TRADE = 1 << DOMAIN_ORDER.indexOf('trade');
 
