@@ -494,6 +494,24 @@ function domainList(bits: number): Domain[] {
   return DOMAIN_ORDER.filter((_, k) => bits & (1 << k));
 }
 
+/** `sur l'énergie, l'agriculture et l'industrie`: the domains of the nouns coordinated with a name's last complement, from `at` on. */
+function coordinatedDomainBits(tokens: Token[], at: number, limit: number): number {
+  let bits = 0;
+  for (let k = at, n = 0; k < limit && n < 8 && (tokens[k].text === ',' || tokens[k].lower === 'et'); n++) {
+    let j = k + 1;
+    if (/^(?:de|d'|du|des|sur)$/.test(tokens[j]?.lower ?? '')) j++;
+    if (DETERMINERS.has(tokens[j]?.lower ?? '')) j++;
+    // not another agreement (`une union douanière et l'Union eurasiatique`)
+    if (j >= limit || tokens[j].kind !== Kind.Word || !(tokens[j].pos & POS.NOUN) || tokens[j].cap || nounsOf(tokens[j]).length) break;
+    const own = domainBitsOf(tokens[j]);
+    if (!own) break;
+    bits |= own;
+    k = j + 1;
+    while (k < limit && k < j + 3 && tokens[k].kind === Kind.Word && tokens[k].pos & POS.ADJ && !(tokens[k].pos & (POS.VERB | POS.DET | POS.PREP))) bits |= domainBitsOf(tokens[k++]);
+  }
+  return bits;
+}
+
 function domainBitsIn(tokens: Token[], from: number, to: number): number {
   let bits = 0;
   for (let i = from; i < to; i++) bits |= domainBitsOf(tokens[i]);
@@ -775,9 +793,12 @@ export function extractAgreements(ctx: ArticleContext, dates: DateMention[], eve
       const recent = lastRecord && lastRecord.evidence_start >= (doc.sentences[index - 1]?.start ?? s.start) ? lastRecord : undefined;
       if (!status) status = name.kind === 'union' ? 'in_force' : antecedent?.status ?? recent?.status ?? (reading.future() ? 'planned' : reading.past() || name.kind === 'accord' || namedAgreement ? 'signed' : 'in_force');
       if (status === 'in_force' && name.kind === 'loan' && !namedAgreement && reading.future()) status = 'planned';
-      let domains = domainList(domainBitsIn(tokens, name.first, name.last));
+      // the name's modifiers (`union douanière`, `accord sur l'énergie, l'agriculture et l'industrie`), else its noun (`cessez-le-feu`)
+      const modifierBits = domainBitsIn(tokens, name.first, name.head) | domainBitsIn(tokens, name.head + 1, name.last);
+      let domains = domainList(modifierBits ? modifierBits | coordinatedDomainBits(tokens, name.last, s.last) : name.kind === 'union' ? 0 : domainBitsOf(tokens[name.head]));
       if (!domains.length) {
-        domains = domainList(reading.domainBitsAfter(name.last, clauseLast));
+        // a union is not what follows it (`membres de l'Union européenne et de l'Otan`)
+        domains = name.kind === 'union' ? [] : domainList(reading.domainBitsAfter(name.last, clauseLast));
         // the sentence's words outside quotations and other names
         if (!domains.length) domains = domainList(reading.domainBitsBeside(name));
         if (!domains.length) domains = name.kind === 'union' ? ['political'] : name.kind === 'joint_force' ? ['defense'] : name.kind === 'loan' ? ['finance'] : antecedent?.domains ?? [];
@@ -1055,7 +1076,8 @@ class SentenceReading {
       this.unquotedOutsideNames = bits;
     }
     let bits = this.unquotedOutsideNames;
-    for (let i = name.first; i < name.last; i++) if (quoteOf[i] < 0 && count.get(i) === 1) bits |= domainBitsOf(tokens[i]);
+    // not its noun (`Union eurasiatique`: the sentence says what union)
+    for (let i = name.first; i < name.last; i++) if (i !== name.head && quoteOf[i] < 0 && count.get(i) === 1) bits |= domainBitsOf(tokens[i]);
     return bits;
   }
 
