@@ -95,7 +95,7 @@ const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 
 const DEMONSTRATIVES = new Set(['ce', 'cet', 'cette', 'ces', 'ledit', 'ladite', 'lesdits']);
 const NUMBER_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30 };
 const PARTICIPLE_LINKS = new Set(['portant', 'instituant', 'créant', 'établissant', 'prévoyant', 'visant']);
-const QUANTIFIERS = new Set(['plusieurs', 'quelques', 'nombreux', 'nombreuses', 'divers', 'diverses', 'certains', 'certaines']);
+const QUANTIFIERS = new Set(['plusieurs', 'quelques', 'environ', 'quelque', 'nombreux', 'nombreuses', 'divers', 'diverses', 'certains', 'certaines']);
 const NAME_LINKS = new Set(['de', 'du', 'des', "d'", 'sur', 'entre', 'avec', 'pour']);
 const HYPOTHESIS = new Set(['hypothèse', 'éventuel', 'éventuelle', 'éventuellement', 'rumeur', 'rumeurs']);
 const NEGATIONS = new Set(['aucun', 'aucune', 'sans', 'ni', 'faute']);
@@ -235,15 +235,19 @@ function nameEnd(tokens: Token[], from: number, limit: number, head: number = fr
       // `de plusieurs milliards`, `de quelques mois`: a quantifier as a determiner
       if ((DETERMINERS.has(tokens[k].lower) || QUANTIFIERS.has(tokens[k].lower)) && tokens[k + 1]) k++;
       const u = tokens[k];
-      if (u.kind === Kind.Word && (u.cap || (u.pos & (POS.NOUN | POS.PROPN) && !(u.pos & (POS.VERB | POS.PRON | POS.DET))))) {
-        j = k + 1;
-        linked = true;
-        continue;
-      }
-      if (u.kind === Kind.Number) {
+      if (u.kind === Kind.Number || NUMBER_WORDS[u.lower]) {
+        // `pour cinq ans` is a term, no part of the name
+        if (t.lower === 'pour') break;
         // `de 72 heures`, `de 500 millions`: the number's unit goes with it
         const unit = tokens[k + 1];
         j = unit && k + 1 < limit && unit.kind === Kind.Word && !unit.cap && unit.gap === Gap.Space && unit.pos & POS.NOUN && !(unit.pos & (POS.VERB | POS.PREP | POS.DET | POS.PRON)) ? k + 2 : k + 1;
+        linked = true;
+        continue;
+      }
+      // a noun, also a bare one that could be a finite verb (`accords de transit`, not `de la part`), not an infinitive or participle (`accord pour lutter`)
+      const verbal = u.pos & POS.VERB && (!/^(?:de|d')$/.test(t.lower) || k !== j + 1 || tensesOf(u.lex) & (TENSE.W | TENSE.K | TENSE.G));
+      if (u.kind === Kind.Word && (u.cap || (u.pos & (POS.NOUN | POS.PROPN) && !verbal && !(u.pos & (POS.PRON | POS.DET))))) {
+        j = k + 1;
         linked = true;
         continue;
       }
