@@ -1152,7 +1152,7 @@ const isAuxOf = (t: Token): boolean => (t.pos & POS.AUX) !== 0 && (tensesOf(t.le
 
 const MEMBERSHIP_WORDS = new Set(['membre', 'membres', 'retrait', 'sortie', 'adhésion']);
 const COMPOUND_MEMBER = new Set(['état', 'états', 'etat', 'etats', 'pays', 'pays-membres']);
-const BODY_WORDS = /^(?:union|alliance|communauté|organisation|confédération|ligue|pacte|traité|conseil|zone)\b/i;
+const BODY_WORDS = /^(?:union|alliance|communauté|organisation|confédération|ligue|pacte|traité|conseil|zone)(?![\p{L}\p{N}])/iu;
 
 /**
  * `membres de l'Union européenne et de l'Otan`, `leur retrait de la CEDEAO`: the organization is
@@ -1169,7 +1169,17 @@ function memberships(doc: Doc, s: Sentence, at: number[]): Found[] {
       if (/^(?:de|du|des|d'|à|au|aux)$/.test(tokens[k].lower)) k++;
       if (/^(?:la|le|l')$/.test(tokens[k]?.lower ?? '')) k++;
       const m = doc.mentionAt[k] >= 0 ? mentions[doc.mentionAt[k]] : undefined;
-      if (!m || m.first !== k || m.type !== 'organization' || !(m.kind === 'international' || BODY_WORDS.test(m.name))) break;
+      if (!m) {
+        // `la Communauté économique des États de l'Afrique de l'Ouest (CEDEAO)`: a body's full name before its acronym
+        const last = spelledOutBody(tokens, k, s.last);
+        if (last < 0) break;
+        out.push({ kind: 'union', first: k, last, head: k, membership: true });
+        k = last;
+        if (tokens[k]?.lower !== 'et' && tokens[k]?.text !== ',') break;
+        k++;
+        continue;
+      }
+      if (m.first !== k || m.type !== 'organization' || !(m.kind === 'international' || BODY_WORDS.test(m.name))) break;
       let last = m.last;
       // `l'Alliance des États du Sahel (AES)`: the acronym in parentheses is part of the name
       if (tokens[last]?.text === '(' && tokens[last + 1]?.caps && tokens[last + 2]?.text === ')') last += 3;
@@ -1180,6 +1190,19 @@ function memberships(doc: Doc, s: Sentence, at: number[]): Found[] {
     }
   }
   return out;
+}
+
+const NAME_FILLERS = new Set(['de', 'des', 'du', "d'", "l'", 'la', 'le', 'et']);
+
+/** The end of a body's spelled-out name followed by its acronym (`Alliance des États du Sahel (AES)`), or -1. */
+function spelledOutBody(tokens: Token[], k: number, limit: number): number {
+  if (!tokens[k]?.cap || !BODY_WORDS.test(tokens[k].text)) return -1;
+  for (let x = k + 1; x < limit && x < k + 14; x++) {
+    const t = tokens[x];
+    if (t.text === '(') return tokens[x + 1]?.caps && tokens[x + 2]?.text === ')' && x > k + 1 ? x + 3 : -1;
+    if (!(t.kind === Kind.Word && (t.cap || NAME_FILLERS.has(t.lower)))) return -1;
+  }
+  return -1;
 }
 
 function mainActors(doc: Doc): string[] {
