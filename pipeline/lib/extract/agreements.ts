@@ -337,8 +337,8 @@ function lowerBound(xs: number[], x: number): number {
 
 /**
  * Status cues (a sentence's, or a quotation's) as one kind of agreement sees them: per token,
- * the first cue that applies to the kind, leaving out tokens inside other names (but their
- * head). Positions are kept in order, with those of verbs, of `in_force` cues and of verbs of
+ * the first cue that applies to the kind, leaving out tokens inside other names, their head
+ * too (`Ce contrat fait partie d'un accord plus large`: that accord is no status of the contract). Positions are kept in order, with those of verbs, of `in_force` cues and of verbs of
  * rejection apart, so that each look-up of statusFor is a bisection.
  */
 class CueIndex {
@@ -793,9 +793,9 @@ export function extractAgreements(ctx: ArticleContext, dates: DateMention[], eve
         if (!ownCue && !content) continue;
         if (content && !ownCue) status = antecedent.status;
       }
-      // with no cue, a story goes on about the agreements it just told (`Il s'agit du traité…`)
+      // with no cue, a story goes on about the agreements it just told (`Il s'agit du traité…`); a new one (`un accord`) only in the same list
       const recent = lastRecord && lastRecord.evidence_start >= (doc.sentences[index - 1]?.start ?? s.start) ? lastRecord : undefined;
-      if (!status) status = name.kind === 'union' ? 'in_force' : antecedent?.status ?? recent?.status ?? (reading.future() ? 'planned' : reading.past() || name.kind === 'accord' || namedAgreement ? 'signed' : 'in_force');
+      if (!status) status = name.kind === 'union' ? 'in_force' : antecedent?.status ?? (definite || recent?.evidence_start === s.start ? recent?.status : undefined) ?? (reading.future() ? 'planned' : reading.past() || name.kind === 'accord' || namedAgreement ? 'signed' : 'in_force');
       if (status === 'in_force' && name.kind === 'loan' && !namedAgreement && reading.future()) status = 'planned';
       // the name's modifiers (`union douanière`, `accord sur l'énergie, l'agriculture et l'industrie`), else its noun (`cessez-le-feu`)
       const modifierBits = domainBitsIn(tokens, name.first, name.head) | domainBitsIn(tokens, name.head + 1, name.last);
@@ -975,8 +975,8 @@ class SentenceReading {
   /** The status cues, and those of each quotation. */
   private statusCueLists?: { all: Cue[]; byQuote: Map<number, Cue[]> };
   private readonly cueIndexes = new Map<string, CueIndex>();
-  /** Tokens inside names, with the number of names each is in, and those that are no name's head. */
-  private coverage?: { count: Map<number, number>; notHead: Set<number> };
+  /** Tokens inside names, with the number of names each is in, and all of them. */
+  private coverage?: { count: Map<number, number>; named: Set<number> };
   private domainPositions?: number[][];
   private unquotedOutsideNames?: number;
   private sentenceActors?: SentenceActors;
@@ -1016,8 +1016,8 @@ class SentenceReading {
     if (!index) {
       const lists = this.cueLists();
       const list = quote === undefined ? lists.all : lists.byQuote.get(quote) ?? [];
-      const { notHead } = this.covered();
-      this.cueIndexes.set(key, (index = new CueIndex(list, kind, (at) => notHead.has(at))));
+      const { named } = this.covered();
+      this.cueIndexes.set(key, (index = new CueIndex(list, kind, (at) => named.has(at))));
     }
     return index;
   }
@@ -1036,17 +1036,17 @@ class SentenceReading {
     return (this.statusCueLists = { all, byQuote });
   }
 
-  private covered(): { count: Map<number, number>; notHead: Set<number> } {
+  private covered(): { count: Map<number, number>; named: Set<number> } {
     if (this.coverage) return this.coverage;
     const count = new Map<number, number>();
-    const notHead = new Set<number>();
+    const named = new Set<number>();
     for (const o of this.names) {
       for (let k = o.first; k < o.last; k++) {
         count.set(k, (count.get(k) ?? 0) + 1);
-        if (k !== o.head) notHead.add(k);
+        named.add(k);
       }
     }
-    return (this.coverage = { count, notHead });
+    return (this.coverage = { count, named });
   }
 
   /** The domains the words of tokens [from, to) of the sentence name, as bits. */
