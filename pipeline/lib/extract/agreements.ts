@@ -366,7 +366,9 @@ class CueIndex {
   /** The cue at a token, for `name`: none inside it, and no verb of content right after it (`le contrat prévoit`). */
   cueAt(at: number, name: Found, tokens: Token[]): Cue | undefined {
     if (at >= name.first && at < name.last) return undefined;
-    if (at === name.last && this.cue.get(at)?.verb && contentVerb(tokens[at])) return this.nonVerb.get(at);
+    // `le contrat prévoit`, `le texte ne prévoit aucune`
+    const verbAfter = at === name.last || (at === name.last + 1 && NE.has(tokens[name.last].lower));
+    if (verbAfter && this.cue.get(at)?.verb && contentVerb(tokens[at])) return this.nonVerb.get(at);
     return this.cue.get(at);
   }
 
@@ -386,7 +388,13 @@ class CueIndex {
   firstAfterName(name: Found, tokens: Token[], to: number): Cue | undefined {
     const own = name.last < to ? this.cueAt(name.last, name, tokens) : undefined;
     if (own) return own;
-    const at = this.firstIn(this.at, name.last + 1, to);
+    let at = this.firstIn(this.at, name.last + 1, to);
+    // after `ne`, a verb of content is no status either (`le texte ne prévoit aucune aide`)
+    if (at === name.last + 1 && NE.has(tokens[name.last]?.lower ?? '')) {
+      const verb = this.cueAt(at, name, tokens);
+      if (verb) return verb;
+      at = this.firstIn(this.at, at + 1, to);
+    }
     return at < 0 ? undefined : this.cue.get(at);
   }
 
