@@ -212,7 +212,8 @@ function nameEnd(tokens: Token[], from: number, limit: number, head: number = fr
         continue;
       }
     }
-    if (t.kind === Kind.Word && t.pos & POS.ADJ && !(t.pos & (POS.VERB | POS.DET | POS.PREP | POS.PRON)) && !t.cap) {
+    // an adjective, not a judgement on it (`l'accord inacceptable`: rejected)
+    if (t.kind === Kind.Word && t.pos & POS.ADJ && !(t.pos & (POS.VERB | POS.DET | POS.PREP | POS.PRON)) && !t.cap && !statusOf(t).some((c) => c.rule.status === 'rejected')) {
       j++;
       continue;
     }
