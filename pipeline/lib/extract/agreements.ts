@@ -22,7 +22,7 @@ type Domain = AgreementRecord['domains'][number];
 type PatternSource = string | string[];
 
 interface NounRule { noun: string; kind: Kind_; complement?: PatternSource; after?: PatternSource; not_after?: PatternSource; before?: PatternSource; not_before?: PatternSource; needs_cue?: boolean }
-interface StatusRule { status: Status; lemma?: string; word?: string; after?: string; reflexive?: boolean; future?: boolean; as_is?: boolean; kinds?: Kind_[] }
+interface StatusRule { status: Status; lemma?: string; word?: string; after?: string; before?: string; reflexive?: boolean; future?: boolean; as_is?: boolean; kinds?: Kind_[] }
 interface DomainRule { domain: Domain; lemma?: string; word?: string }
 
 const asList = (s: PatternSource | undefined): string[] => (s === undefined ? [] : Array.isArray(s) ? s : [s]);
@@ -38,11 +38,11 @@ for (const rule of loadRules<NounRule>('agreements/nouns.jsonl')) {
   NOUNS.set(rule.noun, [...(NOUNS.get(rule.noun) ?? []), compiled]);
 }
 
-interface CompiledStatus { rule: StatusRule; after: Pattern | null }
+interface CompiledStatus { rule: StatusRule; after: Pattern | null; before: Pattern | null; reach: number }
 const STATUS_BY_LEMMA = new Map<string, CompiledStatus[]>();
 const STATUS_BY_WORD = new Map<string, CompiledStatus[]>();
 for (const rule of loadRules<StatusRule>('agreements/status.jsonl')) {
-  const compiled = { rule, after: rule.after ? new Pattern(parsePattern(rule.after)) : null };
+  const compiled = { rule, after: rule.after ? new Pattern(parsePattern(rule.after)) : null, before: rule.before ? new Pattern(parsePattern(rule.before)) : null, reach: rule.before ? maxLength(parsePattern(rule.before)) : 0 };
   const map = rule.lemma ? STATUS_BY_LEMMA : STATUS_BY_WORD;
   const key = (rule.lemma ?? rule.word)!;
   map.set(key, [...(map.get(key) ?? []), compiled]);
@@ -95,6 +95,7 @@ const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 
 const DEMONSTRATIVES = new Set(['ce', 'cet', 'cette', 'ces', 'ledit', 'ladite', 'lesdits']);
 const NUMBER_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30 };
 const PARTICIPLE_LINKS = new Set(['portant', 'instituant', 'créant', 'établissant', 'prévoyant', 'visant']);
+const QUANTIFIERS = new Set(['plusieurs', 'quelques', 'environ', 'quelque', 'nombreux', 'nombreuses', 'divers', 'diverses', 'certains', 'certaines']);
 const NAME_LINKS = new Set(['de', 'du', 'des', "d'", 'sur', 'entre', 'avec', 'pour']);
 const HYPOTHESIS = new Set(['hypothèse', 'éventuel', 'éventuelle', 'éventuellement', 'rumeur', 'rumeurs']);
 const NEGATIONS = new Set(['aucun', 'aucune', 'sans', 'ni', 'faute']);
@@ -195,7 +196,8 @@ function nameEnd(tokens: Token[], from: number, limit: number, head: number = fr
   let steps = 0;
   let linked = false;
   // `traité Ceta`, `accord UE-Mercosur`, `accord RDC–Rwanda`: a name right after the noun
-  while (j < limit && j === from && from === head + 1 && tokens[j].kind === Kind.Word && tokens[j].cap && tokens[j].gap === Gap.Space) j++;
+  // `traité New Start`: a run of capitalised words (a few)
+  while (j < limit && j < from + 3 && from === head + 1 && tokens[j].kind === Kind.Word && tokens[j].cap && tokens[j].gap === Gap.Space && (j === from || tokens[j - 1].cap)) j++;
   if (j < limit && j > from && /^[-–]$/.test(tokens[j].text) && tokens[j + 1]?.cap && tokens[j].gap === Gap.None) j += 2;
   while (j < limit && steps++ < 8 && tokens[j].gap <= Gap.Space) {
     const t = tokens[j];
@@ -210,7 +212,8 @@ function nameEnd(tokens: Token[], from: number, limit: number, head: number = fr
         continue;
       }
     }
-    if (t.kind === Kind.Word && t.pos & POS.ADJ && !(t.pos & (POS.VERB | POS.DET | POS.PREP | POS.PRON)) && !t.cap) {
+    // an adjective, not a judgement on it (`l'accord inacceptable`: rejected)
+    if (t.kind === Kind.Word && t.pos & POS.ADJ && !(t.pos & (POS.VERB | POS.DET | POS.PREP | POS.PRON)) && !t.cap && !statusOf(t).some((c) => c.rule.status === 'rejected')) {
       j++;
       continue;
     }
@@ -230,15 +233,22 @@ function nameEnd(tokens: Token[], from: number, limit: number, head: number = fr
     }
     if (NAME_LINKS.has(t.lower) && tokens[j + 1]) {
       let k = j + 1;
-      if (DETERMINERS.has(tokens[k].lower) && tokens[k + 1]) k++;
+      // `de plusieurs milliards`, `de quelques mois`: a quantifier as a determiner
+      if ((DETERMINERS.has(tokens[k].lower) || QUANTIFIERS.has(tokens[k].lower)) && tokens[k + 1]) k++;
       const u = tokens[k];
-      if (u.kind === Kind.Word && (u.cap || (u.pos & (POS.NOUN | POS.PROPN) && !(u.pos & (POS.VERB | POS.PRON | POS.DET))))) {
-        j = k + 1;
+      if (u.kind === Kind.Number || NUMBER_WORDS[u.lower]) {
+        // `pour cinq ans` is a term, no part of the name
+        if (t.lower === 'pour') break;
+        // `de 72 heures`, `de 500 millions`: the number's unit goes with it
+        const unit = tokens[k + 1];
+        j = unit && k + 1 < limit && unit.kind === Kind.Word && !unit.cap && unit.gap === Gap.Space && unit.pos & POS.NOUN && !(unit.pos & (POS.VERB | POS.PREP | POS.DET | POS.PRON)) ? k + 2 : k + 1;
         linked = true;
         continue;
       }
-      if (u.kind === Kind.Number) {
-        j = /^(?:milliards?|millions?)$/.test(tokens[k + 1]?.lower ?? '') ? k + 2 : k + 1;
+      // a noun, also a bare one that could be a finite verb (`accords de transit`, not `de la part`), not an infinitive or participle (`accord pour lutter`)
+      const verbal = u.pos & POS.VERB && (!/^(?:de|d')$/.test(t.lower) || k !== j + 1 || tensesOf(u.lex) & (TENSE.W | TENSE.K | TENSE.G));
+      if (u.kind === Kind.Word && (u.cap || (u.pos & (POS.NOUN | POS.PROPN) && !verbal && !(u.pos & (POS.PRON | POS.DET))))) {
+        j = k + 1;
         linked = true;
         continue;
       }
@@ -295,6 +305,7 @@ function statusCues(doc: Doc, s: Sentence): Cue[] {
     if (t.kind !== Kind.Word && t.kind !== Kind.Number) continue;
     for (const c of statusOf(t)) {
       if (c.after && !c.after.matchAt(tokens, i + 1, CLASSES, s.last)) continue;
+      if (c.before && !matchesBefore(c.before, tokens, i, c.reach, s.first)) continue;
       if (c.rule.reflexive && !/^(?:se|s')$/.test(tokens[i - 1]?.lower ?? '') && !/^(?:se|s')$/.test(tokens[i - 2]?.lower ?? '')) continue;
       let status = c.rule.status;
       if (c.rule.lemma) {
@@ -327,8 +338,8 @@ function lowerBound(xs: number[], x: number): number {
 
 /**
  * Status cues (a sentence's, or a quotation's) as one kind of agreement sees them: per token,
- * the first cue that applies to the kind, leaving out tokens inside other names (but their
- * head). Positions are kept in order, with those of verbs, of `in_force` cues and of verbs of
+ * the first cue that applies to the kind, leaving out tokens inside other names, their head
+ * too (`Ce contrat fait partie d'un accord plus large`: that accord is no status of the contract). Positions are kept in order, with those of verbs, of `in_force` cues and of verbs of
  * rejection apart, so that each look-up of statusFor is a bisection.
  */
 class CueIndex {
@@ -356,7 +367,9 @@ class CueIndex {
   /** The cue at a token, for `name`: none inside it, and no verb of content right after it (`le contrat prévoit`). */
   cueAt(at: number, name: Found, tokens: Token[]): Cue | undefined {
     if (at >= name.first && at < name.last) return undefined;
-    if (at === name.last && this.cue.get(at)?.verb && contentVerb(tokens[at])) return this.nonVerb.get(at);
+    // `le contrat prévoit`, `le texte ne prévoit aucune`
+    const verbAfter = at === name.last || (at === name.last + 1 && NE.has(tokens[name.last].lower));
+    if (verbAfter && this.cue.get(at)?.verb && contentVerb(tokens[at])) return this.nonVerb.get(at);
     return this.cue.get(at);
   }
 
@@ -376,7 +389,13 @@ class CueIndex {
   firstAfterName(name: Found, tokens: Token[], to: number): Cue | undefined {
     const own = name.last < to ? this.cueAt(name.last, name, tokens) : undefined;
     if (own) return own;
-    const at = this.firstIn(this.at, name.last + 1, to);
+    let at = this.firstIn(this.at, name.last + 1, to);
+    // after `ne`, a verb of content is no status either (`le texte ne prévoit aucune aide`)
+    if (at === name.last + 1 && NE.has(tokens[name.last]?.lower ?? '')) {
+      const verb = this.cueAt(at, name, tokens);
+      if (verb) return verb;
+      at = this.firstIn(this.at, at + 1, to);
+    }
     return at < 0 ? undefined : this.cue.get(at);
   }
 
@@ -406,20 +425,28 @@ function governingNoun(cues: CueIndex, name: Found, tokens: Token[], at: number)
 function statusFor(cues: CueIndex, clauseFirst: number, clauseLast: number, name: Found, tokens: Token[], inClause = false): Status | null {
   if (/^projets?$/.test(tokens[name.first - 2]?.lower ?? '') && /^(?:de|d')$/.test(tokens[name.first - 1].lower)) return 'planned';
   const participle = (c: Cue | undefined): boolean => c !== undefined && (tensesOf(tokens[c.at].lex) & TENSE.K) !== 0;
-  const atLast = cues.cueAt(name.last, name, tokens);
-  if (participle(atLast)) return atLast!.status;
-  if (tokens[name.last]?.text === ',') {
-    const afterComma = cues.cueAt(name.last + 1, name, tokens);
-    if (participle(afterComma)) return afterComma!.status;
-  }
   const verbBefore = cues.get(cues.lastIn(cues.verbs, clauseFirst, name.first));
+  // a participle qualifying the name tells its history: `signé en 1994` (but `reste en vigueur`: in force);
+  // `négocié par les États-Unis` tells who brokered it, and the governing verb (`ont accepté`) its status
+  const qualifying = (c: Cue | undefined): Status | null => {
+    if (!participle(c)) return null;
+    if (c!.status === 'negotiating' && verbBefore && verbBefore.status !== 'negotiating') return null;
+    if (c!.status === 'signed' && inForceAfter(cues, name, tokens, c!.at + 1, clauseLast)) return 'in_force';
+    return c!.status;
+  };
+  const atLast = cues.cueAt(name.last, name, tokens);
+  const own = qualifying(atLast) ?? (tokens[name.last]?.text === ',' ? qualifying(cues.cueAt(name.last + 1, name, tokens)) : null);
+  if (own) return own;
   let pick: Cue | undefined;
   let governor = governingNoun(cues, name, tokens, name.first);
   if (governor) {
     // `un report de cette signature`: the outer noun decides when it is not a signing itself
     const outer = governingNoun(cues, name, tokens, governor.at);
     if (outer && governor.status === 'signed' && outer.status !== 'signed') governor = outer;
-    pick = verbBefore && governor.status === 'signed' && verbBefore.status !== 'signed' && verbBefore.status !== 'in_force' ? verbBefore : governor;
+    // `rejetait l'idée d'un approfondissement`: a verb of rejection governs the whole phrase
+    pick = verbBefore && ((governor.status === 'signed' && verbBefore.status !== 'signed' && verbBefore.status !== 'in_force') || verbBefore.status === 'rejected') ? verbBefore : governor;
+    // `la prochaine signature du traité`, `la signature du traité est prévue`: a signing to come
+    if (pick === governor && governor.status === 'signed' && plannedSigning(cues, name, tokens, governor, clauseLast)) return 'planned';
   } else pick = verbBefore ?? cues.get(cues.lastIn(cues.at, clauseFirst, name.first));
   pick ??= cues.firstAfterName(name, tokens, clauseLast);
   if (!pick && !inClause) pick = cues.get(cues.lastIn(cues.at, 0, name.first)) ?? cues.firstAfterName(name, tokens, Infinity);
@@ -427,6 +454,20 @@ function statusFor(cues: CueIndex, clauseFirst: number, clauseLast: number, name
   // `le traité signé en 1994 reste en vigueur`: the signing describes an agreement now in force (not `entrera en vigueur`)
   if (pick?.status === 'signed' && inForceAfter(cues, name, tokens, pick.at + 2, clauseLast)) return 'in_force';
   return pick?.status ?? null;
+}
+
+/** Whether a signing noun is qualified as to come: `prochaine signature`, `la signature du traité est prévue`. */
+function plannedSigning(cues: CueIndex, name: Found, tokens: Token[], governor: Cue, clauseLast: number): boolean {
+  for (let k = governor.at - 1; k >= governor.at - 2 && k >= 0; k--) {
+    const c = cues.cueAt(k, name, tokens);
+    if (c && !c.verb && c.status === 'planned') return true;
+    if (!(tokens[k].pos & POS.ADJ)) break;
+  }
+  // the verb the signing is the subject of, right after it (`est prévue`; not `qui doit sceller`)
+  const at = cues.firstIn(cues.verbs, name.last, Math.min(clauseLast, name.last + 4));
+  if (at < 0 || cues.get(at)!.status !== 'planned') return false;
+  for (let k = name.last; k < at; k++) if (!(tokens[k].pos & POS.AUX) && tokens[k].lower !== 'été' && !(tokens[k].pos & POS.ADV)) return false;
+  return true;
 }
 
 /** Whether a verb of the sentence outside `name` rejects (`rejeté`). */
@@ -439,12 +480,17 @@ function rejectedElsewhere(cues: CueIndex, name: Found, tokens: Token[]): boolea
 /** Whether a cue of the clause after `name`, from token `from` on, says the agreement is in force. */
 function inForceAfter(cues: CueIndex, name: Found, tokens: Token[], from: number, clauseLast: number): boolean {
   if (name.last >= from && name.last < clauseLast && cues.cueAt(name.last, name, tokens)?.status === 'in_force') return true;
-  return cues.firstIn(cues.inForce, Math.max(name.last + 1, from), clauseLast) >= 0;
+  // not `entrera en vigueur`: its verb gives its own status
+  for (let k = cues.firstIn(cues.inForce, Math.max(name.last + 1, from), clauseLast); k >= 0; k = cues.firstIn(cues.inForce, k + 1, clauseLast)) {
+    if (!cues.get(k - 1)?.verb) return true;
+  }
+  return false;
 }
 
 const contentVerb = (t: Token): boolean => lemmasOf(t.lex, POS.VERB).some((l) => CONTENT_VERBS.has(l));
 
-const DOMAIN_ORDER: Domain[] = ['economy', 'tax', 'finance', 'energy', 'agriculture', 'industry', 'defense', 'security', 'trade', 'customs', 'health', 'political', 'other'];
+// customs before trade: customs are trade too, named after it (gold: `union douanière` customs, trade)
+const DOMAIN_ORDER: Domain[] = ['economy', 'tax', 'finance', 'energy', 'agriculture', 'industry', 'defense', 'security', 'customs', 'trade', 'health', 'political', 'other'];
 const CUSTOMS = 1 << DOMAIN_ORDER.indexOf('customs');
 const TRADE = 1 << DOMAIN_ORDER.indexOf('trade');
 
@@ -459,6 +505,24 @@ const domainBitsOf = lexemeSlot((lx: Lexeme): number => {
 function domainList(bits: number): Domain[] {
   if (bits & CUSTOMS) bits |= TRADE;
   return DOMAIN_ORDER.filter((_, k) => bits & (1 << k));
+}
+
+/** `sur l'énergie, l'agriculture et l'industrie`: the domains of the nouns coordinated with a name's last complement, from `at` on. */
+function coordinatedDomainBits(tokens: Token[], at: number, limit: number): number {
+  let bits = 0;
+  for (let k = at, n = 0; k < limit && n < 8 && (tokens[k].text === ',' || tokens[k].lower === 'et'); n++) {
+    let j = k + 1;
+    if (/^(?:de|d'|du|des|sur)$/.test(tokens[j]?.lower ?? '')) j++;
+    if (DETERMINERS.has(tokens[j]?.lower ?? '')) j++;
+    // not another agreement (`une union douanière et l'Union eurasiatique`)
+    if (j >= limit || tokens[j].kind !== Kind.Word || !(tokens[j].pos & POS.NOUN) || tokens[j].cap || nounsOf(tokens[j]).length) break;
+    const own = domainBitsOf(tokens[j]);
+    if (!own) break;
+    bits |= own;
+    k = j + 1;
+    while (k < limit && k < j + 3 && tokens[k].kind === Kind.Word && tokens[k].pos & POS.ADJ && !(tokens[k].pos & (POS.VERB | POS.DET | POS.PREP))) bits |= domainBitsOf(tokens[k++]);
+  }
+  return bits;
 }
 
 function domainBitsIn(tokens: Token[], from: number, to: number): number {
@@ -738,13 +802,16 @@ export function extractAgreements(ctx: ArticleContext, dates: DateMention[], eve
         if (!ownCue && !content) continue;
         if (content && !ownCue) status = antecedent.status;
       }
-      // with no cue, a story goes on about the agreements it just told (`Il s'agit du traité…`)
+      // with no cue, a story goes on about the agreements it just told (`Il s'agit du traité…`); a new one (`un accord`) only in the same list
       const recent = lastRecord && lastRecord.evidence_start >= (doc.sentences[index - 1]?.start ?? s.start) ? lastRecord : undefined;
-      if (!status) status = name.kind === 'union' ? 'in_force' : antecedent?.status ?? recent?.status ?? (reading.future() ? 'planned' : reading.past() || name.kind === 'accord' || namedAgreement ? 'signed' : 'in_force');
+      if (!status) status = name.kind === 'union' ? 'in_force' : antecedent?.status ?? (definite || recent?.evidence_start === s.start ? recent?.status : undefined) ?? (reading.future() ? 'planned' : reading.past() || name.kind === 'accord' || namedAgreement ? 'signed' : 'in_force');
       if (status === 'in_force' && name.kind === 'loan' && !namedAgreement && reading.future()) status = 'planned';
-      let domains = domainList(domainBitsIn(tokens, name.first, name.last));
+      // the name's modifiers (`union douanière`, `accord sur l'énergie, l'agriculture et l'industrie`), else its noun (`cessez-le-feu`)
+      const modifierBits = domainBitsIn(tokens, name.first, name.head) | domainBitsIn(tokens, name.head + 1, name.last);
+      let domains = domainList(modifierBits ? modifierBits | coordinatedDomainBits(tokens, name.last, s.last) : name.kind === 'union' ? 0 : domainBitsOf(tokens[name.head]));
       if (!domains.length) {
-        domains = domainList(reading.domainBitsAfter(name.last, clauseLast));
+        // a union is not what follows it (`membres de l'Union européenne et de l'Otan`)
+        domains = name.kind === 'union' ? [] : domainList(reading.domainBitsAfter(name.last, clauseLast));
         // the sentence's words outside quotations and other names
         if (!domains.length) domains = domainList(reading.domainBitsBeside(name));
         if (!domains.length) domains = name.kind === 'union' ? ['political'] : name.kind === 'joint_force' ? ['defense'] : name.kind === 'loan' ? ['finance'] : antecedent?.domains ?? [];
@@ -917,8 +984,8 @@ class SentenceReading {
   /** The status cues, and those of each quotation. */
   private statusCueLists?: { all: Cue[]; byQuote: Map<number, Cue[]> };
   private readonly cueIndexes = new Map<string, CueIndex>();
-  /** Tokens inside names, with the number of names each is in, and those that are no name's head. */
-  private coverage?: { count: Map<number, number>; notHead: Set<number> };
+  /** Tokens inside names, with the number of names each is in, and all of them. */
+  private coverage?: { count: Map<number, number>; named: Set<number> };
   private domainPositions?: number[][];
   private unquotedOutsideNames?: number;
   private sentenceActors?: SentenceActors;
@@ -958,8 +1025,8 @@ class SentenceReading {
     if (!index) {
       const lists = this.cueLists();
       const list = quote === undefined ? lists.all : lists.byQuote.get(quote) ?? [];
-      const { notHead } = this.covered();
-      this.cueIndexes.set(key, (index = new CueIndex(list, kind, (at) => notHead.has(at))));
+      const { named } = this.covered();
+      this.cueIndexes.set(key, (index = new CueIndex(list, kind, (at) => named.has(at))));
     }
     return index;
   }
@@ -978,17 +1045,17 @@ class SentenceReading {
     return (this.statusCueLists = { all, byQuote });
   }
 
-  private covered(): { count: Map<number, number>; notHead: Set<number> } {
+  private covered(): { count: Map<number, number>; named: Set<number> } {
     if (this.coverage) return this.coverage;
     const count = new Map<number, number>();
-    const notHead = new Set<number>();
+    const named = new Set<number>();
     for (const o of this.names) {
       for (let k = o.first; k < o.last; k++) {
         count.set(k, (count.get(k) ?? 0) + 1);
-        if (k !== o.head) notHead.add(k);
+        named.add(k);
       }
     }
-    return (this.coverage = { count, notHead });
+    return (this.coverage = { count, named });
   }
 
   /** The domains the words of tokens [from, to) of the sentence name, as bits. */
@@ -1022,7 +1089,8 @@ class SentenceReading {
       this.unquotedOutsideNames = bits;
     }
     let bits = this.unquotedOutsideNames;
-    for (let i = name.first; i < name.last; i++) if (quoteOf[i] < 0 && count.get(i) === 1) bits |= domainBitsOf(tokens[i]);
+    // not its noun (`Union eurasiatique`: the sentence says what union)
+    for (let i = name.first; i < name.last; i++) if (i !== name.head && quoteOf[i] < 0 && count.get(i) === 1) bits |= domainBitsOf(tokens[i]);
     return bits;
   }
 
@@ -1093,7 +1161,7 @@ const isAuxOf = (t: Token): boolean => (t.pos & POS.AUX) !== 0 && (tensesOf(t.le
 
 const MEMBERSHIP_WORDS = new Set(['membre', 'membres', 'retrait', 'sortie', 'adhésion']);
 const COMPOUND_MEMBER = new Set(['état', 'états', 'etat', 'etats', 'pays', 'pays-membres']);
-const BODY_WORDS = /^(?:union|alliance|communauté|organisation|confédération|ligue|pacte|traité|conseil|zone)\b/i;
+const BODY_WORDS = /^(?:union|alliance|communauté|organisation|confédération|ligue|pacte|traité|conseil|zone)(?![\p{L}\p{N}])/iu;
 
 /**
  * `membres de l'Union européenne et de l'Otan`, `leur retrait de la CEDEAO`: the organization is
@@ -1110,7 +1178,17 @@ function memberships(doc: Doc, s: Sentence, at: number[]): Found[] {
       if (/^(?:de|du|des|d'|à|au|aux)$/.test(tokens[k].lower)) k++;
       if (/^(?:la|le|l')$/.test(tokens[k]?.lower ?? '')) k++;
       const m = doc.mentionAt[k] >= 0 ? mentions[doc.mentionAt[k]] : undefined;
-      if (!m || m.first !== k || m.type !== 'organization' || !(m.kind === 'international' || BODY_WORDS.test(m.name))) break;
+      if (!m) {
+        // `la Communauté économique des États de l'Afrique de l'Ouest (CEDEAO)`: a body's full name before its acronym
+        const last = spelledOutBody(tokens, k, s.last);
+        if (last < 0) break;
+        out.push({ kind: 'union', first: k, last, head: k, membership: true });
+        k = last;
+        if (tokens[k]?.lower !== 'et' && tokens[k]?.text !== ',') break;
+        k++;
+        continue;
+      }
+      if (m.first !== k || m.type !== 'organization' || !(m.kind === 'international' || BODY_WORDS.test(m.name))) break;
       let last = m.last;
       // `l'Alliance des États du Sahel (AES)`: the acronym in parentheses is part of the name
       if (tokens[last]?.text === '(' && tokens[last + 1]?.caps && tokens[last + 2]?.text === ')') last += 3;
@@ -1121,6 +1199,19 @@ function memberships(doc: Doc, s: Sentence, at: number[]): Found[] {
     }
   }
   return out;
+}
+
+const NAME_FILLERS = new Set(['de', 'des', 'du', "d'", "l'", 'la', 'le', 'et']);
+
+/** The end of a body's spelled-out name followed by its acronym (`Alliance des États du Sahel (AES)`), or -1. */
+function spelledOutBody(tokens: Token[], k: number, limit: number): number {
+  if (!tokens[k]?.cap || !BODY_WORDS.test(tokens[k].text)) return -1;
+  for (let x = k + 1; x < limit && x < k + 14; x++) {
+    const t = tokens[x];
+    if (t.text === '(') return tokens[x + 1]?.caps && tokens[x + 2]?.text === ')' && x > k + 1 ? x + 3 : -1;
+    if (!(t.kind === Kind.Word && (t.cap || NAME_FILLERS.has(t.lower)))) return -1;
+  }
+  return -1;
 }
 
 function mainActors(doc: Doc): string[] {
