@@ -13,10 +13,10 @@ const gold = process.env.GOLD ?? '../shared/gold/seeds';
 const keep = process.argv.indexOf('--keep');
 const out = keep > 0 ? process.argv[keep + 1] : mkdtempSync(join(tmpdir(), 'dev-eval-'));
 mkdirSync(out, { recursive: true });
-const tables: ExtractedDocument = { documents: [], dates: [], quotes: [], events: [], agreements: [], entity_mentions: [] };
+const tables: Omit<ExtractedDocument, 'truncated'> = { documents: [], dates: [], quotes: [], events: [], agreements: [], entity_mentions: [] };
 for (const f of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) {
   const ex = extractDocument(cleanArticle(readFileSync(join(seeds, f)), f));
-  for (const k of Object.keys(tables) as Array<keyof ExtractedDocument>) (tables[k] as unknown[]).push(...ex[k]);
+  for (const k of Object.keys(tables) as Array<keyof typeof tables>) (tables[k] as unknown[]).push(...ex[k]);
 }
 for (const [k, rows] of Object.entries(tables)) writeFileSync(join(out, `${k}.json`), JSON.stringify(rows, null, 1));
 const args = ['../shared/tools/score.mjs', '--gold', gold, '--dist', out, ...(process.argv.includes('--verbose') ? ['--verbose'] : [])];
