@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aggregateEntities, type EntityMention } from '../pipeline/lib/extract/entities.ts';
+import { cleanArticle } from '../pipeline/lib/clean.ts';
+import { aggregateEntities, entityIdFor, type EntityMention } from '../pipeline/lib/extract/entities.ts';
+import { extractDocument } from '../pipeline/lib/extract/index.ts';
 import { batchLines, countBatchLines, linkBatch, partitionBatch, partitionLine, partitionOf, withOccurrence } from '../pipeline/lib/link/batches.ts';
 import { entityRecords } from '../pipeline/lib/link/entities.ts';
 import { LineBatches } from '../pipeline/lib/io/line-batches.ts';
@@ -96,5 +98,28 @@ describe('entityRecords', () => {
     const dir = tempDir('link-entities');
     writeFileSync(join(dir, 'entity_mentions.jsonl'), mentions.map((m) => JSON.stringify(m) + '\n').join(''));
     expect(entityRecords(join(dir, 'entity_mentions.jsonl'))).toEqual(aggregateEntities(mentions));
+  });
+
+  it('gives one row to a person or organization the gazetteer knows, however each article names it, and its quotes point at that row', () => {
+    const articles = [
+      'Poutine a menacé les Occidentaux. « Nous ne reculerons pas », a déclaré Poutine mardi. « Les sanctions seront renforcées », a annoncé l’UE.',
+      'Le président russe Vladimir Poutine a parlé. « Nous vaincrons », a affirmé Vladimir Poutine. « Rien ne change », a indiqué l’Union européenne.',
+    ].map((text, i) => extractDocument(cleanArticle(new TextEncoder().encode(text), `article-${i}.txt`)));
+    const dir = tempDir('link-identity');
+    writeFileSync(join(dir, 'entity_mentions.jsonl'), articles.flatMap((a) => a.entity_mentions).map((m) => JSON.stringify(m) + '\n').join(''));
+    const rows = entityRecords(join(dir, 'entity_mentions.jsonl'));
+    const putin = rows.filter((r) => r.type === 'person');
+    expect(putin).toEqual([expect.objectContaining({ name: 'Vladimir Poutine', aliases: ['Poutine', 'Vladimir Poutine'], doc_count: 2, country_code: 'RUS' })]);
+    expect(putin[0].id).toBe(entityIdFor('person', 'Vladimir Poutine'));
+    const eu = rows.filter((r) => r.type === 'organization');
+    expect(eu).toEqual([expect.objectContaining({ name: 'Union européenne', aliases: ['UE', 'Union européenne'], doc_count: 2 })]);
+    // the speaker stays as the article writes it; its id is the row's
+    const quotes = articles.flatMap((a) => a.quotes).map((q) => [q.speaker, q.speaker_id]);
+    expect(quotes).toEqual([
+      ['Poutine', putin[0].id],
+      ['UE', eu[0].id],
+      ['Vladimir Poutine', putin[0].id],
+      ['Union européenne', eu[0].id],
+    ]);
   });
 });

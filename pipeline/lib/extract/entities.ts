@@ -15,8 +15,14 @@ export type EntityType = EntityRecord['type'];
 export interface EntityMention {
   /** The words as written: `text.slice(start, end)`. */
   surface: string;
-  /** The article-level canonical name (`Vladimir Poutine`, `Kremlin`, `Russie`). */
+  /** The article-level canonical name, as the article gives it (`Poutine`, `UE`, `Kremlin`, `Russie`). */
   canonical: string;
+  /**
+   * Who the entity is across articles: the gazetteer's name of a person or organization the rules
+   * know (`Vladimir Poutine` for `Poutine`, `Union européenne` for `UE`), else `canonical`. The
+   * `entities` table has one row per type and identity; mentions without it (older files) read `canonical`.
+   */
+  identity?: string;
   type: EntityType;
   /** ISO 3166-1 alpha-3 code of the entity's country, when known. */
   country_code: string | null;
@@ -37,17 +43,18 @@ export function entityMentions(doc: Doc): EntityMention[] {
     const surface = doc.text.slice(m.start, m.end);
     if (m.type === 'person' && m.entity >= 0) {
       const e = doc.entities[m.entity];
-      mention = { surface, canonical: e.name, type: 'person', country_code: isoOrNull(e.code), start: m.start, end: m.end };
+      mention = { surface, canonical: e.name, identity: e.ruleName ?? e.name, type: 'person', country_code: isoOrNull(e.code), start: m.start, end: m.end };
     } else if (m.type === 'organization' && m.via !== 'description') {
       // a news outlet stands for no state (its mention has no code) but has a country
       const e = m.entity >= 0 ? doc.entities[m.entity] : null;
-      mention = { surface, canonical: e?.name ?? m.name, type: 'organization', country_code: isoOrNull(m.codes[0] ?? e?.code ?? organizationCountry(m)), start: m.start, end: m.end };
+      const canonical = e?.name ?? m.name;
+      mention = { surface, canonical, identity: (e ? e.ruleName : m.ruleName) ?? canonical, type: 'organization', country_code: isoOrNull(m.codes[0] ?? e?.code ?? organizationCountry(m)), start: m.start, end: m.end };
     } else if (m.type === 'organization' && m.codes.length) {
-      mention = { surface, canonical: m.name, type: 'organization', country_code: isoOrNull(m.codes[0]), start: m.start, end: m.end };
+      mention = { surface, canonical: m.name, identity: m.name, type: 'organization', country_code: isoOrNull(m.codes[0]), start: m.start, end: m.end };
     } else if (m.type === 'country' && (m.via === 'name' || m.via === 'demonym') && isoOrNull(m.codes[0])) {
-      mention = { surface, canonical: m.name, type: 'country', country_code: m.codes[0], start: m.start, end: m.end };
+      mention = { surface, canonical: m.name, identity: m.name, type: 'country', country_code: m.codes[0], start: m.start, end: m.end };
     } else if (m.type === 'place') {
-      mention = { surface, canonical: m.name, type: 'place', country_code: isoOrNull(m.codes[0]), start: m.start, end: m.end };
+      mention = { surface, canonical: m.name, identity: m.name, type: 'place', country_code: isoOrNull(m.codes[0]), start: m.start, end: m.end };
     }
     if (mention) {
       out.push(mention);
@@ -63,7 +70,7 @@ const foldKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '')
 const ENTITY_IDS = new Map<string, string>();
 const ENTITY_IDS_LIMIT = 50_000;
 
-/** The stable id of an entity; quotes use it for `speaker_id`. */
+/** The stable id of an entity, from its type and identity (see EntityMention.identity); quotes use it for `speaker_id`. */
 export function entityIdFor(type: EntityType, canonical: string): string {
   const key = `${type}\u241f${canonical}`;
   let id = ENTITY_IDS.get(key);
@@ -73,6 +80,23 @@ export function entityIdFor(type: EntityType, canonical: string): string {
     ENTITY_IDS.set(key, id);
   }
   return id;
+}
+
+/**
+ * The `speaker_id` of a quote's speaker (a name the article gives, as its mentions' `canonical`):
+ * the id of its entity's row, one per identity (`Poutine` in one article and `Vladimir Poutine`
+ * in another both point at Vladimir Poutine's row); null for a speaker the article names no entity.
+ */
+export function speakerIds(mentions: readonly EntityMention[]): (speaker: { type: EntityType; name: string }) => string | null {
+  const identities = new Map<string, string>();
+  for (const m of mentions) {
+    const key = `${m.type}\u241f${m.canonical}`;
+    if (!identities.has(key)) identities.set(key, m.identity ?? m.canonical);
+  }
+  return (speaker) => {
+    const identity = identities.get(`${speaker.type}\u241f${speaker.name}`);
+    return identity === undefined ? null : entityIdFor(speaker.type, identity);
+  };
 }
 
 type Acc = {
@@ -85,8 +109,11 @@ const byCountThenName = (a: [string, number], b: [string, number]) => b[1] - a[1
 
 /**
  * Builds the corpus-level `entities` table one mention at a time (memory grows with the
- * number of distinct entities, not of mentions): one row per (type, canonical name),
- * names folded for case and accents. The result does not depend on the order of mentions.
+ * number of distinct entities, not of mentions): one row per (type, identity), identities
+ * folded for case and accents. A person or organization the gazetteer knows is one row named
+ * as the rules name it (`Vladimir Poutine`), every form the articles write (`Poutine`) among
+ * its aliases; any other entity is keyed by its article-level name. The result does not depend
+ * on the order of mentions.
  *
  * With `groupedByDoc`, the mentions are expected in article order (`doc_id` ascending, as
  * clean sorts the articles and extraction writes them): an entity's articles are then counted
@@ -96,7 +123,7 @@ const byCountThenName = (a: [string, number], b: [string, number]) => b[1] - a[1
  */
 export class EntityAggregator {
   private readonly groups = new Map<string, Acc>();
-  /** Each group by type and canonical name as written: folding a name is slow and names repeat. */
+  /** Each group by type and identity as written: folding a name is slow and names repeat. */
   private readonly groupOf = new Map<EntityType, Map<string, Acc>>();
   private readonly groupedByDoc: boolean;
   /** The greatest `doc_id` so far (the current article's, while in order). */
@@ -111,17 +138,18 @@ export class EntityAggregator {
   add(m: EntityMention & { doc_id: string }): void {
     let ofType = this.groupOf.get(m.type);
     if (!ofType) this.groupOf.set(m.type, (ofType = new Map()));
-    let acc = ofType.get(m.canonical);
+    const identity = m.identity ?? m.canonical;
+    let acc = ofType.get(identity);
     if (!acc) {
-      const key = `${m.type}\u241f${foldKey(m.canonical)}`;
+      const key = `${m.type}\u241f${foldKey(identity)}`;
       acc = this.groups.get(key);
       if (!acc) {
         acc = { type: m.type, names: new Map(), aliases: new Set(), surfaces: new Set(), codes: new Map(), count: 0, docs: this.groupedByDoc ? null : new Set(), docCount: 0, lastDoc: null };
         this.groups.set(key, acc);
       }
-      ofType.set(m.canonical, acc);
+      ofType.set(identity, acc);
     }
-    acc.names.set(m.canonical, (acc.names.get(m.canonical) ?? 0) + 1);
+    acc.names.set(identity, (acc.names.get(identity) ?? 0) + 1);
     if (!acc.surfaces.has(m.surface)) {
       acc.surfaces.add(m.surface);
       acc.aliases.add(m.surface.replace(/\s+/g, ' '));

@@ -7,7 +7,7 @@ import type { AgreementRecord, DateRecord, DocumentRecord, EventRecord, QuoteRec
 import { extractAgreements } from './agreements.ts';
 import type { ArticleContext } from './context.ts';
 import { resolveDates, scanDates } from './dates.ts';
-import { entityIdFor, entityMentions, type EntityMention } from './entities.ts';
+import { entityMentions, speakerIds, type EntityMention } from './entities.ts';
 import { extractEvents } from './events.ts';
 import { withMetadataDate } from '../input/metadata-date.ts';
 import { publicationOf } from './publication.ts';
@@ -61,8 +61,7 @@ export function extractDocument(article: CleanedArticle, observe?: (tokens: Toke
   const dates = resolveDates(doc, hits, published.published, textDay);
   const postDates = posts.map((post) => ({ removal: post.removal, dates: resolveDates(post.doc, post.hits, published.published, null) }));
   const mentions = entityMentions(doc);
-  const named = new Set(mentions.map((m) => `${m.type}\u241f${m.canonical}`));
-  const quotes = extractQuotes(ctx, dates, (s) => (named.has(`${s.type}\u241f${s.name}`) ? entityIdFor(s.type, s.name) : null));
+  const quotes = extractQuotes(ctx, dates, speakerIds(mentions));
   const events = extractEvents(ctx, dates);
   const agreements = extractAgreements(ctx, dates, events);
   const records: ExtractedDocument = { documents: [document], ...buildRecords(doc_id, dates, postDates, quotes, events, agreements, mentions) };

@@ -35,6 +35,8 @@ export interface Mention {
   kind: string | null;
   /** Head of a role description (`président`, `porte-parole`), for role mentions and the people they describe. */
   role: string | null;
+  /** The gazetteer's name of the person or organization the mention was matched to (`Vladimir Poutine` for `Poutine`), else null. */
+  ruleName?: string | null;
 }
 
 export interface Entity {
@@ -49,6 +51,12 @@ export interface Entity {
   descriptions: string[];
   /** Mentions, in text order. */
   mentions: number[];
+  /**
+   * The gazetteer's name of the person or organization the rules know it to be (`Vladimir Poutine`,
+   * `Union européenne`), whatever form the article gives (`name`); null if the rules do not know it.
+   * One identity across articles: the corpus-wide `entities` table groups by it.
+   */
+  ruleName: string | null;
 }
 
 interface CountryRule { form?: string; lemma?: string; feminine?: string; code: string; via: string }
@@ -140,7 +148,7 @@ const PRE_ROLE = new Set(['ancien', 'ancienne', 'anciens', 'nouveau', 'nouvel', 
 const FIELD_HEADS = new Set(['commissaire', 'ministre', 'secrétaire', "secrétaire d'état", 'délégué', 'haut représentant', 'conseiller', 'haut-commissaire', 'ministre délégué']);
 
 const emptyMention = (type: MentionType, first: number, last: number, tokens: Token[]): Mention => ({
-  type, first, last, start: tokens[first].start, end: tokens[last - 1].end, codes: [], via: '', name: '', entity: -1, gender: null, plural: false, kind: null, role: null,
+  type, first, last, start: tokens[first].start, end: tokens[last - 1].end, codes: [], via: '', name: '', entity: -1, gender: null, plural: false, kind: null, role: null, ruleName: null,
 });
 
 type GazetteerMention = Pick<Mention, 'type' | 'via' | 'name' | 'gender' | 'codes' | 'role' | 'kind'>;
@@ -346,6 +354,7 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
       const m = emptyMention(found.type, i, last, tokens);
       m.via = found.via;
       m.name = found.type === 'person' || found.type === 'organization' ? textName(tokens, i, last, found.name) : found.name;
+      if (found.type === 'person' || (found.type === 'organization' && found.via === 'organization')) m.ruleName = found.name;
       m.gender = found.gender;
       m.codes = found.codes;
       m.role = found.role;
@@ -405,11 +414,15 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
     const start = sentenceStarts[i] === 1;
     if (nameLike(t, start) || (nameForm(t) === BESIDE_UNKNOWN && !start && nameForm(tokens[i + 1] ?? t) === ALWAYS && tokens[i + 1]?.gap === Gap.Space && !tokens[i + 1].lex)) {
       let j = i + 1;
+      let innerPerson: string | null = null;
       while (j < n && j - i < 5 && tokens[j].gap === Gap.Space && (nameLike(tokens[j], false) || (NAME_PARTICLES.has(tokens[j].lower) && isCapWord(tokens[j + 1])) || (tokens[j].text === 'Le' && isCapWord(tokens[j + 1])) || (nameForm(tokens[j]) === BESIDE_UNKNOWN && tokens[j - 1].cap && (!tokens[j - 1].lex || tokens[j - 1].pos === POS.PROPN)))) {
         const inner = GAZETTEER.matchAt(tokens, j);
         if (inner) {
           // `Elisabeth Borne`, `Aleksandr Loukachenko`: a given name before a known surname is that person's name as written
-          if (inner.values.some((v) => v.what === 'person') && !inner.values.some((v) => v.what !== 'person')) j = inner.last;
+          if (inner.values.some((v) => v.what === 'person') && !inner.values.some((v) => v.what !== 'person')) {
+            j = inner.last;
+            innerPerson = gazetteerMention(inner.values).name;
+          }
           break;
         }
         j++;
@@ -418,6 +431,7 @@ export function findMentions(tokens: Token[], sentenceStarts: Uint8Array, quoted
         const m = emptyMention('person', i, j, tokens);
         m.via = 'capitalised';
         m.name = joinTexts(tokens, i, j);
+        m.ruleName = innerPerson;
         m.gender = genderOfReading(t, POS.PROPN);
         add(m);
         i = j - 1;
@@ -713,7 +727,7 @@ function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], enti
   // `Wang Yi` … `M. Wang`: a two-word name whose first word a title takes (family name first)
   const byFirstWord = new Map<string, number>();
   const newEntity = (m: Mention, k: number, surname: string): void => {
-    entities.push({ type: 'person', name: m.name, surname, gender: m.gender, code: m.codes[0] ?? null, roles: new Set(m.role ? [m.role] : []), descriptions: [], mentions: [k] });
+    entities.push({ type: 'person', name: m.name, surname, gender: m.gender, code: m.codes[0] ?? null, roles: new Set(m.role ? [m.role] : []), descriptions: [], mentions: [k], ruleName: m.ruleName ?? null });
     m.entity = entities.length - 1;
     bySurname.set(keyOf(surname), m.entity);
     if (wordCount(m.name) === 2) {
@@ -726,6 +740,7 @@ function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], enti
     m.entity = e;
     entity.mentions.push(k);
     if (wordCount(m.name) > wordCount(entity.name)) entity.name = m.name;
+    entity.ruleName ??= m.ruleName ?? null;
     entity.gender ??= m.gender;
     if (!entity.code && m.codes.length) entity.code = m.codes[0];
     if (m.role) entity.roles.add(m.role);
@@ -768,12 +783,32 @@ function linkPeople(tokens: Token[], starts: number[], mentions: Mention[], enti
   for (const e of entities) {
     if (e.type !== 'person') continue;
     const known = PEOPLE_BY_SURNAME.get(e.surname) ?? PEOPLE_BY_NAME.get(e.name);
+    // the person the rules know (`M. Poutine`, `Aleksandr Loukachenko` are Vladimir Poutine, Alexandre Loukachenko),
+    // unless the article's given name is another's (`Hunter Biden`, `Jean-Marie Le Pen`)
+    e.ruleName ??= known?.name ?? null;
+    if (e.ruleName && !sameGivenName(e.name, e.ruleName)) e.ruleName = null;
     if (!known) continue;
     e.code ??= known.code;
     e.gender ??= known.gender;
     if (known.role) e.roles.add(normalizeRole(known.role));
     // the name stays as the article gives it (`M. Biden` is `Biden`): the guidelines name speakers as the text does
   }
+}
+
+/**
+ * Whether a person's name as the article gives it may be the rules' name: the surname alone, or a
+ * first word that is one of the rules' given names, spelled alike in its first three letters
+ * (`Aleksandr` / `Alexandre`, `Elisabeth` / `Élisabeth`, `Tayyip Erdogan` / `Recep Tayyip
+ * Erdogan`), not another's of the family (`Jill` / `Joe Biden`, `Jean-Marie` / `Marine Le Pen`).
+ */
+function sameGivenName(written: string, ruleName: string): boolean {
+  if (wordCount(written) < 2) return true;
+  const a = foldName(written);
+  const b = foldName(ruleName);
+  if (a === b) return true;
+  const first = a.slice(0, a.indexOf(' '));
+  const given = b.split(' ').slice(0, -1);
+  return given.some((g) => (first.length < 3 || g.length < 3 ? g === first : g.slice(0, 3) === first.slice(0, 3)));
 }
 
 /** Gazetteer organizations: the rule's name (their entity's key) and the code the rule gives. */
@@ -795,10 +830,13 @@ function linkOrganizations(mentions: Mention[], entities: Entity[]): void {
     const key = named?.key ?? m.name.toLowerCase();
     let e = byName.get(key);
     if (e === undefined) {
-      entities.push({ type: 'organization', name: m.name, surname: '', gender: null, code: m.codes[0] ?? (m.kind === 'news' ? null : named?.code) ?? null, roles: new Set(), descriptions: [], mentions: [] });
+      entities.push({ type: 'organization', name: m.name, surname: '', gender: null, code: m.codes[0] ?? (m.kind === 'news' ? null : named?.code) ?? null, roles: new Set(), descriptions: [], mentions: [], ruleName: m.ruleName ?? null });
       e = entities.length - 1;
       byName.set(key, e);
-    } else if (wordCount(m.name) > wordCount(entities[e].name)) entities[e].name = m.name; // the fullest form the article gives
+    } else {
+      if (wordCount(m.name) > wordCount(entities[e].name)) entities[e].name = m.name; // the fullest form the article gives
+      entities[e].ruleName ??= m.ruleName ?? null;
+    }
     entities[e].mentions.push(k);
     m.entity = e;
   });
