@@ -185,15 +185,15 @@ export interface DocumentRecord {
 }
 
 /**
- * One row per distinct person, organization, country or place named in the corpus, merged across articles by type and canonical name.
+ * One row per distinct person, organization, country or place named in the corpus, merged across articles by type and identity: the project's gazetteer entry when the name is one of its (`pipeline/rules/actors/`), else the name as the articles give it.
  */
 export interface EntityRecord {
   /**
-   * Stable id hashed from the type and the canonical name (case and accents folded); `quotes.speaker_id` points here.
+   * Stable id hashed from the type and the identity (case and accents folded); `quotes.speaker_id` points here.
    */
   id: string;
   /**
-   * Canonical name: the fullest form the articles give for a person (`Vladimir Poutine`), the institution without its determiner (`Département d'État américain`), the French short name of a country (`Russie`), the city for a place (`Minsk`).
+   * The gazetteer's name for an entity it knows, else the canonical name: the fullest form the articles give for a person (`Vladimir Poutine`), the institution without its determiner (`Département d'État américain`), the French short name of a country (`Russie`), the city for a place (`Minsk`).
    */
   name: string;
   /**

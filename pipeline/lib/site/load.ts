@@ -136,9 +136,9 @@ async function readTables(con: DuckDBConnection, schemas: Map<string, TableSchem
     const top = await rows(
       con,
       `WITH s AS (
-         SELECT coalesce(speaker, ${sqlString(UNATTRIBUTED)}) AS speaker, count(*) AS quotes,
-                count(*) FILTER (WHERE kind = 'fragment') AS fragments, count(DISTINCT doc_id) AS articles
-         FROM quotes GROUP BY 1)
+         SELECT coalesce(${has('entities') ? 'e.name, ' : ''}q.speaker, ${sqlString(UNATTRIBUTED)}) AS speaker, count(*) AS quotes,
+                count(*) FILTER (WHERE q.kind = 'fragment') AS fragments, count(DISTINCT q.doc_id) AS articles
+         FROM quotes q ${has('entities') ? 'LEFT JOIN entities e ON e.id = q.speaker_id' : ''} GROUP BY 1)
        SELECT *, (SELECT count(*) FROM s) AS total FROM s ORDER BY quotes DESC, speaker LIMIT ${TOP_SPEAKERS}`,
     );
     speakers = top

@@ -74,8 +74,9 @@ export interface SpeakerCount {
 export const UNATTRIBUTED = '(unattributed)';
 
 /**
- * Quotations per speaker, most quoted first, ties by name (as pipeline/sql/quotes_per_speaker.sql),
- * over records in memory; the site stage computes the same in SQL over the Parquet files (load.ts).
+ * Quotations per speaker as written, most quoted first, ties by name, over records in memory; the
+ * site stage computes it in SQL over the Parquet files (load.ts), as pipeline/sql/quotes_per_speaker.sql
+ * does, counting a speaker linked to an entity under the entity's name.
  */
 export function quotesPerSpeaker(quotes: PageQuote[]): SpeakerCount[] {
   const bySpeaker = new Map<string, { quotes: number; fragments: number; docs: Set<string> }>();
