@@ -277,6 +277,10 @@ describe('news prose', () => {
     ['Le chancelier Olaf Scholz a, lui, plaidé pour « une réponse européenne forte ».', 'Olaf Scholz', 'plaider'],
     ['Au sujet de la réforme, le gouvernement estime qu’elle est « indispensable ».', 'Gouvernement', 'estimer'],
     ['« Nous n’avons rien à cacher », a assuré le ministre de la Défense, Sergueï Choïgou.', 'Sergueï Choïgou', 'assurer'],
+    // a company or body the gazetteer does not know, named as the subject
+    ['Ryanair a dénoncé un « détournement d’État ».', 'Ryanair', 'dénoncer'],
+    ['Mardi, la compagnie Ryanair a dénoncé un « acte de piraterie ».', 'Ryanair', 'dénoncer'],
+    ['Le constructeur Stellantis a salué une « décision courageuse ».', 'Stellantis', 'saluer'],
   ])('%s', (text, speaker, cue) => {
     const quotes = brief(text);
     expect(quotes).toHaveLength(1);

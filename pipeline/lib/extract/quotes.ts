@@ -238,6 +238,24 @@ function describedPhrase(tokens: Token[], k: number, limit: number): Speaker | n
   return { name: name.charAt(0).toLocaleUpperCase('fr') + name.slice(1).replace(/’/g, "'"), type: 'person', entity: -1, gender: null };
 }
 
+/**
+ * `Ryanair a dénoncé`, `la compagnie Ryanair a dénoncé`: a name the lexicon and the gazetteer do not know
+ * (capitalised words that are proper nouns only) as the subject ending at token `k`, opening its clause
+ * or after a common noun: a company or body the project has no entry for.
+ */
+function unknownName(tokens: Token[], k: number, floor: number): Speaker | null {
+  const isUnknownName = (t: Token): boolean => t.kind === Kind.Word && t.cap && (t.pos & POS.PROPN) !== 0 && (t.pos & ~(POS.PROPN | POS.NOUN)) === 0;
+  let i = k;
+  while (i >= floor && k - i < 4 && isUnknownName(tokens[i])) i--;
+  if (i === k) return null;
+  const before = i >= floor ? tokens[i] : undefined;
+  const opens = before === undefined || before.text === ',' || before.sent !== tokens[k].sent || (before.kind === Kind.Word && !before.cap && (before.pos & POS.NOUN) !== 0 && !(before.pos & (POS.PREP | POS.VERB | POS.DET)));
+  if (!opens) return null;
+  let name = '';
+  for (let n = i + 1; n <= k; n++) name += (n > i + 1 ? ' ' : '') + tokens[n].text;
+  return { name, type: 'organization', entity: -1, gender: null };
+}
+
 /** What a character is to `countWords`: 1 a space, 2 a letter or digit, 3 anything else (0: not known yet). */
 const CHAR_CLASS = new Uint8Array(0x10000);
 function charClass(c: number): number {
@@ -671,6 +689,8 @@ class QuoteAttributor {
       }
       const m = this.mentionEndingAt(j) ?? this.quotedName(j);
       if (m) return this.speakerOf(m, true) ?? null;
+      const unknown = unknownName(tokens, j, floor);
+      if (unknown) return unknown;
       // `des milliers de manifestants scandaient`: a group named by common nouns
       if (t.kind === Kind.Word && t.pos & POS.NOUN && !t.cap && /[sx]$/.test(t.lower)) {
         let k = j;
