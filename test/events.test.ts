@@ -313,6 +313,26 @@ describe('extractEvents: dates', () => {
     expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['OTHER', '2020-08-09', 'publication'], ['PROTEST', '2020-08-09', 'context']]);
   });
 
+  it('carries the day of a told occasion into the sentences that continue it (`Ainsi,`, `Au total,`, `ces textes`)', () => {
+    const text = "Les ministres des deux pays se sont réunis à Rome le 12 mars. Lors de cette réunion, ils ont pris plusieurs décisions. Ainsi, Paris s'est engagé à livrer des chars à l'Italie. Au total, trois accords ont été signés. Après avoir signé ces textes, les deux ministres ont rencontré la presse. Berlin a salué la rencontre.";
+    const events = extractEvents(docOf(text, '2023-03'), [dateMention(text, 'le 12 mars', '2023-03-12', 'day')]);
+    expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([
+      ['CONSULT', '2023-03-12', 'explicit'],
+      ['AGREE', '2023-03-12', 'context'],
+      ['SUPPORT', '2023-03-12', 'context'],
+      ['SUPPORT', '2023-03-12', 'context'],
+      ['CONSULT', '2023-03-12', 'context'],
+      // nothing links this sentence to the occasion: current news
+      ['SUPPORT', '2023-03', 'publication'],
+    ]);
+  });
+
+  it('does not carry an occasion past a sentence that does not continue it', () => {
+    const text = "Les ministres des deux pays se sont réunis à Rome le 12 mars. Berlin a critiqué Paris. Au total, trois accords ont été signés.";
+    const events = extractEvents(docOf(text, '2023-03'), [dateMention(text, 'le 12 mars', '2023-03-12', 'day')]);
+    expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['CONSULT', '2023-03-12', 'explicit'], ['ACCUSE', '2023-03', 'publication'], ['SUPPORT', '2023-03', 'publication']]);
+  });
+
   it('does not report again a known occurrence used as a time anchor, even with a date', () => {
     const text = "Le Bélarus a vécu des élections présidentielles contestées. L'opposant voulait affronter le président à l'été 2020 lors des élections présidentielles.";
     const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, "l'été 2020", '2020-SU', 'season')]);

@@ -1358,6 +1358,8 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
   // the date each occurrence was first reported with, when the text dated it (by its `reportKey`)
   const occurrenceDates = new Map<number, EventDate>();
   let previousDate: EventDate | null = null;
+  // the date of the scene told so far (the last date an event took from the text), for sentences that continue it
+  let sceneDate: EventDate | null = null;
   let mainActorCodes: string[] | null = null;
   const mainActors = (): string[] => (mainActorCodes ??= countActors(doc));
   const actors = new ActorCache(doc);
@@ -1411,9 +1413,12 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
         break;
       }
     }
+    // `Ainsi,`, `Au total,`, `Après avoir signé ce texte,`: a sentence that continues the scene told before
+    const continued = sceneDate !== null && continuesScene(tokens, sentence.first, sentence.last);
     for (const c of candidates) {
       let date = eventDate(doc, ctx, v, c, dates, index, previousDate);
       if (anchorDate && c.clause === anchorClause && FALLBACK_DATES.has(date)) date = { ...anchorDate, basis: 'context' };
+      else if (continued && sceneDate && FALLBACK_DATES.has(date) && c.frame !== 'future') date = { ...sceneDate, basis: 'context' };
       const location = eventLocation(v, c);
       const key = c.type === c.trigger.type ? c.trigger.key : c.trigger.rejectKey;
       const ofType = c.facts.key;
@@ -1462,8 +1467,29 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
     }
     const ownDate = ownDateOf(index, dates, s);
     previousDate = ownDate ? fromMention(ownDate) : sentenceDate;
+    if (!continued || sentenceDate) sceneDate = sentenceDate?.precision === 'day' ? sentenceDate : null;
   }
   return events;
+}
+
+/**
+ * Whether the sentence at tokens [first, last) goes on with the scene told before: it opens with
+ * `Ainsi,` or `Au total,`, or names in its first words a thing told before with
+ * a demonstrative (`Au nombre de ces décisions`, `Après avoir signé ce texte`), not a span of time (`ces derniers mois`).
+ */
+function continuesScene(tokens: Token[], first: number, last: number): boolean {
+  const w0 = tokens[first]?.lower ?? '';
+  if (w0 === 'ainsi' && tokens[first + 1]?.lower === ',') return true;
+  if (w0 === 'au' && tokens[first + 1]?.lower === 'total') return true;
+  for (let k = first; k < last && k < first + 8; k++) {
+    const t = tokens[k];
+    if (t.lower === ',') break;
+    if (DEMONSTRATIVE.has(t.lower) && k > first) {
+      const n = tokens[k + 1];
+      if (n && n.pos & POS.NOUN && !PERIOD_NOUNS.has(n.lower) && !(n.pos & POS.ADJ)) return true;
+    }
+  }
+  return false;
 }
 
 /**
