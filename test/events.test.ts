@@ -333,6 +333,12 @@ describe('extractEvents: dates', () => {
     expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['CONSULT', '2023-03-12', 'explicit'], ['ACCUSE', '2023-03', 'publication'], ['SUPPORT', '2023-03', 'publication']]);
   });
 
+  it('dates a pluperfect relative clause on an actor of the news by the publication date, and leaves a bare pluperfect undated', () => {
+    const [event] = extractEvents(docOf('Le ministre, qui avait critiqué Berlin, a quitté ses fonctions.', '2023-03'), []);
+    expect(event).toMatchObject({ type: 'ACCUSE', date: '2023-03', basis: 'publication' });
+    expect(extractEvents(docOf('Il avait critiqué Berlin.', '2023-03'), [])[0]).toMatchObject({ type: 'ACCUSE', date: null, basis: 'unresolved' });
+  });
+
   it('does not report again a known occurrence used as a time anchor, even with a date', () => {
     const text = "Le Bélarus a vécu des élections présidentielles contestées. L'opposant voulait affronter le président à l'été 2020 lors des élections présidentielles.";
     const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, "l'été 2020", '2020-SU', 'season')]);

@@ -1115,7 +1115,11 @@ function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate,
       return fromMention(d, d.value ? 'context' : undefined);
     }
   }
-  if (c.frame === 'background') return previous?.date ? { ...previous, basis: 'context' } : UNDATED;
+  if (c.frame === 'background') {
+    if (previous?.date) return { ...previous, basis: 'context' };
+    // `salué par l'Italie, qui avait menacé de …`: a relative clause on an actor of the news tells the act as part of that news
+    if (!(tokens[v.clauses[c.clause]]?.lower === 'qui' && ctx.published)) return UNDATED;
+  }
   // `a accusé à plusieurs reprises`, `dénonce régulièrement`: a repeated act has no one date
   if (habitual(tokens, c) || spanOpening(tokens, v.sentence.first, c.first)) return UNDATED;
   // `six mois après la dissolution`, `les précédentes élections`: an occurrence told as a landmark of the past has no date of its own
