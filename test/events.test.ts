@@ -339,6 +339,18 @@ describe('extractEvents: dates', () => {
     expect(extractEvents(docOf('Il avait critiqué Berlin.', '2023-03'), [])[0]).toMatchObject({ type: 'ACCUSE', date: null, basis: 'unresolved' });
   });
 
+  it('dates a sentence opened by a phrase of time on an event dated before (`Peu après l’entrée en vigueur du cessez-le-feu,`), and the next one `de son côté`', () => {
+    const text = "Un cessez-le-feu entre l'Arménie et l'Azerbaïdjan est entré en vigueur le 12 mars. Peu après l'entrée en vigueur du cessez-le-feu, l'armée arménienne a accusé Bakou de provocations. L'armée azerbaïdjanaise, de son côté, a appelé les civils au calme.";
+    const events = extractEvents(docOf(text, '2023-03'), [dateMention(text, 'le 12 mars', '2023-03-12', 'day')]);
+    expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['RETREAT', '2023-03-12', 'explicit'], ['ACCUSE', '2023-03-12', 'context'], ['REQUEST', '2023-03-12', 'context']]);
+  });
+
+  it('does not take the date of an earlier sentence without such a link (`de son côté` after current news)', () => {
+    const text = "Un cessez-le-feu entre l'Arménie et l'Azerbaïdjan est entré en vigueur le 12 mars. L'armée arménienne a accusé Bakou de provocations. L'armée azerbaïdjanaise, de son côté, a appelé les civils au calme.";
+    const events = extractEvents(docOf(text, '2023-03'), [dateMention(text, 'le 12 mars', '2023-03-12', 'day')]);
+    expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['RETREAT', '2023-03-12', 'explicit'], ['ACCUSE', '2023-03', 'publication'], ['REQUEST', '2023-03', 'publication']]);
+  });
+
   it('does not report again a known occurrence used as a time anchor, even with a date', () => {
     const text = "Le Bélarus a vécu des élections présidentielles contestées. L'opposant voulait affronter le président à l'été 2020 lors des élections présidentielles.";
     const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, "l'été 2020", '2020-SU', 'season')]);

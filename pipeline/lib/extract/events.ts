@@ -1364,6 +1364,8 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
   let previousDate: EventDate | null = null;
   // the date of the scene told so far (the last date an event took from the text), for sentences that continue it
   let sceneDate: EventDate | null = null;
+  // the date of each event noun the text dated, by its head word (`cessez-le-feu`), for `Peu après le cessez-le-feu, …`
+  const datedHeads = new Map<string, EventDate>();
   let mainActorCodes: string[] | null = null;
   const mainActors = (): string[] => (mainActorCodes ??= countActors(doc));
   const actors = new ActorCache(doc);
@@ -1417,11 +1419,17 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
         break;
       }
     }
+    // `Peu après le cessez-le-feu, …`: an opening phrase of time on an occurrence dated before dates what follows it
+    const opening = anchorDate ? null : openingAnchor(tokens, sentence.first, sentence.last, datedHeads);
+    // `L'armée libanaise, de son côté, a affirmé …`: another party's act at the time of the previous sentence
+    const sideways = previousDate?.date && previousDate.basis !== 'publication' && onItsSide(tokens, sentence.first, sentence.last) ? previousDate : null;
     // `Ainsi,`, `Au total,`, `Après avoir signé ce texte,`: a sentence that continues the scene told before
     const continued = sceneDate !== null && continuesScene(tokens, sentence.first, sentence.last);
     for (const c of candidates) {
       let date = eventDate(doc, ctx, v, c, dates, index, previousDate);
       if (anchorDate && c.clause === anchorClause && FALLBACK_DATES.has(date)) date = { ...anchorDate, basis: 'context' };
+      else if (opening && c.first > opening.end && FALLBACK_DATES.has(date)) date = { ...opening.date, basis: 'context' };
+      else if (sideways && FALLBACK_DATES.has(date) && c.frame !== 'future') date = { ...sideways, basis: 'context' };
       else if (continued && sceneDate && FALLBACK_DATES.has(date) && c.frame !== 'future') date = { ...sceneDate, basis: 'context' };
       const location = eventLocation(v, c);
       const key = c.type === c.trigger.type ? c.trigger.key : c.trigger.rejectKey;
@@ -1452,6 +1460,7 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
       const scheduled = c.frame === 'future' || (c.trigger.kind === 'noun' && scheduledNoun(tokens, v, c));
       if (date.date && date.basis !== 'publication') sentenceDate ??= date;
       if (date.date && !FALLBACK_DATES.has(date) && !occurrenceDates.has(key)) occurrenceDates.set(key, date);
+      if (date.date && date.basis !== 'publication' && c.trigger.kind === 'noun' && !datedHeads.has(tokens[c.head].lower)) datedHeads.set(tokens[c.head].lower, date);
       events.push({
         type: c.type,
         trigger: doc.text.slice(tokens[c.first].start, tokens[c.last - 1].end),
@@ -1474,6 +1483,31 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
     if (!continued || sentenceDate) sceneDate = sentenceDate?.precision === 'day' ? sentenceDate : null;
   }
   return events;
+}
+
+/** `de son côté`, `de leur côté` among the first ten words of the sentence. */
+function onItsSide(tokens: Token[], first: number, last: number): boolean {
+  for (let k = first + 2; k < last && k < first + 10; k++) {
+    if (tokens[k].lower === 'côté' && (tokens[k - 1].lower === 'son' || tokens[k - 1].lower === 'leur') && tokens[k - 2].lower === 'de') return true;
+  }
+  return false;
+}
+
+/**
+ * `Peu après l'entrée en vigueur du cessez-le-feu, …`, `Après le sommet, …`: a phrase of time opening the sentence (a
+ * preposition of time among its first two words, up to the first comma, at most ten words) that names an event noun
+ * the text dated before: that date, and the comma's token.
+ */
+function openingAnchor(tokens: Token[], first: number, last: number, datedHeads: Map<string, EventDate>): { date: EventDate; end: number } | null {
+  if (!datedHeads.size || !(ANCHORING_PREPOSITIONS.has(tokens[first].lower) || ANCHORING_PREPOSITIONS.has(tokens[first + 1]?.lower ?? ''))) return null;
+  let date: EventDate | undefined;
+  for (let k = first + 1; k < last && k < first + 12; k++) {
+    const t = tokens[k];
+    if (t.lower === ',') return date ? { date, end: k } : null;
+    if (t.kind !== Kind.Word) return null;
+    date ??= datedHeads.get(t.lower);
+  }
+  return null;
 }
 
 /**
