@@ -351,6 +351,13 @@ describe('extractEvents: dates', () => {
     expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['RETREAT', '2023-03-12', 'explicit'], ['ACCUSE', '2023-03', 'publication'], ['REQUEST', '2023-03', 'publication']]);
   });
 
+  it('leaves to a noun the years set right after it (`pour la période 2022-2025`)', () => {
+    const text = 'Le Japon, qui a promis une aide au Kenya pour la période 2022-2025, a annoncé la suspension de sa coopération.';
+    const events = extractEvents(docOf(text, null), [dateMention(text, '2022', '2022', 'year'), dateMention(text, '2025', '2025', 'year')]);
+    expect(events[0]).toMatchObject({ type: 'AGREE', date: null });
+    expect(events.filter((e) => e.date !== null)).toEqual([]);
+  });
+
   it('does not report again a known occurrence used as a time anchor, even with a date', () => {
     const text = "Le Bélarus a vécu des élections présidentielles contestées. L'opposant voulait affronter le président à l'été 2020 lors des élections présidentielles.";
     const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, "l'été 2020", '2020-SU', 'season')]);
