@@ -358,6 +358,18 @@ describe('extractEvents: dates', () => {
     expect(events.filter((e) => e.date !== null)).toEqual([]);
   });
 
+  it('does not date a told act after the article (`a dénoncé … pour 2027` in 2025)', () => {
+    const text = "Le parti a dénoncé le jugement qui l'empêche de se présenter pour 2027.";
+    const [event] = extractEvents(docOf(text, '2025-04'), [dateMention(text, '2027', '2027', 'year')]);
+    expect(event).toMatchObject({ type: 'ACCUSE', date: '2025-04', basis: 'publication' });
+  });
+
+  it('does not carry a date after the article into a pluperfect sentence', () => {
+    const text = 'Le procès en appel est attendu en 2026. Il avait critiqué Berlin.';
+    const events = extractEvents(docOf(text, '2025-04'), [dateMention(text, '2026', '2026', 'year')]);
+    expect(events.find((e) => e.type === 'ACCUSE')).toMatchObject({ date: null, basis: 'unresolved' });
+  });
+
   it('does not report again a known occurrence used as a time anchor, even with a date', () => {
     const text = "Le Bélarus a vécu des élections présidentielles contestées. L'opposant voulait affronter le président à l'été 2020 lors des élections présidentielles.";
     const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, "l'été 2020", '2020-SU', 'season')]);

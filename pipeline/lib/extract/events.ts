@@ -1104,21 +1104,25 @@ function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate,
     const { clauseFirst, clauseLast } = c;
     const fromHead = firstAt(list, at, c.head);
     const sameClause = nearest(list, at, c.head, lastOk(tokens, v, c, list, at, fromHead - 1, clauseFirst, false), firstOk(tokens, v, c, list, at, fromHead, clauseLast, false));
-    if (sameClause >= 0) return fromMention(dates[list[sameClause]]);
+    // `a dénoncé … pour 2027` in an article of 2025: a told act is not dated after the article
+    const late = (m: DateMention): boolean => c.frame !== 'future' && c.frame !== 'hypothetical' && afterPublication(m.value, ctx.published);
+    if (sameClause >= 0 && !(c.trigger.kind === 'verb' && late(dates[list[sameClause]]))) return fromMention(dates[list[sameClause]]);
     // another clause's (the dates of the clause are another noun's): not in a relative clause, nor after `et`, `mais`, `puis`
     const after = firstAt(list, at, clauseLast);
     const before = lastOk(tokens, v, c, list, at, firstAt(list, at, clauseFirst) - 1, -1, true);
     const next = after < list.length ? firstOk(tokens, v, c, list, at, after, v.nextBreak(clauseLast) + 1, true) : -1;
     const nearestOther = nearest(list, at, c.head, before, next);
-    if (nearestOther >= 0) {
+    if (nearestOther >= 0 && !late(dates[list[nearestOther]])) {
       const d = dates[list[nearestOther]];
       return fromMention(d, d.value ? 'context' : undefined);
     }
   }
   if (c.frame === 'background') {
-    if (previous?.date) return { ...previous, basis: 'context' };
+    if (previous?.date && !afterPublication(previous.date, ctx.published)) return { ...previous, basis: 'context' };
     // `salué par l'Italie, qui avait menacé de …`: a relative clause on an actor of the news tells the act as part of that news
-    if (!(tokens[v.clauses[c.clause]]?.lower === 'qui' && ctx.published)) return UNDATED;
+    const opener = v.clauses[c.clause];
+    const relative = tokens[opener]?.lower === 'qui' || (tokens[opener]?.lower === 'ce' && tokens[opener + 1]?.lower === 'qui');
+    if (!(relative && ctx.published)) return UNDATED;
   }
   // `a accusé à plusieurs reprises`, `dénonce régulièrement`: a repeated act has no one date
   if (habitual(tokens, c) || spanOpening(tokens, v.sentence.first, c.first)) return UNDATED;
@@ -1128,6 +1132,14 @@ function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate,
   const fallback: EventDate = { date: ctx.published, precision: ctx.published_precision, basis: 'publication' };
   FALLBACK_DATES.add(fallback);
   return fallback;
+}
+/** Whether date value `value` lies after the document date `published` (by year, then by month when both give one). */
+function afterPublication(value: string | null, published: string | null | undefined): boolean {
+  if (!value || !published) return false;
+  const y = value.slice(0, 4), py = published.slice(0, 4);
+  if (y !== py) return y > py;
+  const m = value.slice(5, 7), pm = published.slice(5, 7);
+  return /^\d\d$/.test(m) && /^\d\d$/.test(pm) && m > pm;
 }
 /** The dates `eventDate` gave from the document date alone (no date of the text). */
 const FALLBACK_DATES = new WeakSet<EventDate>();
