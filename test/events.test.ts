@@ -370,6 +370,12 @@ describe('extractEvents: dates', () => {
     expect(events.find((e) => e.type === 'ACCUSE')).toMatchObject({ date: null, basis: 'unresolved' });
   });
 
+  it('leaves to a participle after a noun the date that follows it (`les accords de transit conclus en 2004`)', () => {
+    const text = "Les responsables ont accusé la Pologne d'avoir violé les accords de transit conclus en 2004.";
+    const events = extractEvents(docOf(text, '2022-06'), [dateMention(text, '2004', '2004', 'year')]);
+    expect(events.find((e) => e.type === 'ACCUSE')).toMatchObject({ date: '2022-06', basis: 'publication' });
+  });
+
   it('does not report again a known occurrence used as a time anchor, even with a date', () => {
     const text = "Le Bélarus a vécu des élections présidentielles contestées. L'opposant voulait affronter le président à l'été 2020 lors des élections présidentielles.";
     const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, "l'été 2020", '2020-SU', 'season')]);

@@ -1193,10 +1193,13 @@ function participleBetween(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k < to && k < from + 12; k++) {
     const t = tokens[k];
     const tenses = tensesOf(t.lex);
-    if (!(tenses & TENSE.K) || tenses & (FINITE & ~TENSE.J)) continue;
+    // `conclus`, `conclues` after a noun: a participle (its finite readings, `je conclus`, want `je` or `tu`)
+    if (!(tenses & TENSE.K) || (tenses & (FINITE & ~TENSE.J) && !(t.lower.endsWith('s') && tokens[k - 1]?.pos & POS.NOUN && !(tokens[k - 1].pos & POS.PRON)))) continue;
     let p = k - 1;
     if (tokens[p].pos & POS.ADV && !(tokens[p].pos & (POS.NOUN | POS.ADJ))) p--;
-    if (tokens[p] && tokens[p].kind === Kind.Word && tokens[p].pos & POS.NOUN && !(tokens[p].pos & (POS.VERB | POS.AUX)) && !(wordBits(tokens[p]) & W.AuxGap)) return true;
+    // a noun, or a word that reads as noun or verb after `de` or a determiner (`les accords de transit conclus en 2004`)
+    const noun = tokens[p] && tokens[p].kind === Kind.Word && tokens[p].pos & POS.NOUN && (!(tokens[p].pos & (POS.VERB | POS.AUX)) || tokens[p - 1]?.lower === 'de' || isDet(tokens[p - 1]));
+    if (noun && !(wordBits(tokens[p]) & W.AuxGap)) return true;
   }
   return false;
 }
