@@ -376,6 +376,12 @@ describe('extractEvents: dates', () => {
     expect(events.find((e) => e.type === 'ACCUSE')).toMatchObject({ date: '2022-06', basis: 'publication' });
   });
 
+  it('gives no date to an occurrence to come named without one (`les prochaines élections`)', () => {
+    const text = 'Le président a été réélu le 3 mars. Ses adversaires préparaient déjà les prochaines élections législatives.';
+    const events = extractEvents(docOf(text, '2024-03'), [dateMention(text, 'le 3 mars', '2024-03-03', 'day')]);
+    expect(events.map((e) => [e.type, e.date])).toEqual([['OTHER', '2024-03-03'], ['OTHER', null]]);
+  });
+
   it('does not report again a known occurrence used as a time anchor, even with a date', () => {
     const text = "Le Bélarus a vécu des élections présidentielles contestées. L'opposant voulait affronter le président à l'été 2020 lors des élections présidentielles.";
     const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, "l'été 2020", '2020-SU', 'season')]);

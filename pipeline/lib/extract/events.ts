@@ -1117,6 +1117,8 @@ function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate,
       return fromMention(d, d.value ? 'context' : undefined);
     }
   }
+  // `à trois mois des prochaines élections`: an occurrence to come, named without a date, has none
+  if (c.trigger.kind === 'noun' && (NEXT_ADJECTIVES.has(tokens[c.first - 1]?.lower ?? '') || NEXT_ADJECTIVES.has(tokens[c.first].lower))) return UNDATED;
   if (c.frame === 'background') {
     if (previous?.date && !afterPublication(previous.date, ctx.published)) return { ...previous, basis: 'context' };
     // `salué par l'Italie, qui avait menacé de …`: a relative clause on an actor of the news tells the act as part of that news
@@ -1650,6 +1652,7 @@ function happensAt(doc: Doc, c: Candidate, location: string | null): boolean {
 }
 
 const HAVING = new Set(['eu', 'a', 'ont', 'avait', 'avaient', 'aura', 'auront', 'aurait', 'avoir']);
+const NEXT_ADJECTIVES = new Set(['prochain', 'prochaine', 'prochains', 'prochaines']);
 const PAST_ADJECTIVES = new Set(['précédent', 'précédente', 'précédents', 'précédentes', 'ancien', 'ancienne', 'anciens', 'anciennes']);
 
 /** `après la dissolution`, `depuis le couronnement`, `après de difficiles négociations`: a noun after a preposition of time. */
