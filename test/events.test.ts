@@ -351,11 +351,13 @@ describe('extractEvents: dates', () => {
     expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['RETREAT', '2023-03-12', 'explicit'], ['ACCUSE', '2023-03', 'publication'], ['REQUEST', '2023-03', 'publication']]);
   });
 
-  it('leaves to a noun the years set right after it (`pour la période 2022-2025`)', () => {
+  it('leaves to a noun the years set right after it (`pour la période 2022-2025`, `les Jeux de Paris 2024`)', () => {
     const text = 'Le Japon, qui a promis une aide au Kenya pour la période 2022-2025, a annoncé la suspension de sa coopération.';
     const events = extractEvents(docOf(text, null), [dateMention(text, '2022', '2022', 'year'), dateMention(text, '2025', '2025', 'year')]);
     expect(events[0]).toMatchObject({ type: 'AGREE', date: null });
     expect(events.filter((e) => e.date !== null)).toEqual([]);
+    const games = 'Le roi a rencontré des sportifs au stade des Jeux olympiques de Paris 2024.';
+    expect(extractEvents(docOf(games, '2023-09'), [dateMention(games, '2024', '2024', 'year')])[0]).toMatchObject({ type: 'CONSULT', date: '2023-09', basis: 'publication' });
   });
 
   it('does not date a told act after the article (`a dénoncé … pour 2027` in 2025)', () => {

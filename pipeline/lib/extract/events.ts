@@ -1211,7 +1211,7 @@ function ownsDate(tokens: Token[], c: Candidate, i: number): boolean {
   // (of a range `2021-2024`, its first year)
   const j = (tokens[i - 1]?.lower === '-' || tokens[i - 1]?.lower === '–') && tokens[i - 2]?.kind === Kind.Number ? i - 2 : i;
   const before = tokens[j - 1];
-  if (tokens[i].kind === Kind.Number && before?.kind === Kind.Word && !before.cap && before.pos & POS.NOUN && !(before.pos & (POS.VERB | POS.AUX | POS.PREP)) && !(j - 1 >= c.first && j - 1 < c.last)) return false;
+  if (tokens[i].kind === Kind.Number && before?.kind === Kind.Word && (before.cap || before.pos & POS.NOUN) && !(before.pos & (POS.VERB | POS.AUX | POS.PREP)) && !(j - 1 >= c.first && j - 1 < c.last)) return false;
   let p = i - 1;
   if (tokens[p]?.lower === 'le') p--;
   const de = tokens[p]?.lower;
