@@ -384,6 +384,14 @@ describe('extractEvents: dates', () => {
     expect(events.map((e) => [e.type, e.date])).toEqual([['OTHER', '2024-03-03'], ['OTHER', null]]);
   });
 
+  it('gives no date to an occurrence a speaker recalls (`a évoqué leur retrait`, `a rappelé l’annexion`)', () => {
+    for (const text of ["Dans son discours, le ministre a rappelé l'annexion de la Crimée.", "Le ministre a évoqué leur retrait de l'alliance."]) {
+      const events = extractEvents(docOf(text, '2024-03'), []);
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.filter((e) => e.date !== null)).toEqual([]);
+    }
+  });
+
   it('does not report again a known occurrence used as a time anchor, even with a date', () => {
     const text = "Le Bélarus a vécu des élections présidentielles contestées. L'opposant voulait affronter le président à l'été 2020 lors des élections présidentielles.";
     const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, "l'été 2020", '2020-SU', 'season')]);

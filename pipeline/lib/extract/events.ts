@@ -1130,6 +1130,8 @@ function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate,
   if (habitual(tokens, c) || spanOpening(tokens, v.sentence.first, c.first)) return UNDATED;
   // `six mois après la dissolution`, `les précédentes élections`: an occurrence told as a landmark of the past has no date of its own
   if (c.trigger.kind === 'noun' && (anchoredNoun(tokens, c) || PAST_ADJECTIVES.has(tokens[c.first - 1]?.lower ?? ''))) return UNDATED;
+  // `a évoqué leur retrait`, `a rappelé l'annexion`: an occurrence recalled by a speaker is not news of the day
+  if (c.trigger.kind === 'noun' && recalled(tokens, c)) return UNDATED;
   if (!ctx.published) return UNDATED;
   const fallback: EventDate = { date: ctx.published, precision: ctx.published_precision, basis: 'publication' };
   FALLBACK_DATES.add(fallback);
@@ -1142,6 +1144,13 @@ function afterPublication(value: string | null, published: string | null | undef
   if (y !== py) return y > py;
   const m = value.slice(5, 7), pm = published.slice(5, 7);
   return /^\d\d$/.test(m) && /^\d\d$/.test(pm) && m > pm;
+}
+const RECALLING = new Set(['évoquer', 'rappeler', 'mentionner']);
+/** An event noun right after a determiner that is the object of `évoquer`, `rappeler`, `mentionner`. */
+function recalled(tokens: Token[], c: Candidate): boolean {
+  const det = tokens[c.first - 1];
+  const verb = tokens[c.first - 2];
+  return !!det && !!verb && (isDet(det) || (det.pos & POS.DET) !== 0) && lemmasOf(verb.lex, POS.VERB).some((l) => RECALLING.has(l));
 }
 /** The dates `eventDate` gave from the document date alone (no date of the text). */
 const FALLBACK_DATES = new WeakSet<EventDate>();
