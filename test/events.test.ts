@@ -313,6 +313,85 @@ describe('extractEvents: dates', () => {
     expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['OTHER', '2020-08-09', 'publication'], ['PROTEST', '2020-08-09', 'context']]);
   });
 
+  it('carries the day of a told occasion into the sentences that continue it (`Ainsi,`, `Au total,`, `ces textes`)', () => {
+    const text = "Les ministres des deux pays se sont réunis à Rome le 12 mars. Lors de cette réunion, ils ont pris plusieurs décisions. Ainsi, Paris s'est engagé à livrer des chars à l'Italie. Au total, trois accords ont été signés. Après avoir signé ces textes, les deux ministres ont rencontré la presse. Berlin a salué la rencontre.";
+    const events = extractEvents(docOf(text, '2023-03'), [dateMention(text, 'le 12 mars', '2023-03-12', 'day')]);
+    expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([
+      ['CONSULT', '2023-03-12', 'explicit'],
+      ['AGREE', '2023-03-12', 'context'],
+      ['SUPPORT', '2023-03-12', 'context'],
+      ['SUPPORT', '2023-03-12', 'context'],
+      ['CONSULT', '2023-03-12', 'context'],
+      // nothing links this sentence to the occasion: current news
+      ['SUPPORT', '2023-03', 'publication'],
+    ]);
+  });
+
+  it('does not carry an occasion past a sentence that does not continue it', () => {
+    const text = "Les ministres des deux pays se sont réunis à Rome le 12 mars. Berlin a critiqué Paris. Au total, trois accords ont été signés.";
+    const events = extractEvents(docOf(text, '2023-03'), [dateMention(text, 'le 12 mars', '2023-03-12', 'day')]);
+    expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['CONSULT', '2023-03-12', 'explicit'], ['ACCUSE', '2023-03', 'publication'], ['SUPPORT', '2023-03', 'publication']]);
+  });
+
+  it('dates a pluperfect relative clause on an actor of the news by the publication date, and leaves a bare pluperfect undated', () => {
+    const [event] = extractEvents(docOf('Le ministre, qui avait critiqué Berlin, a quitté ses fonctions.', '2023-03'), []);
+    expect(event).toMatchObject({ type: 'ACCUSE', date: '2023-03', basis: 'publication' });
+    expect(extractEvents(docOf('Il avait critiqué Berlin.', '2023-03'), [])[0]).toMatchObject({ type: 'ACCUSE', date: null, basis: 'unresolved' });
+  });
+
+  it('dates a sentence opened by a phrase of time on an event dated before (`Peu après l’entrée en vigueur du cessez-le-feu,`), and the next one `de son côté`', () => {
+    const text = "Un cessez-le-feu entre l'Arménie et l'Azerbaïdjan est entré en vigueur le 12 mars. Peu après l'entrée en vigueur du cessez-le-feu, l'armée arménienne a accusé Bakou de provocations. L'armée azerbaïdjanaise, de son côté, a appelé les civils au calme.";
+    const events = extractEvents(docOf(text, '2023-03'), [dateMention(text, 'le 12 mars', '2023-03-12', 'day')]);
+    expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['RETREAT', '2023-03-12', 'explicit'], ['ACCUSE', '2023-03-12', 'context'], ['REQUEST', '2023-03-12', 'context']]);
+  });
+
+  it('does not take the date of an earlier sentence without such a link (`de son côté` after current news)', () => {
+    const text = "Un cessez-le-feu entre l'Arménie et l'Azerbaïdjan est entré en vigueur le 12 mars. L'armée arménienne a accusé Bakou de provocations. L'armée azerbaïdjanaise, de son côté, a appelé les civils au calme.";
+    const events = extractEvents(docOf(text, '2023-03'), [dateMention(text, 'le 12 mars', '2023-03-12', 'day')]);
+    expect(events.map((e) => [e.type, e.date, e.basis])).toEqual([['RETREAT', '2023-03-12', 'explicit'], ['ACCUSE', '2023-03', 'publication'], ['REQUEST', '2023-03', 'publication']]);
+  });
+
+  it('leaves to a noun the years set right after it (`pour la période 2022-2025`, `les Jeux de Paris 2024`)', () => {
+    const text = 'Le Japon, qui a promis une aide au Kenya pour la période 2022-2025, a annoncé la suspension de sa coopération.';
+    const events = extractEvents(docOf(text, null), [dateMention(text, '2022', '2022', 'year'), dateMention(text, '2025', '2025', 'year')]);
+    expect(events[0]).toMatchObject({ type: 'AGREE', date: null });
+    expect(events.filter((e) => e.date !== null)).toEqual([]);
+    const games = 'Le roi a rencontré des sportifs au stade des Jeux olympiques de Paris 2024.';
+    expect(extractEvents(docOf(games, '2023-09'), [dateMention(games, '2024', '2024', 'year')])[0]).toMatchObject({ type: 'CONSULT', date: '2023-09', basis: 'publication' });
+  });
+
+  it('does not date a told act after the article (`a dénoncé … pour 2027` in 2025)', () => {
+    const text = "Le parti a dénoncé le jugement qui l'empêche de se présenter pour 2027.";
+    const [event] = extractEvents(docOf(text, '2025-04'), [dateMention(text, '2027', '2027', 'year')]);
+    expect(event).toMatchObject({ type: 'ACCUSE', date: '2025-04', basis: 'publication' });
+  });
+
+  it('does not carry a date after the article into a pluperfect sentence', () => {
+    const text = 'Le procès en appel est attendu en 2026. Il avait critiqué Berlin.';
+    const events = extractEvents(docOf(text, '2025-04'), [dateMention(text, '2026', '2026', 'year')]);
+    expect(events.find((e) => e.type === 'ACCUSE')).toMatchObject({ date: null, basis: 'unresolved' });
+  });
+
+  it('leaves to a participle after a noun the date that follows it (`les accords de transit conclus en 2004`)', () => {
+    const text = "Les responsables ont accusé la Pologne d'avoir violé les accords de transit conclus en 2004.";
+    const events = extractEvents(docOf(text, '2022-06'), [dateMention(text, '2004', '2004', 'year')]);
+    expect(events.find((e) => e.type === 'ACCUSE')).toMatchObject({ date: '2022-06', basis: 'publication' });
+  });
+
+  it('gives no date to an occurrence to come named without one (`les prochaines élections`)', () => {
+    const text = 'Le président a été réélu le 3 mars. Ses adversaires préparaient déjà les prochaines élections législatives.';
+    const events = extractEvents(docOf(text, '2024-03'), [dateMention(text, 'le 3 mars', '2024-03-03', 'day')]);
+    expect(events.map((e) => [e.type, e.date])).toEqual([['OTHER', '2024-03-03'], ['OTHER', null]]);
+  });
+
+  it('gives no date to an occurrence a speaker recalls (`a évoqué leur retrait`, `a rappelé l’annexion`)', () => {
+    for (const text of ["Dans son discours, le ministre a rappelé l'annexion de la Crimée.", "Le ministre a évoqué leur retrait de l'alliance."]) {
+      const events = extractEvents(docOf(text, '2024-03'), []);
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.filter((e) => e.date !== null)).toEqual([]);
+    }
+  });
+
   it('does not report again a known occurrence used as a time anchor, even with a date', () => {
     const text = "Le Bélarus a vécu des élections présidentielles contestées. L'opposant voulait affronter le président à l'été 2020 lors des élections présidentielles.";
     const events = extractEvents(docOf(text, '2021-02'), [dateMention(text, "l'été 2020", '2020-SU', 'season')]);

@@ -1104,26 +1104,53 @@ function eventDate(doc: Doc, ctx: ArticleContext, v: SentenceView, c: Candidate,
     const { clauseFirst, clauseLast } = c;
     const fromHead = firstAt(list, at, c.head);
     const sameClause = nearest(list, at, c.head, lastOk(tokens, v, c, list, at, fromHead - 1, clauseFirst, false), firstOk(tokens, v, c, list, at, fromHead, clauseLast, false));
-    if (sameClause >= 0) return fromMention(dates[list[sameClause]]);
+    // `a dénoncé … pour 2027` in an article of 2025: a told act is not dated after the article
+    const late = (m: DateMention): boolean => c.frame !== 'future' && c.frame !== 'hypothetical' && afterPublication(m.value, ctx.published);
+    if (sameClause >= 0 && !(c.trigger.kind === 'verb' && late(dates[list[sameClause]]))) return fromMention(dates[list[sameClause]]);
     // another clause's (the dates of the clause are another noun's): not in a relative clause, nor after `et`, `mais`, `puis`
     const after = firstAt(list, at, clauseLast);
     const before = lastOk(tokens, v, c, list, at, firstAt(list, at, clauseFirst) - 1, -1, true);
     const next = after < list.length ? firstOk(tokens, v, c, list, at, after, v.nextBreak(clauseLast) + 1, true) : -1;
     const nearestOther = nearest(list, at, c.head, before, next);
-    if (nearestOther >= 0) {
+    if (nearestOther >= 0 && !late(dates[list[nearestOther]])) {
       const d = dates[list[nearestOther]];
       return fromMention(d, d.value ? 'context' : undefined);
     }
   }
-  if (c.frame === 'background') return previous?.date ? { ...previous, basis: 'context' } : UNDATED;
+  // `à trois mois des prochaines élections`: an occurrence to come, named without a date, has none
+  if (c.trigger.kind === 'noun' && (NEXT_ADJECTIVES.has(tokens[c.first - 1]?.lower ?? '') || NEXT_ADJECTIVES.has(tokens[c.first].lower))) return UNDATED;
+  if (c.frame === 'background') {
+    if (previous?.date && !afterPublication(previous.date, ctx.published)) return { ...previous, basis: 'context' };
+    // `salué par l'Italie, qui avait menacé de …`: a relative clause on an actor of the news tells the act as part of that news
+    const opener = v.clauses[c.clause];
+    const relative = tokens[opener]?.lower === 'qui' || (tokens[opener]?.lower === 'ce' && tokens[opener + 1]?.lower === 'qui');
+    if (!(relative && ctx.published)) return UNDATED;
+  }
   // `a accusé à plusieurs reprises`, `dénonce régulièrement`: a repeated act has no one date
   if (habitual(tokens, c) || spanOpening(tokens, v.sentence.first, c.first)) return UNDATED;
   // `six mois après la dissolution`, `les précédentes élections`: an occurrence told as a landmark of the past has no date of its own
   if (c.trigger.kind === 'noun' && (anchoredNoun(tokens, c) || PAST_ADJECTIVES.has(tokens[c.first - 1]?.lower ?? ''))) return UNDATED;
+  // `a évoqué leur retrait`, `a rappelé l'annexion`: an occurrence recalled by a speaker is not news of the day
+  if (c.trigger.kind === 'noun' && recalled(tokens, c)) return UNDATED;
   if (!ctx.published) return UNDATED;
   const fallback: EventDate = { date: ctx.published, precision: ctx.published_precision, basis: 'publication' };
   FALLBACK_DATES.add(fallback);
   return fallback;
+}
+/** Whether date value `value` lies after the document date `published` (by year, then by month when both give one). */
+function afterPublication(value: string | null, published: string | null | undefined): boolean {
+  if (!value || !published) return false;
+  const y = value.slice(0, 4), py = published.slice(0, 4);
+  if (y !== py) return y > py;
+  const m = value.slice(5, 7), pm = published.slice(5, 7);
+  return /^\d\d$/.test(m) && /^\d\d$/.test(pm) && m > pm;
+}
+const RECALLING = new Set(['évoquer', 'rappeler', 'mentionner']);
+/** An event noun right after a determiner that is the object of `évoquer`, `rappeler`, `mentionner`. */
+function recalled(tokens: Token[], c: Candidate): boolean {
+  const det = tokens[c.first - 1];
+  const verb = tokens[c.first - 2];
+  return !!det && !!verb && (isDet(det) || (det.pos & POS.DET) !== 0) && lemmasOf(verb.lex, POS.VERB).some((l) => RECALLING.has(l));
 }
 /** The dates `eventDate` gave from the document date alone (no date of the text). */
 const FALLBACK_DATES = new WeakSet<EventDate>();
@@ -1177,15 +1204,23 @@ function participleBetween(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k < to && k < from + 12; k++) {
     const t = tokens[k];
     const tenses = tensesOf(t.lex);
-    if (!(tenses & TENSE.K) || tenses & (FINITE & ~TENSE.J)) continue;
+    // `conclus`, `conclues` after a noun: a participle (its finite readings, `je conclus`, want `je` or `tu`)
+    if (!(tenses & TENSE.K) || (tenses & (FINITE & ~TENSE.J) && !(t.lower.endsWith('s') && tokens[k - 1]?.pos & POS.NOUN && !(tokens[k - 1].pos & POS.PRON)))) continue;
     let p = k - 1;
     if (tokens[p].pos & POS.ADV && !(tokens[p].pos & (POS.NOUN | POS.ADJ))) p--;
-    if (tokens[p] && tokens[p].kind === Kind.Word && tokens[p].pos & POS.NOUN && !(tokens[p].pos & (POS.VERB | POS.AUX)) && !(wordBits(tokens[p]) & W.AuxGap)) return true;
+    // a noun, or a word that reads as noun or verb after `de` or a determiner (`les accords de transit conclus en 2004`)
+    const noun = tokens[p] && tokens[p].kind === Kind.Word && tokens[p].pos & POS.NOUN && (!(tokens[p].pos & (POS.VERB | POS.AUX)) || tokens[p - 1]?.lower === 'de' || isDet(tokens[p - 1]));
+    if (noun && !(wordBits(tokens[p]) & W.AuxGap)) return true;
   }
   return false;
 }
 
 function ownsDate(tokens: Token[], c: Candidate, i: number): boolean {
+  // `pour la période 2021-2024`, `le budget 2024`: a year set right after a common noun names that noun
+  // (of a range `2021-2024`, its first year)
+  const j = (tokens[i - 1]?.lower === '-' || tokens[i - 1]?.lower === '–') && tokens[i - 2]?.kind === Kind.Number ? i - 2 : i;
+  const before = tokens[j - 1];
+  if (tokens[i].kind === Kind.Number && before?.kind === Kind.Word && (before.cap || before.pos & POS.NOUN) && !(before.pos & (POS.VERB | POS.AUX | POS.PREP)) && !(j - 1 >= c.first && j - 1 < c.last)) return false;
   let p = i - 1;
   if (tokens[p]?.lower === 'le') p--;
   const de = tokens[p]?.lower;
@@ -1358,6 +1393,10 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
   // the date each occurrence was first reported with, when the text dated it (by its `reportKey`)
   const occurrenceDates = new Map<number, EventDate>();
   let previousDate: EventDate | null = null;
+  // the date of the scene told so far (the last date an event took from the text), for sentences that continue it
+  let sceneDate: EventDate | null = null;
+  // the date of each event noun the text dated, by its head word (`cessez-le-feu`), for `Peu après le cessez-le-feu, …`
+  const datedHeads = new Map<string, EventDate>();
   let mainActorCodes: string[] | null = null;
   const mainActors = (): string[] => (mainActorCodes ??= countActors(doc));
   const actors = new ActorCache(doc);
@@ -1411,9 +1450,18 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
         break;
       }
     }
+    // `Peu après le cessez-le-feu, …`: an opening phrase of time on an occurrence dated before dates what follows it
+    const opening = anchorDate ? null : openingAnchor(tokens, sentence.first, sentence.last, datedHeads);
+    // `L'armée libanaise, de son côté, a affirmé …`: another party's act at the time of the previous sentence
+    const sideways = previousDate?.date && previousDate.basis !== 'publication' && onItsSide(tokens, sentence.first, sentence.last) ? previousDate : null;
+    // `Ainsi,`, `Au total,`, `Après avoir signé ce texte,`: a sentence that continues the scene told before
+    const continued = sceneDate !== null && continuesScene(tokens, sentence.first, sentence.last);
     for (const c of candidates) {
       let date = eventDate(doc, ctx, v, c, dates, index, previousDate);
       if (anchorDate && c.clause === anchorClause && FALLBACK_DATES.has(date)) date = { ...anchorDate, basis: 'context' };
+      else if (opening && c.first > opening.end && FALLBACK_DATES.has(date)) date = { ...opening.date, basis: 'context' };
+      else if (sideways && FALLBACK_DATES.has(date) && c.frame !== 'future') date = { ...sideways, basis: 'context' };
+      else if (continued && sceneDate && FALLBACK_DATES.has(date) && c.frame !== 'future') date = { ...sceneDate, basis: 'context' };
       const location = eventLocation(v, c);
       const key = c.type === c.trigger.type ? c.trigger.key : c.trigger.rejectKey;
       const ofType = c.facts.key;
@@ -1443,6 +1491,7 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
       const scheduled = c.frame === 'future' || (c.trigger.kind === 'noun' && scheduledNoun(tokens, v, c));
       if (date.date && date.basis !== 'publication') sentenceDate ??= date;
       if (date.date && !FALLBACK_DATES.has(date) && !occurrenceDates.has(key)) occurrenceDates.set(key, date);
+      if (date.date && date.basis !== 'publication' && c.trigger.kind === 'noun' && !datedHeads.has(tokens[c.head].lower)) datedHeads.set(tokens[c.head].lower, date);
       events.push({
         type: c.type,
         trigger: doc.text.slice(tokens[c.first].start, tokens[c.last - 1].end),
@@ -1462,8 +1511,54 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
     }
     const ownDate = ownDateOf(index, dates, s);
     previousDate = ownDate ? fromMention(ownDate) : sentenceDate;
+    if (!continued || sentenceDate) sceneDate = sentenceDate?.precision === 'day' ? sentenceDate : null;
   }
   return events;
+}
+
+/** `de son côté`, `de leur côté` among the first ten words of the sentence. */
+function onItsSide(tokens: Token[], first: number, last: number): boolean {
+  for (let k = first + 2; k < last && k < first + 10; k++) {
+    if (tokens[k].lower === 'côté' && (tokens[k - 1].lower === 'son' || tokens[k - 1].lower === 'leur') && tokens[k - 2].lower === 'de') return true;
+  }
+  return false;
+}
+
+/**
+ * `Peu après l'entrée en vigueur du cessez-le-feu, …`, `Après le sommet, …`: a phrase of time opening the sentence (a
+ * preposition of time among its first two words, up to the first comma, at most ten words) that names an event noun
+ * the text dated before: that date, and the comma's token.
+ */
+function openingAnchor(tokens: Token[], first: number, last: number, datedHeads: Map<string, EventDate>): { date: EventDate; end: number } | null {
+  if (!datedHeads.size || !(ANCHORING_PREPOSITIONS.has(tokens[first].lower) || ANCHORING_PREPOSITIONS.has(tokens[first + 1]?.lower ?? ''))) return null;
+  let date: EventDate | undefined;
+  for (let k = first + 1; k < last && k < first + 12; k++) {
+    const t = tokens[k];
+    if (t.lower === ',') return date ? { date, end: k } : null;
+    if (t.kind !== Kind.Word) return null;
+    date ??= datedHeads.get(t.lower);
+  }
+  return null;
+}
+
+/**
+ * Whether the sentence at tokens [first, last) goes on with the scene told before: it opens with
+ * `Ainsi,` or `Au total,`, or names in its first words a thing told before with
+ * a demonstrative (`Au nombre de ces décisions`, `Après avoir signé ce texte`), not a span of time (`ces derniers mois`).
+ */
+function continuesScene(tokens: Token[], first: number, last: number): boolean {
+  const w0 = tokens[first]?.lower ?? '';
+  if (w0 === 'ainsi' && tokens[first + 1]?.lower === ',') return true;
+  if (w0 === 'au' && tokens[first + 1]?.lower === 'total') return true;
+  for (let k = first; k < last && k < first + 8; k++) {
+    const t = tokens[k];
+    if (t.lower === ',') break;
+    if (DEMONSTRATIVE.has(t.lower) && k > first) {
+      const n = tokens[k + 1];
+      if (n && n.pos & POS.NOUN && !PERIOD_NOUNS.has(n.lower) && !(n.pos & POS.ADJ)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -1566,6 +1661,7 @@ function happensAt(doc: Doc, c: Candidate, location: string | null): boolean {
 }
 
 const HAVING = new Set(['eu', 'a', 'ont', 'avait', 'avaient', 'aura', 'auront', 'aurait', 'avoir']);
+const NEXT_ADJECTIVES = new Set(['prochain', 'prochaine', 'prochains', 'prochaines']);
 const PAST_ADJECTIVES = new Set(['précédent', 'précédente', 'précédents', 'précédentes', 'ancien', 'ancienne', 'anciens', 'anciennes']);
 
 /** `après la dissolution`, `depuis le couronnement`, `après de difficiles négociations`: a noun after a preposition of time. */
