@@ -360,3 +360,22 @@ describe('the tense of a verb trigger sets the modality of its event', () => {
     }
   });
 });
+
+describe('detection: stances, votes and descriptions of office-holders', () => {
+  it.each([
+    // a stated refusal of recognition, with a day and the negation between the governor and the infinitive
+    ['Londres a déclaré jeudi ne pas considérer M. Dupont comme le dirigeant légitime du pays.', ['REJECT']],
+    ['Berlin a affirmé ne pas reconnaître M. Dupont comme président.', ['REJECT']],
+    ['Le Canada considère le nouveau gouvernement comme légitime.', ['SUPPORT']],
+    // a government brought down by a parliamentary vote is rejected, not assaulted
+    ['Le cabinet, qui avait perdu sa majorité, a été renversé par 280 députés.', ['REJECT']],
+    ['Le président a été renversé par des militaires.', ['ASSAULT']],
+    // an election participle describing a holder reports no election
+    ['Elle est la première femme élue à diriger la commission.', []],
+    ['Il reste le président démocratiquement élu du pays.', []],
+    ['Il est le seul chancelier à être réélu trois fois.', []],
+    ['Jean Dupont, le maire réélu, a reçu le ministre.', ['OTHER', 'CONSULT']],
+  ])('%s → %j', (text, types) => {
+    expect(typesIn(text)).toEqual(types);
+  });
+});

@@ -211,6 +211,8 @@ const PURPOSE = new Set(['pour', 'afin']);
 const DEPARTING = new Set(['partir', 'repartir', 'envoler', 'embarquer', 'décoller']);
 /** A negated act of these is a rejection: `ne reconnaît pas`, `refusent de`. */
 const NEGATION_MEANS_REJECT = new Set(['reconnaître', 'accepter', 'soutenir', 'approuver', 'considérer']);
+/** Verbs stating a stance, whose negated infinitive is a rejection (`a déclaré ne pas reconnaître`). */
+const STATING = new Set(['déclarer', 'affirmer', 'assurer', 'dire', 'indiquer', 'estimer', 'répéter', 'réaffirmer', 'faire savoir']);
 const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'de', "d'"]);
 const SUBJECT_CLITICS = new Set(['il', 'elle', 'ils', 'elles', 'on', 'je', "j'", 'nous', 'vous', 'tu', 'qui', '-il', '-elle', '-t-il', '-t-elle', '-ils', '-elles', '-on']);
 const SCHEDULED_WORDS = new Set(['prochain', 'prochaine', 'prochains', 'prochaines', 'programmé', 'programmée', 'programmés', 'programmées', 'prévu', 'prévue', 'prévus', 'prévues', 'envisagé', 'envisagée', 'envisagés', 'envisagées', 'futur', 'future', 'futurs', 'futures']);
@@ -507,7 +509,9 @@ function governorOf(tokens: Token[], i: number, floor: number): { lemmas: string
   while (k >= floor && (REFLEXIVE.has(tokens[k].lower) || tokens[k].pos & POS.CLITIC && !(tokens[k].pos & POS.DET))) k--;
   let link = '';
   if (k >= floor && (tokens[k].lower === 'de' || tokens[k].lower === "d'" || tokens[k].lower === 'à')) link = tokens[k--].lower;
-  while (k >= floor && tokens[k].pos & POS.ADV && !(tokens[k].pos & (POS.VERB | POS.NOUN))) k--;
+  // `a déclaré ne pas reconnaître`: the negation of the infinitive stands between it and its governor
+  // (and so does a day: `a déclaré mercredi ne pas reconnaître`)
+  while (k >= floor && (tokens[k].pos & POS.ADV && !(tokens[k].pos & (POS.VERB | POS.NOUN)) || wordBits(tokens[k]) & (W.Ne | W.Negator) || DAY_WORDS.has(tokens[k].lower))) k--;
   if (k < floor) return null;
   const t = tokens[k];
   if (PURPOSE.has(t.lower) || (t.lower === 'de' && tokens[k - 1]?.lower === 'afin')) return { lemmas: [t.lower], at: k, link: 'pour' };
@@ -547,6 +551,8 @@ function verbFrame(tokens: Token[], head: number, floor: number, trigger: Compil
       if (mover && lemmasOf(mover.lex, POS.VERB).some((l) => DEPARTING.has(l))) return null;
       return 'current';
     }
+    // `a déclaré ne pas reconnaître X comme président`: a stance stated now, not a future act
+    if (NEGATION_MEANS_REJECT.has(trigger.lemma) && head >= 2 && wordBits(tokens[head - 1]) & W.Negator && wordBits(tokens[head - 2]) & W.Ne && governor.lemmas.some((l) => STATING.has(l))) return 'current';
     for (const l of governor.lemmas) if (NEAR_FUTURE.has(l) || l === 'annoncer' || l === 'affirmer' || l === 'assurer') return 'future';
     if (tokens[governor.at].lower === 'prêt' || tokens[governor.at].lower === 'prête') return 'future';
     return null;
@@ -801,6 +807,7 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
   // `il n'est pas exclu que les deux présidents se rencontrent`: a possibility, not a report
   if (v.firstUncertainQue() < c.first) return null;
   if (c.trigger.kind !== 'noun' && modifiesNoun(doc, c)) return null;
+  if (c.trigger.kind === 'verb' && describesHolder(tokens, c)) return null;
   if (c.trigger.kind !== 'noun' && readyTo(tokens, c.first)) return null;
   // what a threat or a request is about (`a menacé de bloquer`, `pour réclamer` in a protest) is part of it
   if (c.trigger.kind === 'verb' && tensesOf(tokens[c.head].lex) & TENSE.W && !(tensesOf(tokens[c.head].lex) & FINITE)) {
@@ -927,6 +934,35 @@ function modifiesNoun(doc: Doc, c: Candidate): boolean {
   const next = tokens[c.last];
   return !(next && (next.lower === 'par' || DATE_WORDS.has(next.lower) || next.kind === Kind.Number));
 }
+/** Offices reached by election: an election participle in a description of their holder reports no election. */
+const ELECTING = new Set(['élire', 'réélire']);
+const DESCRIBING_ADVERBS = new Set(['légitimement', 'démocratiquement', 'régulièrement', 'librement', 'constitutionnellement']);
+const RANKING = new Set(['plus', 'premier', 'première', 'premiers', 'premières', 'seul', 'seule', 'seuls', 'seules', 'dernier', 'dernière', 'unique']);
+
+/**
+ * `le président légitimement élu`, `la plus haute responsable élue à se rendre`, `le premier président à être
+ * réélu depuis 2002`: an election participle describing the holder of an office (by a manner adverb, or a
+ * ranking in its noun phrase) characterizes a person and reports no election.
+ */
+function describesHolder(tokens: Token[], c: Candidate): boolean {
+  if (!ELECTING.has(c.trigger.lemma)) return false;
+  const tenses = tensesOf(tokens[c.head].lex);
+  if (!(tenses & TENSE.K) || tenses & FINITE & ~TENSE.K) return false;
+  let first = c.first;
+  if (first !== c.head) {
+    // only `à être élu`: any other auxiliary makes a report (`a été élu`)
+    if (tokens[first].lower !== 'être' || tokens[first - 1]?.lower !== 'à') return false;
+    first--;
+  }
+  if (DESCRIBING_ADVERBS.has(tokens[first - 1]?.lower ?? '')) return true;
+  for (let k = first - 1; k >= c.clauseFirst && k >= first - 6; k--) {
+    const t = tokens[k];
+    if (t.kind === Kind.Punct || t.pos & (POS.VERB | POS.AUX) && tensesOf(t.lex) & FINITE && !(t.pos & (POS.NOUN | POS.ADJ))) return false;
+    if (RANKING.has(t.lower) && tokens[k + 1]?.lower !== 'ministre') return true;
+  }
+  return false;
+}
+const DAY_WORDS = new Set(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', "aujourd'hui", 'demain']);
 const DATE_WORDS = new Set(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', "aujourd'hui", 'demain', 'fin', 'début', 'mi', 'le', 'en', 'dès', 'depuis']);
 const READY = new Set(['prêt', 'prête', 'prêts', 'prêtes']);
 
