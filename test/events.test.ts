@@ -375,6 +375,13 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     ['Il reste le président démocratiquement élu du pays.', []],
     ['Il est le seul chancelier à être réélu trois fois.', []],
     ['Jean Dupont, le maire réélu, a reçu le ministre.', ['OTHER', 'CONSULT']],
+    // a war named as a setting (`dans le contexte de`, an ally `dans le conflit`) is no attack reported
+    ['Le ministre se rendra mardi en Serbie, son alliée dans le conflit au Kosovo.', ['CONSULT']],
+    ['Dans le cadre de la guerre au Sahel, la sécurité prime.', []],
+    ['Le conflit qui déchire la région a fait des milliers de morts.', ['ASSAULT']],
+    // the second term of a comparison names no act
+    ['Il a jugé la coopération plus utile que le « soutien militaire » de Paris.', []],
+    ['Elle compte moins que l’aide de Berlin.', []],
   ])('%s → %j', (text, types) => {
     expect(typesIn(text)).toEqual(types);
   });

@@ -842,6 +842,8 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     if (feared(tokens, c.first)) return null;
     // `en cas de refus`, `en cas d'attaque`: a condition, not a report
     if (inCaseOf(tokens, c.first)) return null;
+    // `plus importante que le soutien financier`: the second term of a comparison names no act
+    if (comparedTo(tokens, c.first, v.sentence.first)) return null;
     // `face à la menace`, `sous la menace`: a threat as a risk one lives with, not a threat someone made
     if (c.type === 'THREATEN' && ((tokens[c.first - 2]?.lower === 'à' && tokens[c.first - 3]?.lower === 'face') || tokens[c.first - 2]?.lower === 'sous')) return null;
     // the noun object of a speech act is its content (`accuse X d'avoir fomenté les manifestations`,
@@ -980,6 +982,21 @@ function inCaseOf(tokens: Token[], first: number): boolean {
   if (isDet(tokens[k]) && !['de', "d'", 'du', 'des'].includes(tokens[k].lower)) k--;
   const de = tokens[k]?.lower;
   return (de === 'de' || de === "d'" || de === 'du' || de === 'des') && tokens[k - 1]?.lower === 'cas' && tokens[k - 2]?.lower === 'en';
+}
+
+const COMPARATIVES = new Set(['plus', 'moins', 'davantage', 'autant', 'mieux', 'pire']);
+
+/** `plus importante que le « soutien direct »`, `moins que l'aide`: a noun after the `que` of a comparative. */
+function comparedTo(tokens: Token[], first: number, floor: number): boolean {
+  let k = first - 1;
+  if (tokens[k]?.kind === Kind.Quote) k--;
+  if (isDet(tokens[k])) k--;
+  if (tokens[k]?.lower !== 'que' && tokens[k]?.lower !== "qu'") return false;
+  for (let j = k - 1; j >= floor && j >= k - 5; j--) {
+    if (tokens[j].kind === Kind.Punct) return false;
+    if (COMPARATIVES.has(tokens[j].lower)) return true;
+  }
+  return false;
 }
 
 /** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`. */
