@@ -386,3 +386,17 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     expect(typesIn(text)).toEqual(types);
   });
 });
+
+describe('detection: subheadings', () => {
+  const told = 'Le président a rencontré lundi son homologue italien à Rome.\n\n';
+  it('drops a verbless subheading that names again an act the article told', () => {
+    expect(typesIn(told + 'Un long entretien au palais\n\nLes deux dirigeants ont évoqué le commerce.')).toEqual(['CONSULT']);
+  });
+  it('keeps it when nothing of its type was told before', () => {
+    expect(typesIn('Le président est arrivé lundi à Rome.\n\nUn long entretien au palais\n\nLes deux dirigeants ont évoqué le commerce.')).toEqual(['CONSULT']);
+  });
+  it('keeps a subheading that gives a new date', () => {
+    const text = told + 'Un nouvel entretien prévu en mars\n\nLes deux dirigeants ont évoqué le commerce.';
+    expect(typesIn(text, [dateMention(text, 'en mars', '2023-03', 'month')])).toEqual(['CONSULT', 'CONSULT']);
+  });
+});

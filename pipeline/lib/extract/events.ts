@@ -1480,6 +1480,11 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
           continue;
         }
       }
+      // a verbless, undated subheading (`Rencontre Erdogan-Biden`, `Un dernier entretien à l'Élysée`) names again what the article tells
+      if (c.trigger.kind === 'noun' && s > 0 && seen.has(ofType) && subheading(doc, sentence, c) && !datedSentence(doc, v, c, index)) {
+        seen.add(key);
+        continue;
+      }
       // `ces bombardements`, `le contournement des sanctions`: the occurrence told before, named again
       const det = tokens[c.first - 1]?.lower ?? '';
       const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || det === 'ces';
@@ -1548,6 +1553,21 @@ const ANCHORING_PREPOSITIONS = new Set(['après', 'avant', 'pendant', 'durant', 
  * `après la réunion`, `en marge de la rencontre`, `lors de la présidentielle`, `les négociations
  * porteront sur` after the visit was told, unless it brings its own date or place.
  */
+/** A short line with no conjugated verb but the trigger (a subheading): at most eight words. */
+function subheading(doc: Doc, sentence: Sentence, c: Candidate): boolean {
+  const { tokens } = doc;
+  if (sentence.last - sentence.first > 12) return false;
+  let words = 0;
+  for (let k = sentence.first; k < sentence.last; k++) {
+    const t = tokens[k];
+    if (t.kind !== Kind.Word) continue;
+    words++;
+    if (k >= c.first && k < c.last) continue;
+    if (t.pos & (POS.VERB | POS.AUX) && tensesOf(t.lex) & FINITE && !(t.pos & (POS.DET | POS.PREP | POS.PROPN) || t.cap && k > sentence.first)) return false;
+  }
+  return words <= 8;
+}
+
 function knownOccurrence(tokens: Token[], c: Candidate, sameWordSeen: boolean, sameTypeSeen: boolean): boolean {
   const det = tokens[c.first - 1];
   if (!det) return false;
