@@ -382,6 +382,11 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     // the second term of a comparison names no act
     ['Il a jugé la coopération plus utile que le « soutien militaire » de Paris.', []],
     ['Elle compte moins que l’aide de Berlin.', []],
+    // the election nouns of one sentence name one election; an adjective or an institution's name names none
+    ['Le maire a salué sa victoire à l’élection municipale « dès le premier tour ».', ['SUPPORT', 'OTHER']],
+    ['Le chef de la garde présidentielle a été arrêté.', ['COERCE']],
+    ['Il a été désigné comme candidat dans la course présidentielle.', ['SUPPORT']],
+    ['Le président de la Commission électorale indépendante des élections a parlé mardi.', []],
   ])('%s → %j', (text, types) => {
     expect(typesIn(text)).toEqual(types);
   });

@@ -1009,6 +1009,8 @@ function feared(tokens: Token[], first: number): boolean {
 }
 
 /** Same-type triggers close together in one clause name one event (`a infligé des sanctions`); so do the protest nouns of one sentence. */
+const ELECTION_NOUNS = new Set(['élection', 'réélection', 'scrutin', 'présidentielle', 'législatives', 'législative', 'référendum', 'primaire', 'tour']);
+
 function mergeSameType(tokens: Token[], accepted: Candidate[]): Candidate[] {
   const merged: Candidate[] = [];
   for (const c of accepted) {
@@ -1018,6 +1020,18 @@ function mergeSameType(tokens: Token[], accepted: Candidate[]): Candidate[] {
       continue;
     }
     merged.push(c);
+  }
+  // the election nouns of one sentence name one election (`sa victoire à l'élection présidentielle « dès le premier tour »`)
+  let elections = 0;
+  for (const c of merged) if (c.type === 'OTHER' && c.trigger.kind === 'noun' && ELECTION_NOUNS.has(c.trigger.lemma)) elections++;
+  if (elections > 1) {
+    let firstElection: Candidate | undefined;
+    for (let q = 0; q < merged.length; q++) {
+      const c = merged[q];
+      if (c.type !== 'OTHER' || c.trigger.kind !== 'noun' || !ELECTION_NOUNS.has(c.trigger.lemma)) continue;
+      if (!firstElection) firstElection = c;
+      else merged.splice(q--, 1);
+    }
   }
   let protests = 0;
   let keep: Candidate | undefined;
