@@ -370,6 +370,9 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     // a government brought down by a parliamentary vote is rejected, not assaulted
     ['Le cabinet, qui avait perdu sa majorité, a été renversé par 280 députés.', ['REJECT']],
     ['Le président a été renversé par des militaires.', ['ASSAULT']],
+    // adopting a tone is no endorsement; a censure motion adopted is a rejection, however long its subject
+    ['Une posture prudente adoptée par le ministre a surpris.', []],
+    ['La motion de censure présentée par la gauche (NFP) a été adoptée.', ['REJECT']],
     // an election participle describing a holder reports no election
     ['Elle est la première femme élue à diriger la commission.', []],
     ['Il reste le président démocratiquement élu du pays.', []],
