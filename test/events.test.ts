@@ -385,6 +385,10 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     // the second term of a comparison names no act
     ['Il a jugé la coopération plus utile que le « soutien militaire » de Paris.', []],
     ['Elle compte moins que l’aide de Berlin.', []],
+    // what an agreement provides is its content, not an act; a war that sets the scene stays
+    ['Les deux camps ont accepté un accord pour une trêve à Gaza et la libération de prisonniers.', ['SUPPORT']],
+    ['Les deux pays ont signé un accord prévoyant la livraison de blindés.', ['SUPPORT']],
+    ['Le Hamas a annoncé la libération de prisonniers.', ['RETREAT']],
     // the election nouns of one sentence name one election; an adjective or an institution's name names none
     ['Le maire a salué sa victoire à l’élection municipale « dès le premier tour ».', ['SUPPORT', 'OTHER']],
     ['Le chef de la garde présidentielle a été arrêté.', ['COERCE']],

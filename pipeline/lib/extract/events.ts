@@ -842,6 +842,8 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     if (feared(tokens, c.first)) return null;
     // `en cas de refus`, `en cas d'attaque`: a condition, not a report
     if (inCaseOf(tokens, c.first)) return null;
+    // `un accord pour un cessez-le-feu et la libération d'otages`: what an agreement provides is its content
+    if (agreementContent(tokens, c.first, v.sentence.first)) return null;
     // `plus importante que le soutien financier`: the second term of a comparison names no act
     if (comparedTo(tokens, c.first, v.sentence.first)) return null;
     // `face à la menace`, `sous la menace`: a threat as a risk one lives with, not a threat someone made
@@ -982,6 +984,26 @@ function inCaseOf(tokens: Token[], first: number): boolean {
   if (isDet(tokens[k]) && !['de', "d'", 'du', 'des'].includes(tokens[k].lower)) k--;
   const de = tokens[k]?.lower;
   return (de === 'de' || de === "d'" || de === 'du' || de === 'des') && tokens[k - 1]?.lower === 'cas' && tokens[k - 2]?.lower === 'en';
+}
+
+const AGREEMENT_HEADS = new Set(['accord', 'accords', 'entente', 'compromis', 'pacte', 'traité']);
+const AGREEMENT_LINKS = new Set(['sur', 'pour', 'prévoyant', 'portant', 'visant']);
+const CONTENT_PATH = new Set(['et', 'de', "d'", 'du', 'des', 'à', 'au', 'aux']);
+
+/**
+ * `un accord sur une trêve`, `un accord pour un cessez-le-feu à Gaza et la libération d'otages`: a noun reached
+ * from `accord sur|pour|prévoyant` through nouns, determiners, adjectives, `de`, `à` and `et` only (not `dans la
+ * guerre`, which sets the scene) is what the agreement provides, not an act of its own.
+ */
+function agreementContent(tokens: Token[], first: number, floor: number): boolean {
+  for (let k = first - 1; k > floor && k >= first - 10; k--) {
+    const t = tokens[k];
+    if (AGREEMENT_LINKS.has(t.lower)) return AGREEMENT_HEADS.has(tokens[k - 1].lower);
+    if (t.kind !== Kind.Word || !(CONTENT_PATH.has(t.lower) || t.pos & (POS.DET | POS.NOUN | POS.ADJ | POS.PROPN) || t.cap)) return false;
+    // (`Gaza` is no past tense of `gazer`)
+    if (!t.cap && t.pos & (POS.VERB | POS.AUX) && tensesOf(t.lex) & FINITE && !(t.pos & (POS.NOUN | POS.DET))) return false;
+  }
+  return false;
 }
 
 const COMPARATIVES = new Set(['plus', 'moins', 'davantage', 'autant', 'mieux', 'pire']);
