@@ -389,6 +389,9 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     ['Les deux camps ont accepté un accord pour une trêve à Gaza et la libération de prisonniers.', ['SUPPORT']],
     ['Les deux pays ont signé un accord prévoyant la livraison de blindés.', ['SUPPORT']],
     ['Le Hamas a annoncé la libération de prisonniers.', ['RETREAT']],
+    // a signing ceremony is the signing, not a meeting of its own
+    ['Le ministre a parlé lors de la cérémonie de signature du traité avec Rome.', ['SUPPORT']],
+    ['Le roi a pris part à une cérémonie à l’Arc de Triomphe.', ['CONSULT']],
     // the election nouns of one sentence name one election; an adjective or an institution's name names none
     ['Le maire a salué sa victoire à l’élection municipale « dès le premier tour ».', ['SUPPORT', 'OTHER']],
     ['Le chef de la garde présidentielle a été arrêté.', ['COERCE']],
