@@ -389,6 +389,9 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     ['Les deux camps ont accepté un accord pour une trêve à Gaza et la libération de prisonniers.', ['SUPPORT']],
     ['Les deux pays ont signé un accord prévoyant la livraison de blindés.', ['SUPPORT']],
     ['Le Hamas a annoncé la libération de prisonniers.', ['RETREAT']],
+    // what a rejection verb rejects is its object, not an endorsement
+    ['Le Sénat s’est opposé, mardi 4 mai, à la ratification de la convention.', ['REJECT']],
+    ['Le Parlement a rejeté la motion puis a ratifié le traité.', ['REJECT', 'SUPPORT']],
     // a signing ceremony is the signing, not a meeting of its own
     ['Le ministre a parlé lors de la cérémonie de signature du traité avec Rome.', ['SUPPORT']],
     ['Le roi a pris part à une cérémonie à l’Arc de Triomphe.', ['CONSULT']],

@@ -855,6 +855,8 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     // `accuse X d'avoir fomenté les manifestations`: what the accused did is the accusation's content
     if (governor && governor.type === 'ACCUSE' && c.first - governor.last <= 14 && contentInfinitive(tokens, governor.last, c.first)) return null;
     if (governor && governor.type !== 'ACCUSE' && c.first - governor.last <= 4 && !tokens.slice(governor.last, c.first).some((x) => x.kind === Kind.Punct || x.pos & (POS.VERB | POS.AUX) && !(x.pos & (POS.DET | POS.PREP | POS.ADJ)))) return null;
+    // `s'est opposé, jeudi, à la ratification du traité`, `bloque l'adhésion`: what is rejected is the rejection's object
+    if ((c.type === 'SUPPORT' || c.type === 'AGREE' || c.type === 'COOPERATE') && rejectedObject(tokens, accepted, c)) return null;
     // a relation noun as the object of another event verb is part of that event (`a souligné l'étroite coopération`)
     if (!c.facts.occurrence && objectOfVerb(tokens, accepted, c)) return null;
   }
@@ -907,6 +909,20 @@ function negatedVerbBefore(candidates: Candidate[], n: number): boolean {
   for (let q = n - 1; q >= 0 && c.first - candidates[q].last <= 4; q--) {
     const o = candidates[q];
     if (o.negated && o.trigger.kind === 'verb' && o.last <= c.first && o.clauseFirst === c.clauseFirst) return true;
+  }
+  return false;
+}
+
+/** An accepted rejection verb ending at most eight tokens before `c` in its sentence, no conjugated verb between. */
+function rejectedObject(tokens: Token[], accepted: Candidate[], c: Candidate): boolean {
+  for (let q = accepted.length - 1; q >= 0 && c.first - accepted[q].last <= 8; q--) {
+    const a = accepted[q];
+    if (a.type !== 'REJECT' || a.trigger.kind !== 'verb' || a.last > c.first) continue;
+    for (let k = a.last; k < c.first; k++) {
+      const t = tokens[k];
+      if (!t.cap && t.pos & (POS.VERB | POS.AUX) && tensesOf(t.lex) & FINITE && !(t.pos & (POS.NOUN | POS.ADJ | POS.DET | POS.PREP))) return false;
+    }
+    return true;
   }
   return false;
 }
