@@ -389,6 +389,10 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     ['Les deux camps ont accepté un accord pour une trêve à Gaza et la libération de prisonniers.', ['SUPPORT']],
     ['Les deux pays ont signé un accord prévoyant la livraison de blindés.', ['SUPPORT']],
     ['Le Hamas a annoncé la libération de prisonniers.', ['RETREAT']],
+    // a counted duration of war or fighting reports it (`deux mois de guerre`); a navire de guerre does not
+    ['La trêve est entrée en vigueur après trois mois de guerre ouverte.', ['RETREAT', 'ASSAULT']],
+    ['Après deux semaines de combats, la ville est tombée.', ['ASSAULT']],
+    ['Un navire de guerre est arrivé au port.', []],
     // what a rejection verb rejects is its object, not an endorsement
     ['Le Sénat s’est opposé, mardi 4 mai, à la ratification de la convention.', ['REJECT']],
     ['Le Parlement a rejeté la motion puis a ratifié le traité.', ['REJECT', 'SUPPORT']],
