@@ -393,6 +393,9 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     ['La trêve est entrée en vigueur après trois mois de guerre ouverte.', ['RETREAT', 'ASSAULT']],
     ['Après deux semaines de combats, la ville est tombée.', ['ASSAULT']],
     ['Un navire de guerre est arrivé au port.', []],
+    // the object of a charge and an imminent act are not reported acts
+    ['Il a été condamné à dix ans de prison pour préparation « d’attentats ».', ['COERCE']],
+    ['Les services avaient averti de l’imminence d’une insurrection.', []],
     // what a rejection verb rejects is its object, not an endorsement
     ['Le Sénat s’est opposé, mardi 4 mai, à la ratification de la convention.', ['REJECT']],
     ['Le Parlement a rejeté la motion puis a ratifié le traité.', ['REJECT', 'SUPPORT']],

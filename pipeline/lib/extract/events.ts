@@ -200,7 +200,7 @@ interface Candidate {
   negated: boolean;
 }
 
-const FEARED = new Set(['menace', 'menaces', 'risque', 'risques', 'crainte', 'craintes', 'peur', 'peurs', 'spectre', 'éventualité', 'perspective']);
+const FEARED = new Set(['menace', 'menaces', 'risque', 'risques', 'crainte', 'craintes', 'peur', 'peurs', 'spectre', 'éventualité', 'perspective', 'imminence']);
 const DEGREE = new Set(['plus', 'moins', 'très', 'si', 'aussi', 'trop', 'assez', 'peu']);
 const REFLEXIVE = new Set(['se', "s'", 'me', "m'", 'nous', 'vous', 'te', "t'"]);
 const NEGATORS = new Set(['pas', 'plus', 'jamais', 'guère', 'point', 'nullement', 'aucunement']);
@@ -840,6 +840,8 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     if (someBits(tokens, Math.max(clauseFirst, c.first - 4), c.first, W.Aimed)) return null;
     // `la menace d'attaques`, `le risque d'une invasion`: what is feared has not happened
     if (feared(tokens, c.first)) return null;
+    // `condamné pour préparation « d'attaques terroristes »`: a charge names what someone is accused of, no act reported
+    if (charged(tokens, c.first)) return null;
     // `en cas de refus`, `en cas d'attaque`: a condition, not a report
     if (inCaseOf(tokens, c.first)) return null;
     // `un accord pour un cessez-le-feu et la libération d'otages`: what an agreement provides is its content
@@ -1002,7 +1004,7 @@ function inCaseOf(tokens: Token[], first: number): boolean {
   return (de === 'de' || de === "d'" || de === 'du' || de === 'des') && tokens[k - 1]?.lower === 'cas' && tokens[k - 2]?.lower === 'en';
 }
 
-const AGREEMENT_HEADS = new Set(['accord', 'accords', 'entente', 'compromis', 'pacte', 'traité']);
+const AGREEMENT_HEADS = new Set(['accord', 'accords', 'entente', 'compromis', 'pacte', 'traité', 'négociations', 'pourparlers', 'discussions', 'négociation']);
 const AGREEMENT_LINKS = new Set(['sur', 'pour', 'prévoyant', 'portant', 'visant']);
 const CONTENT_PATH = new Set(['et', 'de', "d'", 'du', 'des', 'à', 'au', 'aux']);
 
@@ -1035,6 +1037,19 @@ function comparedTo(tokens: Token[], first: number, floor: number): boolean {
     if (COMPARATIVES.has(tokens[j].lower)) return true;
   }
   return false;
+}
+
+const CHARGES = new Set(['préparation', 'apologie', 'complicité', 'incitation', 'financement', 'planification']);
+
+/** `pour préparation d'attaques`, `apologie du terrorisme`, `complicité d'assassinat`: the object of a charge. */
+function charged(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  const isDe = (w: string | undefined): boolean => w === 'de' || w === "d'" || w === 'des' || w === 'du' || w === 'à' || w === 'au' || w === 'aux';
+  if (!isDe(tokens[k]?.lower) && isDet(tokens[k])) k--;
+  if (!isDe(tokens[k]?.lower)) return false;
+  k--;
+  if (tokens[k]?.kind === Kind.Quote) k--;
+  return CHARGES.has(tokens[k]?.lower ?? '');
 }
 
 /** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`. */
