@@ -396,6 +396,9 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     // the object of a charge and an imminent act are not reported acts
     ['Il a été condamné à dix ans de prison pour préparation « d’attentats ».', ['COERCE']],
     ['Les services avaient averti de l’imminence d’une insurrection.', []],
+    // what is asked for or banned has not happened
+    ['Le syndicat a déposé une demande de manifestation pour jeudi.', ['REQUEST']],
+    ['La préfecture a prononcé l’interdiction de rassemblement.', ['COERCE']],
     // what a rejection verb rejects is its object, not an endorsement
     ['Le Sénat s’est opposé, mardi 4 mai, à la ratification de la convention.', ['REJECT']],
     ['Le Parlement a rejeté la motion puis a ratifié le traité.', ['REJECT', 'SUPPORT']],

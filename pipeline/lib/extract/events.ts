@@ -1039,6 +1039,8 @@ function comparedTo(tokens: Token[], first: number, floor: number): boolean {
   return false;
 }
 
+/** `une demande de manifestation`, `l'interdiction de rassemblement`: what is asked for or banned has not happened. */
+const UNGRANTED = new Set(['demande', 'demandes', 'interdiction', 'interdictions', 'autorisation', 'autorisations']);
 const CHARGES = new Set(['préparation', 'apologie', 'complicité', 'incitation', 'financement', 'planification']);
 
 /** `pour préparation d'attaques`, `apologie du terrorisme`, `complicité d'assassinat`: the object of a charge. */
@@ -1052,13 +1054,14 @@ function charged(tokens: Token[], first: number): boolean {
   return CHARGES.has(tokens[k]?.lower ?? '');
 }
 
-/** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`. */
+/** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`, `une demande de manifestation`. */
 function feared(tokens: Token[], first: number): boolean {
   let k = first - 1;
   const article = tokens[k]?.lower;
   if (article === 'un' || article === 'une' || article === 'le' || article === 'la' || article === 'les' || article === "l'") k--;
   const de = tokens[k]?.lower;
-  return (de === 'de' || de === "d'" || de === 'des' || de === 'du') && FEARED.has(tokens[k - 1]?.lower ?? '');
+  const head = tokens[k - 1]?.lower ?? '';
+  return (de === 'de' || de === "d'" || de === 'des' || de === 'du') && (FEARED.has(head) || UNGRANTED.has(head));
 }
 
 /** Same-type triggers close together in one clause name one event (`a infligé des sanctions`); so do the protest nouns of one sentence. */
