@@ -402,6 +402,8 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     // what a rejection verb rejects is its object, not an endorsement
     ['Le Sénat s’est opposé, mardi 4 mai, à la ratification de la convention.', ['REJECT']],
     ['Le Parlement a rejeté la motion puis a ratifié le traité.', ['REJECT', 'SUPPORT']],
+    // a signing celebrated is not signed again
+    ['Le ministre a parlé lors d’une réception célébrant la signature de cinq contrats.', []],
     // a signing ceremony is the signing, not a meeting of its own
     ['Le ministre a parlé lors de la cérémonie de signature du traité avec Rome.', ['SUPPORT']],
     ['Le roi a pris part à une cérémonie à l’Arc de Triomphe.', ['CONSULT']],
