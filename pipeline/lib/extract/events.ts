@@ -817,6 +817,8 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     // `ont bloqué des routes pour protester`: the purpose names the same act
     if (governor?.link === 'pour' && acceptedTypes & c.facts.bit) return null;
   }
+  // `un mouvement de contestation inédit qui plaide pour sa démission`: what a protest demands is part of the protest
+  if (c.trigger.kind === 'verb' && acceptedTypes & PROTEST_FACTS.bit && (c.type === 'REQUEST' || c.type === 'ACCUSE' || c.type === 'REJECT') && protestRelative(tokens, accepted, c)) return null;
   if (c.trigger.kind === 'noun') {
     const before = tokens[c.first - 1];
     const det = isDet(before) ? c.first - 1 : c.first;
@@ -912,6 +914,14 @@ function negatedVerbBefore(candidates: Candidate[], n: number): boolean {
     const o = candidates[q];
     if (o.negated && o.trigger.kind === 'verb' && o.last <= c.first && o.clauseFirst === c.clauseFirst) return true;
   }
+  return false;
+}
+
+/** `c` opens a relative clause (`qui réclame`) whose antecedent, at most three words back, is an accepted protest. */
+function protestRelative(tokens: Token[], accepted: Candidate[], c: Candidate): boolean {
+  const qui = c.first - 1;
+  if (tokens[qui]?.lower !== 'qui') return false;
+  for (let q = accepted.length - 1; q >= 0 && qui - accepted[q].last <= 3; q--) if (accepted[q].type === 'PROTEST' && accepted[q].last <= qui) return true;
   return false;
 }
 
