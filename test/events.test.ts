@@ -402,6 +402,9 @@ describe('detection: stances, votes and descriptions of office-holders', () => {
     // what a rejection verb rejects is its object, not an endorsement
     ['Le Sénat s’est opposé, mardi 4 mai, à la ratification de la convention.', ['REJECT']],
     ['Le Parlement a rejeté la motion puis a ratifié le traité.', ['REJECT', 'SUPPORT']],
+    // a leader `reçu à`/`reçu par` in an apposition is a visit; a thing received is not
+    ['Le chancelier autrichien, reçu à Rome, a parlé du commerce.', ['CONSULT']],
+    ['Le colis, reçu à Lyon, était vide.', []],
     // what a protest demands, in a relative clause on it, is part of the protest
     ['Le gouvernement fait face à des manifestations qui réclament sa démission.', ['PROTEST']],
     ['Le député qui réclame des sanctions a été entendu.', ['REQUEST']],
