@@ -439,3 +439,79 @@ describe('the tense of a verb trigger sets the modality of its event', () => {
     }
   });
 });
+
+describe('detection: stances, votes and descriptions of office-holders', () => {
+  it.each([
+    // a stated refusal of recognition, with a day and the negation between the governor and the infinitive
+    ['Londres a déclaré jeudi ne pas considérer M. Dupont comme le dirigeant légitime du pays.', ['REJECT']],
+    ['Berlin a affirmé ne pas reconnaître M. Dupont comme président.', ['REJECT']],
+    ['Le Canada considère le nouveau gouvernement comme légitime.', ['SUPPORT']],
+    // a government brought down by a parliamentary vote is rejected, not assaulted
+    ['Le cabinet, qui avait perdu sa majorité, a été renversé par 280 députés.', ['REJECT']],
+    ['Le président a été renversé par des militaires.', ['ASSAULT']],
+    // adopting a tone is no endorsement; a censure motion adopted is a rejection, however long its subject
+    ['Une posture prudente adoptée par le ministre a surpris.', []],
+    ['La motion de censure présentée par la gauche (NFP) a été adoptée.', ['REJECT']],
+    // an election participle describing a holder reports no election
+    ['Elle est la première femme élue à diriger la commission.', []],
+    ['Il reste le président démocratiquement élu du pays.', []],
+    ['Il est le seul chancelier à être réélu trois fois.', []],
+    ['Jean Dupont, le maire réélu, a reçu le ministre.', ['OTHER', 'CONSULT']],
+    // a war named as a setting (`dans le contexte de`, an ally `dans le conflit`) is no attack reported
+    ['Le ministre se rendra mardi en Serbie, son alliée dans le conflit au Kosovo.', ['CONSULT']],
+    ['Dans le cadre de la guerre au Sahel, la sécurité prime.', []],
+    ['Le conflit qui déchire la région a fait des milliers de morts.', ['ASSAULT']],
+    // the second term of a comparison names no act
+    ['Il a jugé la coopération plus utile que le « soutien militaire » de Paris.', []],
+    ['Elle compte moins que l’aide de Berlin.', []],
+    // what an agreement provides is its content, not an act; a war that sets the scene stays
+    ['Les deux camps ont accepté un accord pour une trêve à Gaza et la libération de prisonniers.', ['SUPPORT']],
+    ['Les deux pays ont signé un accord prévoyant la livraison de blindés.', ['SUPPORT']],
+    ['Le Hamas a annoncé la libération de prisonniers.', ['RETREAT']],
+    // a counted duration of war or fighting reports it (`deux mois de guerre`); a navire de guerre does not
+    ['La trêve est entrée en vigueur après trois mois de guerre ouverte.', ['RETREAT', 'ASSAULT']],
+    ['Après deux semaines de combats, la ville est tombée.', ['ASSAULT']],
+    ['Un navire de guerre est arrivé au port.', []],
+    // the object of a charge and an imminent act are not reported acts
+    ['Il a été condamné à dix ans de prison pour préparation « d’attentats ».', ['COERCE']],
+    ['Les services avaient averti de l’imminence d’une insurrection.', []],
+    // what is asked for or banned has not happened
+    ['Le syndicat a déposé une demande de manifestation pour jeudi.', ['REQUEST']],
+    ['La préfecture a prononcé l’interdiction de rassemblement.', ['COERCE']],
+    // what a rejection verb rejects is its object, not an endorsement
+    ['Le Sénat s’est opposé, mardi 4 mai, à la ratification de la convention.', ['REJECT']],
+    ['Le Parlement a rejeté la motion puis a ratifié le traité.', ['REJECT', 'SUPPORT']],
+    // a leader `reçu à`/`reçu par` in an apposition is a visit; a thing received is not
+    ['Le chancelier autrichien, reçu à Rome, a parlé du commerce.', ['CONSULT']],
+    ['Le colis, reçu à Lyon, était vide.', []],
+    // what a protest demands, in a relative clause on it, is part of the protest
+    ['Le gouvernement fait face à des manifestations qui réclament sa démission.', ['PROTEST']],
+    ['Le député qui réclame des sanctions a été entendu.', ['REQUEST']],
+    // a signing celebrated is not signed again
+    ['Le ministre a parlé lors d’une réception célébrant la signature de cinq contrats.', []],
+    // a signing ceremony is the signing, not a meeting of its own
+    ['Le ministre a parlé lors de la cérémonie de signature du traité avec Rome.', ['SUPPORT']],
+    ['Le roi a pris part à une cérémonie à l’Arc de Triomphe.', ['CONSULT']],
+    // the election nouns of one sentence name one election; an adjective or an institution's name names none
+    ['Le maire a salué sa victoire à l’élection municipale « dès le premier tour ».', ['SUPPORT', 'OTHER']],
+    ['Le chef de la garde présidentielle a été arrêté.', ['COERCE']],
+    ['Il a été désigné comme candidat dans la course présidentielle.', ['SUPPORT']],
+    ['Le président de la Commission électorale indépendante des élections a parlé mardi.', []],
+  ])('%s → %j', (text, types) => {
+    expect(typesIn(text)).toEqual(types);
+  });
+});
+
+describe('detection: subheadings', () => {
+  const told = 'Le président a rencontré lundi son homologue italien à Rome.\n\n';
+  it('drops a verbless subheading that names again an act the article told', () => {
+    expect(typesIn(told + 'Un long entretien au palais\n\nLes deux dirigeants ont évoqué le commerce.')).toEqual(['CONSULT']);
+  });
+  it('keeps it when nothing of its type was told before', () => {
+    expect(typesIn('Le président est arrivé lundi à Rome.\n\nUn long entretien au palais\n\nLes deux dirigeants ont évoqué le commerce.')).toEqual(['CONSULT']);
+  });
+  it('keeps a subheading that gives a new date', () => {
+    const text = told + 'Un nouvel entretien prévu en mars\n\nLes deux dirigeants ont évoqué le commerce.';
+    expect(typesIn(text, [dateMention(text, 'en mars', '2023-03', 'month')])).toEqual(['CONSULT', 'CONSULT']);
+  });
+});

@@ -200,7 +200,7 @@ interface Candidate {
   negated: boolean;
 }
 
-const FEARED = new Set(['menace', 'menaces', 'risque', 'risques', 'crainte', 'craintes', 'peur', 'peurs', 'spectre', 'éventualité', 'perspective']);
+const FEARED = new Set(['menace', 'menaces', 'risque', 'risques', 'crainte', 'craintes', 'peur', 'peurs', 'spectre', 'éventualité', 'perspective', 'imminence']);
 const DEGREE = new Set(['plus', 'moins', 'très', 'si', 'aussi', 'trop', 'assez', 'peu']);
 const REFLEXIVE = new Set(['se', "s'", 'me', "m'", 'nous', 'vous', 'te', "t'"]);
 const NEGATORS = new Set(['pas', 'plus', 'jamais', 'guère', 'point', 'nullement', 'aucunement']);
@@ -211,6 +211,8 @@ const PURPOSE = new Set(['pour', 'afin']);
 const DEPARTING = new Set(['partir', 'repartir', 'envoler', 'embarquer', 'décoller']);
 /** A negated act of these is a rejection: `ne reconnaît pas`, `refusent de`. */
 const NEGATION_MEANS_REJECT = new Set(['reconnaître', 'accepter', 'soutenir', 'approuver', 'considérer']);
+/** Verbs stating a stance, whose negated infinitive is a rejection (`a déclaré ne pas reconnaître`). */
+const STATING = new Set(['déclarer', 'affirmer', 'assurer', 'dire', 'indiquer', 'estimer', 'répéter', 'réaffirmer', 'faire savoir']);
 const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'de', "d'"]);
 const SUBJECT_CLITICS = new Set(['il', 'elle', 'ils', 'elles', 'on', 'je', "j'", 'nous', 'vous', 'tu', 'qui', '-il', '-elle', '-t-il', '-t-elle', '-ils', '-elles', '-on']);
 const SCHEDULED_WORDS = new Set(['prochain', 'prochaine', 'prochains', 'prochaines', 'programmé', 'programmée', 'programmés', 'programmées', 'prévu', 'prévue', 'prévus', 'prévues', 'envisagé', 'envisagée', 'envisagés', 'envisagées', 'futur', 'future', 'futurs', 'futures']);
@@ -507,7 +509,9 @@ function governorOf(tokens: Token[], i: number, floor: number): { lemmas: string
   while (k >= floor && (REFLEXIVE.has(tokens[k].lower) || tokens[k].pos & POS.CLITIC && !(tokens[k].pos & POS.DET))) k--;
   let link = '';
   if (k >= floor && (tokens[k].lower === 'de' || tokens[k].lower === "d'" || tokens[k].lower === 'à')) link = tokens[k--].lower;
-  while (k >= floor && tokens[k].pos & POS.ADV && !(tokens[k].pos & (POS.VERB | POS.NOUN))) k--;
+  // `a déclaré ne pas reconnaître`: the negation of the infinitive stands between it and its governor
+  // (and so does a day: `a déclaré mercredi ne pas reconnaître`)
+  while (k >= floor && (tokens[k].pos & POS.ADV && !(tokens[k].pos & (POS.VERB | POS.NOUN)) || wordBits(tokens[k]) & (W.Ne | W.Negator) || DAY_WORDS.has(tokens[k].lower))) k--;
   if (k < floor) return null;
   const t = tokens[k];
   if (PURPOSE.has(t.lower) || (t.lower === 'de' && tokens[k - 1]?.lower === 'afin')) return { lemmas: [t.lower], at: k, link: 'pour' };
@@ -547,6 +551,8 @@ function verbFrame(tokens: Token[], head: number, floor: number, trigger: Compil
       if (mover && lemmasOf(mover.lex, POS.VERB).some((l) => DEPARTING.has(l))) return null;
       return 'current';
     }
+    // `a déclaré ne pas reconnaître X comme président`: a stance stated now, not a future act
+    if (NEGATION_MEANS_REJECT.has(trigger.lemma) && head >= 2 && wordBits(tokens[head - 1]) & W.Negator && wordBits(tokens[head - 2]) & W.Ne && governor.lemmas.some((l) => STATING.has(l))) return 'current';
     for (const l of governor.lemmas) if (NEAR_FUTURE.has(l) || l === 'annoncer' || l === 'affirmer' || l === 'assurer') return 'future';
     if (tokens[governor.at].lower === 'prêt' || tokens[governor.at].lower === 'prête') return 'future';
     return null;
@@ -801,6 +807,7 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
   // `il n'est pas exclu que les deux présidents se rencontrent`: a possibility, not a report
   if (v.firstUncertainQue() < c.first) return null;
   if (c.trigger.kind !== 'noun' && modifiesNoun(doc, c)) return null;
+  if (c.trigger.kind === 'verb' && describesHolder(tokens, c)) return null;
   if (c.trigger.kind !== 'noun' && readyTo(tokens, c.first)) return null;
   // what a threat or a request is about (`a menacé de bloquer`, `pour réclamer` in a protest) is part of it
   if (c.trigger.kind === 'verb' && tensesOf(tokens[c.head].lex) & TENSE.W && !(tensesOf(tokens[c.head].lex) & FINITE)) {
@@ -810,6 +817,8 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     // `ont bloqué des routes pour protester`: the purpose names the same act
     if (governor?.link === 'pour' && acceptedTypes & c.facts.bit) return null;
   }
+  // `un mouvement de contestation inédit qui plaide pour sa démission`: what a protest demands is part of the protest
+  if (c.trigger.kind === 'verb' && acceptedTypes & PROTEST_FACTS.bit && (c.type === 'REQUEST' || c.type === 'ACCUSE' || c.type === 'REJECT') && protestRelative(tokens, accepted, c)) return null;
   if (c.trigger.kind === 'noun') {
     const before = tokens[c.first - 1];
     const det = isDet(before) ? c.first - 1 : c.first;
@@ -833,8 +842,14 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     if (someBits(tokens, Math.max(clauseFirst, c.first - 4), c.first, W.Aimed)) return null;
     // `la menace d'attaques`, `le risque d'une invasion`: what is feared has not happened
     if (feared(tokens, c.first)) return null;
+    // `condamné pour préparation « d'attaques terroristes »`: a charge names what someone is accused of, no act reported
+    if (charged(tokens, c.first)) return null;
     // `en cas de refus`, `en cas d'attaque`: a condition, not a report
     if (inCaseOf(tokens, c.first)) return null;
+    // `un accord pour un cessez-le-feu et la libération d'otages`: what an agreement provides is its content
+    if (agreementContent(tokens, c.first, v.sentence.first)) return null;
+    // `plus importante que le soutien financier`: the second term of a comparison names no act
+    if (comparedTo(tokens, c.first, v.sentence.first)) return null;
     // `face à la menace`, `sous la menace`: a threat as a risk one lives with, not a threat someone made
     if (c.type === 'THREATEN' && ((tokens[c.first - 2]?.lower === 'à' && tokens[c.first - 3]?.lower === 'face') || tokens[c.first - 2]?.lower === 'sous')) return null;
     // the noun object of a speech act is its content (`accuse X d'avoir fomenté les manifestations`,
@@ -844,6 +859,8 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     // `accuse X d'avoir fomenté les manifestations`: what the accused did is the accusation's content
     if (governor && governor.type === 'ACCUSE' && c.first - governor.last <= 14 && contentInfinitive(tokens, governor.last, c.first)) return null;
     if (governor && governor.type !== 'ACCUSE' && c.first - governor.last <= 4 && !tokens.slice(governor.last, c.first).some((x) => x.kind === Kind.Punct || x.pos & (POS.VERB | POS.AUX) && !(x.pos & (POS.DET | POS.PREP | POS.ADJ)))) return null;
+    // `s'est opposé, jeudi, à la ratification du traité`, `bloque l'adhésion`: what is rejected is the rejection's object
+    if ((c.type === 'SUPPORT' || c.type === 'AGREE' || c.type === 'COOPERATE') && rejectedObject(tokens, accepted, c)) return null;
     // a relation noun as the object of another event verb is part of that event (`a souligné l'étroite coopération`)
     if (!c.facts.occurrence && objectOfVerb(tokens, accepted, c)) return null;
   }
@@ -900,6 +917,28 @@ function negatedVerbBefore(candidates: Candidate[], n: number): boolean {
   return false;
 }
 
+/** `c` opens a relative clause (`qui réclame`) whose antecedent, at most three words back, is an accepted protest. */
+function protestRelative(tokens: Token[], accepted: Candidate[], c: Candidate): boolean {
+  const qui = c.first - 1;
+  if (tokens[qui]?.lower !== 'qui') return false;
+  for (let q = accepted.length - 1; q >= 0 && qui - accepted[q].last <= 3; q--) if (accepted[q].type === 'PROTEST' && accepted[q].last <= qui) return true;
+  return false;
+}
+
+/** An accepted rejection verb ending at most eight tokens before `c` in its sentence, no conjugated verb between. */
+function rejectedObject(tokens: Token[], accepted: Candidate[], c: Candidate): boolean {
+  for (let q = accepted.length - 1; q >= 0 && c.first - accepted[q].last <= 8; q--) {
+    const a = accepted[q];
+    if (a.type !== 'REJECT' || a.trigger.kind !== 'verb' || a.last > c.first) continue;
+    for (let k = a.last; k < c.first; k++) {
+      const t = tokens[k];
+      if (!t.cap && t.pos & (POS.VERB | POS.AUX) && tensesOf(t.lex) & FINITE && !(t.pos & (POS.NOUN | POS.ADJ | POS.DET | POS.PREP))) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 /** An accepted verb of another type right before `c` (at most three tokens, no punctuation between): `c` is its object. */
 function objectOfVerb(tokens: Token[], accepted: Candidate[], c: Candidate): boolean {
   for (let q = accepted.length - 1; q >= 0 && c.first - accepted[q].last <= 3; q--) {
@@ -927,6 +966,35 @@ function modifiesNoun(doc: Doc, c: Candidate): boolean {
   const next = tokens[c.last];
   return !(next && (next.lower === 'par' || DATE_WORDS.has(next.lower) || next.kind === Kind.Number));
 }
+/** Offices reached by election: an election participle in a description of their holder reports no election. */
+const ELECTING = new Set(['élire', 'réélire']);
+const DESCRIBING_ADVERBS = new Set(['légitimement', 'démocratiquement', 'régulièrement', 'librement', 'constitutionnellement']);
+const RANKING = new Set(['plus', 'premier', 'première', 'premiers', 'premières', 'seul', 'seule', 'seuls', 'seules', 'dernier', 'dernière', 'unique']);
+
+/**
+ * `le président légitimement élu`, `la plus haute responsable élue à se rendre`, `le premier président à être
+ * réélu depuis 2002`: an election participle describing the holder of an office (by a manner adverb, or a
+ * ranking in its noun phrase) characterizes a person and reports no election.
+ */
+function describesHolder(tokens: Token[], c: Candidate): boolean {
+  if (!ELECTING.has(c.trigger.lemma)) return false;
+  const tenses = tensesOf(tokens[c.head].lex);
+  if (!(tenses & TENSE.K) || tenses & FINITE & ~TENSE.K) return false;
+  let first = c.first;
+  if (first !== c.head) {
+    // only `à être élu`: any other auxiliary makes a report (`a été élu`)
+    if (tokens[first].lower !== 'être' || tokens[first - 1]?.lower !== 'à') return false;
+    first--;
+  }
+  if (DESCRIBING_ADVERBS.has(tokens[first - 1]?.lower ?? '')) return true;
+  for (let k = first - 1; k >= c.clauseFirst && k >= first - 6; k--) {
+    const t = tokens[k];
+    if (t.kind === Kind.Punct || t.pos & (POS.VERB | POS.AUX) && tensesOf(t.lex) & FINITE && !(t.pos & (POS.NOUN | POS.ADJ))) return false;
+    if (RANKING.has(t.lower) && tokens[k + 1]?.lower !== 'ministre') return true;
+  }
+  return false;
+}
+const DAY_WORDS = new Set(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', "aujourd'hui", 'demain']);
 const DATE_WORDS = new Set(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', "aujourd'hui", 'demain', 'fin', 'début', 'mi', 'le', 'en', 'dès', 'depuis']);
 const READY = new Set(['prêt', 'prête', 'prêts', 'prêtes']);
 
@@ -946,16 +1014,69 @@ function inCaseOf(tokens: Token[], first: number): boolean {
   return (de === 'de' || de === "d'" || de === 'du' || de === 'des') && tokens[k - 1]?.lower === 'cas' && tokens[k - 2]?.lower === 'en';
 }
 
-/** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`. */
+const AGREEMENT_HEADS = new Set(['accord', 'accords', 'entente', 'compromis', 'pacte', 'traité', 'négociations', 'pourparlers', 'discussions', 'négociation']);
+const AGREEMENT_LINKS = new Set(['sur', 'pour', 'prévoyant', 'portant', 'visant']);
+const CONTENT_PATH = new Set(['et', 'de', "d'", 'du', 'des', 'à', 'au', 'aux']);
+
+/**
+ * `un accord sur une trêve`, `un accord pour un cessez-le-feu à Gaza et la libération d'otages`: a noun reached
+ * from `accord sur|pour|prévoyant` through nouns, determiners, adjectives, `de`, `à` and `et` only (not `dans la
+ * guerre`, which sets the scene) is what the agreement provides, not an act of its own.
+ */
+function agreementContent(tokens: Token[], first: number, floor: number): boolean {
+  for (let k = first - 1; k > floor && k >= first - 10; k--) {
+    const t = tokens[k];
+    if (AGREEMENT_LINKS.has(t.lower)) return AGREEMENT_HEADS.has(tokens[k - 1].lower);
+    if (t.kind !== Kind.Word || !(CONTENT_PATH.has(t.lower) || t.pos & (POS.DET | POS.NOUN | POS.ADJ | POS.PROPN) || t.cap)) return false;
+    // (`Gaza` is no past tense of `gazer`)
+    if (!t.cap && t.pos & (POS.VERB | POS.AUX) && tensesOf(t.lex) & FINITE && !(t.pos & (POS.NOUN | POS.DET))) return false;
+  }
+  return false;
+}
+
+const COMPARATIVES = new Set(['plus', 'moins', 'davantage', 'autant', 'mieux', 'pire']);
+
+/** `plus importante que le « soutien direct »`, `moins que l'aide`: a noun after the `que` of a comparative. */
+function comparedTo(tokens: Token[], first: number, floor: number): boolean {
+  let k = first - 1;
+  if (tokens[k]?.kind === Kind.Quote) k--;
+  if (isDet(tokens[k])) k--;
+  if (tokens[k]?.lower !== 'que' && tokens[k]?.lower !== "qu'") return false;
+  for (let j = k - 1; j >= floor && j >= k - 5; j--) {
+    if (tokens[j].kind === Kind.Punct) return false;
+    if (COMPARATIVES.has(tokens[j].lower)) return true;
+  }
+  return false;
+}
+
+/** `une demande de manifestation`, `l'interdiction de rassemblement`: what is asked for or banned has not happened. */
+const UNGRANTED = new Set(['demande', 'demandes', 'interdiction', 'interdictions', 'autorisation', 'autorisations']);
+const CHARGES = new Set(['préparation', 'apologie', 'complicité', 'incitation', 'financement', 'planification']);
+
+/** `pour préparation d'attaques`, `apologie du terrorisme`, `complicité d'assassinat`: the object of a charge. */
+function charged(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  const isDe = (w: string | undefined): boolean => w === 'de' || w === "d'" || w === 'des' || w === 'du' || w === 'à' || w === 'au' || w === 'aux';
+  if (!isDe(tokens[k]?.lower) && isDet(tokens[k])) k--;
+  if (!isDe(tokens[k]?.lower)) return false;
+  k--;
+  if (tokens[k]?.kind === Kind.Quote) k--;
+  return CHARGES.has(tokens[k]?.lower ?? '');
+}
+
+/** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`, `une demande de manifestation`. */
 function feared(tokens: Token[], first: number): boolean {
   let k = first - 1;
   const article = tokens[k]?.lower;
   if (article === 'un' || article === 'une' || article === 'le' || article === 'la' || article === 'les' || article === "l'") k--;
   const de = tokens[k]?.lower;
-  return (de === 'de' || de === "d'" || de === 'des' || de === 'du') && FEARED.has(tokens[k - 1]?.lower ?? '');
+  const head = tokens[k - 1]?.lower ?? '';
+  return (de === 'de' || de === "d'" || de === 'des' || de === 'du') && (FEARED.has(head) || UNGRANTED.has(head));
 }
 
 /** Same-type triggers close together in one clause name one event (`a infligé des sanctions`); so do the protest nouns of one sentence. */
+const ELECTION_NOUNS = new Set(['élection', 'réélection', 'scrutin', 'présidentielle', 'législatives', 'législative', 'référendum', 'primaire', 'tour']);
+
 function mergeSameType(tokens: Token[], accepted: Candidate[]): Candidate[] {
   const merged: Candidate[] = [];
   for (const c of accepted) {
@@ -965,6 +1086,18 @@ function mergeSameType(tokens: Token[], accepted: Candidate[]): Candidate[] {
       continue;
     }
     merged.push(c);
+  }
+  // the election nouns of one sentence name one election (`sa victoire à l'élection présidentielle « dès le premier tour »`)
+  let elections = 0;
+  for (const c of merged) if (c.type === 'OTHER' && c.trigger.kind === 'noun' && ELECTION_NOUNS.has(c.trigger.lemma)) elections++;
+  if (elections > 1) {
+    let firstElection: Candidate | undefined;
+    for (let q = 0; q < merged.length; q++) {
+      const c = merged[q];
+      if (c.type !== 'OTHER' || c.trigger.kind !== 'noun' || !ELECTION_NOUNS.has(c.trigger.lemma)) continue;
+      if (!firstElection) firstElection = c;
+      else merged.splice(q--, 1);
+    }
   }
   let protests = 0;
   let keep: Candidate | undefined;
@@ -1475,6 +1608,11 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
           continue;
         }
       }
+      // a verbless, undated subheading (`Rencontre Erdogan-Biden`, `Un dernier entretien à l'Élysée`) names again what the article tells
+      if (c.trigger.kind === 'noun' && s > 0 && seen.has(ofType) && subheading(doc, sentence, c) && !datedSentence(doc, v, c, index)) {
+        seen.add(key);
+        continue;
+      }
       // `ces bombardements`, `le contournement des sanctions`: the occurrence told before, named again
       const det = tokens[c.first - 1]?.lower ?? '';
       const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || det === 'ces';
@@ -1590,6 +1728,21 @@ const ANCHORING_PREPOSITIONS = new Set(['après', 'avant', 'pendant', 'durant', 
  * `après la réunion`, `en marge de la rencontre`, `lors de la présidentielle`, `les négociations
  * porteront sur` after the visit was told, unless it brings its own date or place.
  */
+/** A short line with no conjugated verb but the trigger (a subheading): at most eight words. */
+function subheading(doc: Doc, sentence: Sentence, c: Candidate): boolean {
+  const { tokens } = doc;
+  if (sentence.last - sentence.first > 12) return false;
+  let words = 0;
+  for (let k = sentence.first; k < sentence.last; k++) {
+    const t = tokens[k];
+    if (t.kind !== Kind.Word) continue;
+    words++;
+    if (k >= c.first && k < c.last) continue;
+    if (t.pos & (POS.VERB | POS.AUX) && tensesOf(t.lex) & FINITE && !(t.pos & (POS.DET | POS.PREP | POS.PROPN) || t.cap && k > sentence.first)) return false;
+  }
+  return words <= 8;
+}
+
 function knownOccurrence(tokens: Token[], c: Candidate, sameWordSeen: boolean, sameTypeSeen: boolean): boolean {
   const det = tokens[c.first - 1];
   if (!det) return false;
