@@ -7,6 +7,7 @@ import { Gap, Kind, lexemeFlag, lexemeSlot, type Lexeme, type Token } from '../n
 import type { AgreementRecord } from '../types.generated.ts';
 import type { ArticleContext } from './context.ts';
 import type { AgreementMention, DateMention, EventMention } from './types.ts';
+import { partitionPoint } from '../nlp/search.ts';
 
 /**
  * Agreements (annotation guidelines §4): the nouns that name them, their status cues and
@@ -326,14 +327,7 @@ function statusCues(doc: Doc, s: Sentence): Cue[] {
 
 /** The first index of sorted `xs` whose value is not below `x` (xs.length if none). */
 function lowerBound(xs: number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, xs.length, (k) => xs[k] < x);
 }
 
 /**
@@ -865,25 +859,12 @@ function demandedBefore(tokens: Token[], name: Found, clauseFirst: number): bool
 
 /** The first index of sorted `xs` whose value is above `x` (xs.length if none). */
 function upperBound(xs: number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, xs.length, (k) => xs[k] <= x);
 }
 
 /** The token that starts at character `start`, or -1. */
 function tokenStartingAt(tokens: Token[], start: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(0, tokens.length, (k) => tokens[k].start < start);
   return lo < tokens.length && tokens[lo].start === start ? lo : -1;
 }
 
@@ -905,14 +886,7 @@ function datedBySentence(doc: Doc, dates: DateMention[]): Map<number, DateMentio
 
 /** The last sentence starting at or before character `offset` (-1 if none). */
 function sentenceAtOffset(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.sentences[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(0, doc.sentences.length, (k) => doc.sentences[k].start <= offset) - 1;
 }
 
 /**
@@ -944,13 +918,7 @@ class SentenceDates {
   /** The date nearest to character `at`, the dates sorted by that distance from now on. */
   nearest(at: number): DateMention | undefined {
     const { byStart } = this;
-    let lo = 0;
-    let hi = byStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (byStart[mid].start <= at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, byStart.length, (k) => byStart[k].start <= at);
     const left = byStart[lo - 1];
     const right = byStart[lo];
     let found: DateMention | undefined;

@@ -10,6 +10,7 @@ import {
 } from './dates/calendar.ts';
 import type { ArticleContext } from './context.ts';
 import type { DateMention } from './types.ts';
+import { partitionPoint } from '../nlp/search.ts';
 
 /**
  * Temporal expressions (annotation guidelines §1), HeidelTime-style: the patterns and word
@@ -757,13 +758,7 @@ class Story {
       this.daysAhead.set(sentence.first, (ahead = { storyMonth: this.storyMonth, byWeekday }));
     }
     const days = ahead.byWeekday[weekday];
-    let lo = 0;
-    let hi = days.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (days[mid].at <= index) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, days.length, (k) => days[k].at <= index);
     return lo < days.length ? days[lo].value : null;
   }
 
@@ -784,14 +779,7 @@ class Story {
     if (s > 0) {
       const before = doc.sentences[s - 1];
       // the last expression before this one that ends within the sentence before
-      let lo = 0;
-      let hi = index;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (hits[mid].last <= before.last) lo = mid + 1;
-        else hi = mid;
-      }
-      const last = lo - 1;
+      const last = partitionPoint(0, index, (k) => hits[k].last <= before.last) - 1;
       const j = last >= 0 && givesYear(hits[last]) ? last : last >= 0 ? this.yearBefore[last] : -1;
       if (j >= 0 && hits[j].first >= before.first) return hits[j].reading.kind === 'day' || hits[j].reading.kind === 'month' ? hits[j].reading.year : null;
     }

@@ -7,6 +7,7 @@ import { Kind, lexemeFlag, lexemeSlot, type Lexeme, type Token } from '../nlp/to
 import type { EventRecord } from '../types.generated.ts';
 import type { ArticleContext } from './context.ts';
 import type { DateMention, EventMention } from './types.ts';
+import { partitionPoint } from '../nlp/search.ts';
 
 /**
  * PLOVER-coded events (annotation guidelines §3). Triggers are data (rules/events/triggers.jsonl):
@@ -1191,13 +1192,7 @@ function firstTokenFrom(tokens: Token[], offset: number, i: number): number {
     lo += step;
     step *= 2;
   }
-  let hi = Math.min(lo + step, tokens.length);
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(lo, Math.min(lo + step, tokens.length), (k) => tokens[k].start < offset);
 }
 
 /** The sentence holding token `i`, or -1. */
@@ -1307,14 +1302,7 @@ function spanOpening(tokens: Token[], first: number, end: number): boolean {
 
 /** The first entry of `list` (date indexes by first token `at`) at or after token `i`. */
 function firstAt(list: number[], at: Int32Array, i: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[list[mid]] < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, list.length, (k) => at[list[k]] < i);
 }
 
 /**
@@ -1864,14 +1852,7 @@ function ownComplement(doc: Doc, c: Candidate, covered: number[]): boolean {
 
 /** The index of the first of the ascending `list` at or after `value` (its length if none). */
 function firstFrom(list: number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, list.length, (k) => list[k] < value);
 }
 
 /** The candidates not inside a long quotation. */

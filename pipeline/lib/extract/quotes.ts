@@ -7,6 +7,7 @@ import type { QuoteSpan } from '../nlp/structure.ts';
 import { Gap, Kind, lexemeFlag, lexemeSlot, type Lexeme, type Token } from '../nlp/tokens.ts';
 import type { ArticleContext } from './context.ts';
 import type { DateMention, QuoteMention } from './types.ts';
+import { partitionPoint } from '../nlp/search.ts';
 
 /**
  * Direct quotations and their speakers (annotation guidelines §2). Every quotation that is
@@ -359,14 +360,7 @@ class Timeline<T> {
 
 /** How many of `length` entries, at ascending positions `position(k)`, are before position `at`. */
 function countBefore(length: number, position: (k: number) => number, at: number): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (position(mid) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, length, (k) => position(k) < at);
 }
 
 /** Agreement classes: `il` takes a man or a masculine body, `elle` a woman or a feminine one, anything else a person. */

@@ -2,6 +2,7 @@ import { POS, lemmasOf } from './lexicon.ts';
 import { PhraseMatcher } from './phrases.ts';
 import { loadRules } from './rules.ts';
 import { Gap, Kind, lexemeFlag, lexemeSlot, tokenize, type Lexeme, type Token } from './tokens.ts';
+import { partitionPoint } from './search.ts';
 
 /**
  * Mentions of actors in an article (an entity ruler, as spaCy's): countries, demonyms,
@@ -982,16 +983,7 @@ function linkStandingRoles(tokens: Token[], mentions: Mention[], entities: Entit
     if (p.type === 'person' && p.entity >= 0 && quoted[p.first] < 0) linkable.push(k);
   }
   const sentenceOf = (q: number): number => tokens[mentions[linkable[q]].first].sent;
-  const firstAfter = (at: number): number => {
-    let lo = 0;
-    let hi = linkable.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[linkable[mid]].first > at) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
+  const firstAfter = (at: number): number => partitionPoint(0, linkable.length, (k) => mentions[linkable[k]].first <= at);
   let before = 0; // linkable[0, before) start before the description
   for (const m of standing) {
     const role = m.role!;

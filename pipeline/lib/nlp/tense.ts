@@ -1,5 +1,6 @@
 import { FINITE, POS, TENSE, lemmasOf, tensesOf } from './lexicon.ts';
 import { Kind, lexemeSlot, type Lexeme, type Token } from './tokens.ts';
+import { partitionPoint } from './search.ts';
 
 /**
  * Where a sentence's verbs place what it reports in time, read from the tenses the lexicon
@@ -153,14 +154,7 @@ export const cueList = (cues: TenseCue[]): CueList => ({ all: cues, both: cues.f
 
 /** The number of cues of `cues` (in text order) for which `before` holds, those being first. */
 function countWhile(cues: TenseCue[], before: (c: TenseCue) => boolean): number {
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (before(cues[mid])) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, cues.length, (k) => before(cues[k]));
 }
 
 /**
