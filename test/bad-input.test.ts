@@ -9,7 +9,7 @@ import { isCalendarDate } from '../pipeline/lib/extract/dates/calendar.ts';
 import { guessLanguage } from '../pipeline/lib/language.ts';
 import { CLEAN_QUALITY_CODES, type QualityEntry } from '../pipeline/lib/quality.ts';
 import { decodeBytes } from '../pipeline/lib/text/decode.ts';
-import { liveProcesses, make, ROOT, runStage, tempDir, until } from './helpers.ts';
+import { letRunnerIn, liveProcesses, make, ROOT, runStage, tempDir, until } from './helpers.ts';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'bad');
 type Article = CleanedArticle & { doc_id: string };
@@ -152,7 +152,7 @@ describe('decoding and inspection rules', () => {
 });
 
 describe('extract stage: the budget', () => {
-  it('publishes a 100 KB article without a full stop with an extraction_truncated warning, the same outcome from scratch and from the cache', () => {
+  it('publishes a 100 KB article without a full stop with an extraction_truncated warning, the same outcome from scratch and from the cache', async () => {
     const seeds = tempDir('budget');
     // a scraped table dump: names, places and figures, and not one full stop
     const row = (k: number) => `ligne ${k} : Vladimir Poutine, président de la Russie, à Minsk le 12 mars 2022, a dit « oui » à l’accord de Minsk et aux sanctions ; `;
@@ -164,21 +164,22 @@ describe('extract stage: the budget', () => {
     writeFileSync(join(seeds, 'dump.txt'), parts.join(''));
     cpSync(join(FIXTURES, 'article-valide.txt'), join(seeds, 'petit.txt'));
     const build = tempDir('budget-build');
-    const extract = (b: string, ...more: string[]) => {
+    const extract = async (b: string, ...more: string[]) => {
       for (const stage of ['clean.ts', 'extract.ts']) {
+        await letRunnerIn();
         const r = runStage(stage, ['--seeds', seeds, '--build', b, ...(stage === 'extract.ts' ? more : [])]);
         expect(r.status, r.stderr).toBe(0);
       }
       return ['quality.jsonl', 'documents.jsonl', 'quotes.jsonl', 'dates.jsonl', 'events.jsonl'].map((f) => readFileSync(join(b, 'extract', f), 'utf8'));
     };
-    const first = extract(build);
+    const first = await extract(build);
     const quality = first[0].trim().split('\n').map((l) => JSON.parse(l) as QualityEntry);
     expect(quality).toEqual([expect.objectContaining({ file: 'dump.txt', outcome: 'published', code: 'extraction_truncated', stage: 'extract' })]);
     expect(first[1]).toContain('"source_file":"dump.txt"');
     expect(first[2]).toContain('Nous sommes prêts.');
     // from the cache, with no cache, and with the pool of workers: the same records and the same report
-    expect(extract(build)).toEqual(first);
-    expect(extract(tempDir('budget-build-2'), '--no-cache', '--jobs', '2', '--in-thread-max', '0')).toEqual(first);
+    expect(await extract(build)).toEqual(first);
+    expect(await extract(tempDir('budget-build-2'), '--no-cache', '--jobs', '2', '--in-thread-max', '0')).toEqual(first);
   });
 });
 
@@ -289,26 +290,27 @@ describe('clean stage: robustness', () => {
     expect(passing.status, passing.stderr).toBe(0);
   });
 
-  it('gives the same output with 1 worker and with 2, and from its cache after a change', () => {
+  it('gives the same output with 1 worker and with 2, and from its cache after a change', async () => {
     const seeds = tempDir('clean-pool');
     const article = readFileSync(join(FIXTURES, 'article-valide.txt'), 'utf8');
     // several batches of the pool, with every kind of bad file and copies across batches
     for (let i = 0; i < 200; i++) writeFileSync(join(seeds, `a${String(i).padStart(3, '0')}.txt`), `${article} Numéro ${i % 150}.\n`);
     for (const f of readdirSync(FIXTURES)) cpSync(join(FIXTURES, f), join(seeds, f));
-    const run = (build: string, jobs: string) => {
+    const run = async (build: string, jobs: string) => {
+      await letRunnerIn();
       const r = runStage('clean.ts', ['--seeds', seeds, '--build', build, '--jobs', jobs]);
       expect(r.status, r.stderr).toBe(0);
       return ['articles.jsonl', 'quality.jsonl'].map((f) => readFileSync(join(build, 'clean', f), 'utf8'));
     };
     const pooled = tempDir('clean-pool-2');
-    const serial = run(tempDir('clean-pool-1'), '1');
+    const serial = await run(tempDir('clean-pool-1'), '1');
     expect(serial[0].split('\n').length).toBeGreaterThan(150);
-    expect(run(pooled, '2')).toEqual(serial);
-    expect(run(pooled, '2')).toEqual(serial);
+    expect(await run(pooled, '2')).toEqual(serial);
+    expect(await run(pooled, '2')).toEqual(serial);
     writeFileSync(join(seeds, 'a007.txt'), `${article} Un autre texte.\n`);
-    const changed = run(pooled, '2');
+    const changed = await run(pooled, '2');
     expect(changed).not.toEqual(serial);
-    expect(run(tempDir('clean-pool-fresh'), '1')).toEqual(changed);
+    expect(await run(tempDir('clean-pool-fresh'), '1')).toEqual(changed);
   });
 
   it('leaves no output and no temporary file behind when interrupted mid-run', async () => {

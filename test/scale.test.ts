@@ -89,7 +89,7 @@ describe('a small generated corpus', () => {
     }
   });
 
-  it('interleaves cached and newly extracted articles in input order, in the workers or in the stage\'s thread', () => {
+  it('interleaves cached and newly extracted articles in input order, in the workers or in the stage\'s thread', async () => {
     // every third article changed: runs of hits and misses alternate
     const mixedBuild = (name: string) => {
       const build = join(work, name);
@@ -101,7 +101,8 @@ describe('a small generated corpus', () => {
       return { build, cached: lines.length - Math.floor((lines.length + 1) / 3) };
     };
     const files = readdirSync(join(work, 'b-single', 'extract')).filter((f) => f.endsWith('.jsonl'));
-    const extractedIn = (name: string, where: string, args: string[]) => {
+    const extractedIn = async (name: string, where: string, args: string[]) => {
+      await letRunnerIn();
       const { build, cached } = mixedBuild(name);
       const r = runStage('extract.ts', ['--build', build, '--jobs', '2', ...args]);
       expect(r.status, r.stderr).toBe(0);
@@ -109,9 +110,9 @@ describe('a small generated corpus', () => {
       return files.map((f) => sha(join(build, 'extract', f)));
     };
     // the changed articles go to the workers, or are few enough for the stage's own thread
-    const byWorkers = extractedIn('b-mixed-workers', '2 workers', ['--in-thread-max', '0']);
-    const inThread = extractedIn('b-mixed-here', 'in the stage\'s own thread', []);
-    const uncached = extractedIn('b-mixed-uncached', '2 workers', ['--no-cache']);
+    const byWorkers = await extractedIn('b-mixed-workers', '2 workers', ['--in-thread-max', '0']);
+    const inThread = await extractedIn('b-mixed-here', 'in the stage\'s own thread', []);
+    const uncached = await extractedIn('b-mixed-uncached', '2 workers', ['--no-cache']);
     expect(byWorkers).toEqual(uncached);
     expect(inThread).toEqual(uncached);
   });
