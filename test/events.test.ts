@@ -515,3 +515,19 @@ describe('detection: subheadings', () => {
     expect(typesIn(text, [dateMention(text, 'en mars', '2023-03', 'month')])).toEqual(['CONSULT', 'CONSULT']);
   });
 });
+
+describe('detection: a determiner slot that may be a contraction or absent', () => {
+  // `des relations` and `de leurs relations`, `des élections` and `de la présidentielle`:
+  // one slot for the preposition, an optional one for the determiner
+  it.each([
+    ["Riyad et Téhéran ont annoncé le rétablissement des relations diplomatiques.", 'AGREE'],
+    ["Riyad et Téhéran ont annoncé le rétablissement de leurs relations diplomatiques.", 'AGREE'],
+    ['Ankara et Le Caire ont engagé la normalisation des relations.', 'AGREE'],
+    ['La commission électorale a publié les résultats des élections législatives au Sénégal.', 'OTHER'],
+    ['La commission électorale du Sénégal a publié les résultats de la présidentielle.', 'OTHER'],
+    ['La ministre française a insisté sur la nécessité d’un désengagement des forces.', 'REQUEST'],
+    ["Le président a insisté sur l'importance du dialogue avec la Russie.", 'REQUEST'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+});
