@@ -531,3 +531,14 @@ describe('detection: a determiner slot that may be a contraction or absent', () 
     expect(typesIn(text)).toContain(type);
   });
 });
+
+describe('detection: a trigger quoted alone', () => {
+  // scare quotes around the verb (`a «interdit» aux navires`): its context starts past the closing mark
+  it.each([
+    ['Pékin a «interdit» aux navires de pénétrer dans les zones concernées.', 'COERCE'],
+    ['Pékin a « interdit » aux navires étrangers de pénétrer dans la zone.', 'COERCE'],
+    ["Le chef de l'Etat a «rendu visite» au roi du Maroc.", 'CONSULT'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+});

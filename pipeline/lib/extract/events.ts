@@ -605,7 +605,8 @@ function findCandidates(doc: Doc, v: SentenceView, at: number[], from: number, t
   for (let a = from; a < to; a++) {
     const i = at[a];
     const clause = v.clauseOf(i);
-    const next = i + 1 < v.sentence.last ? tokens[i + 1] : null;
+    const after = i + 1 + quotedAlone(doc, i);
+    const next = after < v.sentence.last ? tokens[after] : null;
     let passed: Int32Array | null = null;
     for (const trigger of triggersOf(tokens[i])) {
       if (trigger.checkTo > trigger.checkFrom && !passesCheck(trigger, next, next && (passed ??= checksPassed(next)))) continue;
@@ -703,9 +704,11 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
     if (t.cap && prev & W.Det && i - 1 > sentence.first && tokens[i - 1].cap) return null;
   }
   let last = i + 1;
+  // the context of a word quoted alone starts past its closing mark
+  const past = last + quotedAlone(doc, i);
   if (trigger.complement.length) {
     let end = -1;
-    for (const p of trigger.complement) end = Math.max(end, p.endAt(tokens, last, CLASSES, sentence.last));
+    for (const p of trigger.complement) end = Math.max(end, p.endAt(tokens, past, CLASSES, sentence.last));
     if (end < 0) return null;
     last = end;
   }
@@ -721,8 +724,8 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
   }
   if (trigger.notReflexive && reflexiveBefore(tokens, i, clauseFirst)) return null;
   const passive = trigger.passive && tensesOf(t.lex) & TENSE.K && (tokens[i - 1]?.lower === 'été' || isAux(tokens[i - 1]) && lemmasOf(tokens[i - 1].lex, POS.AUX).includes('être'));
-  if (trigger.after.length && !passive && !anyFrom(trigger.after, tokens, last, sentence.last)) return null;
-  if (trigger.notAfter.length && anyFrom(trigger.notAfter, tokens, last, sentence.last)) return null;
+  if (trigger.after.length && !passive && !anyFrom(trigger.after, tokens, Math.max(last, past), sentence.last)) return null;
+  if (trigger.notAfter.length && anyFrom(trigger.notAfter, tokens, Math.max(last, past), sentence.last)) return null;
   if (trigger.before.length && !anyBefore(trigger.before, tokens, first, trigger.beforeReach, sentence.first)) return null;
   if (trigger.notBefore.length && anyBefore(trigger.notBefore, tokens, first, trigger.beforeReach, sentence.first)) return null;
   let frame: Frame | null = 'current';
@@ -1853,6 +1856,14 @@ function ownComplement(doc: Doc, c: Candidate, covered: number[]): boolean {
 /** The index of the first of the ascending `list` at or after `value` (its length if none). */
 function firstFrom(list: number[], value: number): number {
   return partitionPoint(0, list.length, (k) => list[k] < value);
+}
+
+/** 1 when token `i` is a word quoted alone (`a «interdit» aux navires`): its context starts past the closing mark. */
+function quotedAlone(doc: Doc, i: number): number {
+  const q = doc.quoteOf[i];
+  if (q < 0) return 0;
+  const span = doc.quotes[q];
+  return span.open === i - 1 && span.close === i + 1 ? 1 : 0;
 }
 
 /** The candidates not inside a long quotation. */
