@@ -542,3 +542,21 @@ describe('detection: a trigger quoted alone', () => {
     expect(typesIn(text)).toContain(type);
   });
 });
+
+describe('detection: a refusal told as `c’est non`', () => {
+  it.each([
+    ["Pour l'Albanie et le Maroc, c'est non.", 'REJECT'],
+    ["Pour Varsovie, c'est non à l'accord avec le Mercosur.", 'REJECT'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+  it('not `c’est non seulement`', () => {
+    expect(typesIn("C'est non seulement une erreur mais une faute, a dit le ministre français.")).not.toContain('REJECT');
+  });
+});
+
+describe('detection: an appeal whose object is long or quoted', () => {
+  it('appeler X … « à patienter »', () => {
+    expect(typesIn("L'armée libanaise a appelé les habitants déplacés par les combats \"à patienter\" avant de rentrer.")).toContain('REQUEST');
+  });
+});
