@@ -560,3 +560,15 @@ describe('detection: an appeal whose object is long or quoted', () => {
     expect(typesIn("L'armée libanaise a appelé les habitants déplacés par les combats \"à patienter\" avant de rentrer.")).toContain('REQUEST');
   });
 });
+
+describe('detection: a refusal told as a negated judgement (`negated` rules)', () => {
+  it.each([
+    ["Paris a jugé que l'accord n'était toujours pas acceptable en l'état.", 'REJECT'],
+    ['Pour Berlin, ces conditions ne sont pas acceptables.', 'REJECT'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+  it('not when the judgement is positive', () => {
+    expect(typesIn("Pour Paris, l'accord est acceptable.")).toEqual([]);
+  });
+});

@@ -35,6 +35,8 @@ interface TriggerRule {
   not_reflexive?: boolean;
   passive?: boolean;
   announces?: boolean;
+  /** The trigger is an event only when negated, and then one of its type (`n'est pas acceptable`: REJECT). */
+  negated?: boolean;
 }
 
 /** A trigger rule as the engine reads it: what the first checks need sits on the object itself (no empty arrays of its own). */
@@ -46,6 +48,7 @@ interface CompiledTrigger {
   notReflexive: boolean;
   passive: boolean;
   announces: boolean;
+  onlyNegated: boolean;
   typeFacts: TypeFacts;
   complement: Pattern[];
   after: Pattern[];
@@ -106,7 +109,7 @@ for (const rule of RULES) {
   const notBefore = compile(rule.not_before);
   const compiled: CompiledTrigger = {
     kind, lemma, type: rule.type,
-    reflexive: !!rule.reflexive, notReflexive: !!rule.not_reflexive, passive: rule.passive === true, announces: !!rule.announces,
+    reflexive: !!rule.reflexive, notReflexive: !!rule.not_reflexive, passive: rule.passive === true, announces: !!rule.announces, onlyNegated: !!rule.negated,
     typeFacts: typeFacts(rule.type),
     complement: compile(rule.complement),
     after: compile(rule.after), notAfter: compile(rule.not_after), before, notBefore,
@@ -800,8 +803,10 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     if (c.trigger.kind === 'verb' && NEGATION_MEANS_REJECT.has(c.trigger.lemma) && !(tokens[c.first - 1]?.lower === 'encore' || someWord(tokens, clauseFirst, c.last, 'encore'))) {
       return { ...c, type: 'REJECT', facts: REJECT_FACTS, negated: false };
     }
+    if (c.trigger.onlyNegated) return { ...c, negated: false };
     return null;
   }
+  if (c.trigger.onlyNegated) return null;
   // in reported speech the conditional is the future of the past: `a annoncé qu'il se rendrait à Kiev`
   if (c.frame === 'hypothetical' && !(v.firstReported() < c.first)) return null;
   if (c.frame === 'hypothetical') c.frame = 'future';
