@@ -572,3 +572,15 @@ describe('detection: a refusal told as a negated judgement (`negated` rules)', (
     expect(typesIn("Pour Paris, l'accord est acceptable.")).toEqual([]);
   });
 });
+
+describe('detection: a feared act with an adjective on the fear', () => {
+  it.each([
+    ['Taïwan vit sous la menace constante d’une invasion par l’armée chinoise.'],
+    ["Washington évoque le risque réel d'une invasion de l'Ukraine par la Russie."],
+  ])('%s', (text) => {
+    expect(typesIn(text)).not.toContain('ASSAULT');
+  });
+  it('the act itself still is one', () => {
+    expect(typesIn("L'invasion russe de l'Ukraine a commencé le 24 février.")).toContain('ASSAULT');
+  });
+});

@@ -1073,14 +1073,18 @@ function charged(tokens: Token[], first: number): boolean {
   return CHARGES.has(tokens[k]?.lower ?? '');
 }
 
-/** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`, `une demande de manifestation`. */
+/** `la menace d'attaques`, `le risque d'une invasion`, `la menace constante d'une invasion`, `une demande de manifestation`. */
 function feared(tokens: Token[], first: number): boolean {
   let k = first - 1;
   const article = tokens[k]?.lower;
   if (article === 'un' || article === 'une' || article === 'le' || article === 'la' || article === 'les' || article === "l'") k--;
   const de = tokens[k]?.lower;
+  if (!(de === 'de' || de === "d'" || de === 'des' || de === 'du')) return false;
   const head = tokens[k - 1]?.lower ?? '';
-  return (de === 'de' || de === "d'" || de === 'des' || de === 'du') && (FEARED.has(head) || UNGRANTED.has(head));
+  if (FEARED.has(head) || UNGRANTED.has(head)) return true;
+  // … with an adjective between (`la menace constante d'une invasion`, `le risque réel d'une attaque`)
+  const adj = tokens[k - 1];
+  return !!adj && adj.pos & POS.ADJ && FEARED.has(tokens[k - 2]?.lower ?? '');
 }
 
 /** Same-type triggers close together in one clause name one event (`a infligé des sanctions`); so do the protest nouns of one sentence. */
