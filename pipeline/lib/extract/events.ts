@@ -1084,7 +1084,7 @@ function feared(tokens: Token[], first: number): boolean {
   if (FEARED.has(head) || UNGRANTED.has(head)) return true;
   // … with an adjective between (`la menace constante d'une invasion`, `le risque réel d'une attaque`)
   const adj = tokens[k - 1];
-  return !!adj && adj.pos & POS.ADJ && FEARED.has(tokens[k - 2]?.lower ?? '');
+  return !!adj && (adj.pos & POS.ADJ) !== 0 && FEARED.has(tokens[k - 2]?.lower ?? '');
 }
 
 /** Same-type triggers close together in one clause name one event (`a infligé des sanctions`); so do the protest nouns of one sentence. */
