@@ -584,3 +584,15 @@ describe('detection: a feared act with an adjective on the fear', () => {
     expect(typesIn("L'invasion russe de l'Ukraine a commencé le 24 février.")).toContain('ASSAULT');
   });
 });
+
+describe('detection: exercises told by their taking place', () => {
+  it.each([
+    ['Les exercices se dérouleront jusqu’à dimanche autour de Taïwan, selon Pékin.', 'MOBILIZE'],
+    ['Selon Moscou, les exercices auront lieu en Biélorussie en septembre.', 'MOBILIZE'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+  it('not an exercise of style', () => {
+    expect(typesIn("L'exercice de style a été périlleux pour le ministre français.")).toEqual([]);
+  });
+});
