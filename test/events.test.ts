@@ -596,3 +596,15 @@ describe('detection: exercises told by their taking place', () => {
     expect(typesIn("L'exercice de style a été périlleux pour le ministre français.")).toEqual([]);
   });
 });
+
+describe('detection: a refusal with a clitic before its infinitive', () => {
+  it.each([
+    ["Mme Kallas a exclu de s'allier avec le parti d'extrême droite EKRE.", 'REJECT'],
+    ["La dirigeante estonienne a gagné, tout en excluant de s'allier avec le parti EKRE.", 'REJECT'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+  it('not `exclure de la majorité` (a place, no infinitive)', () => {
+    expect(typesIn('Le Premier ministre a exclu de la majorité deux députés.')).not.toContain('REJECT');
+  });
+});
