@@ -601,6 +601,8 @@ describe('detection: a refusal with a clitic before its infinitive', () => {
   it.each([
     ["Mme Kallas a exclu de s'allier avec le parti d'extrême droite EKRE.", 'REJECT'],
     ["La dirigeante estonienne a gagné, tout en excluant de s'allier avec le parti EKRE.", 'REJECT'],
+    ['La Russie a accepté de se retirer de la centrale de Zaporijjia.', 'AGREE'],
+    ['Le Qatar a proposé de les accueillir à Doha.', 'REQUEST'],
   ])('%s', (text, type) => {
     expect(typesIn(text)).toContain(type);
   });
