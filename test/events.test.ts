@@ -610,3 +610,13 @@ describe('detection: a refusal with a clitic before its infinitive', () => {
     expect(typesIn('Le Premier ministre a exclu de la majorité deux députés.')).not.toContain('REJECT');
   });
 });
+
+describe('detection: a statement before a question after a colon', () => {
+  it('keeps the act told before the colon', () => {
+    expect(typesIn("Les Vingt-Sept acceptent de mettre en place des centres d'accueil : où, quand, dans quel pays ?")).toContain('AGREE');
+  });
+  it('a question names no act', () => {
+    expect(typesIn('Le président va-t-il rencontrer son homologue russe ?')).toEqual([]);
+    expect(typesIn('Une question demeure : le président va-t-il rencontrer son homologue russe ?')).toEqual([]);
+  });
+});

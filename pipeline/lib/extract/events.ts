@@ -1549,11 +1549,15 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
     } else while (next < triggers.length && tokens[triggers[next]].sent === s) next++;
     const to = bySentence ? at.length : next;
     let v: SentenceView | null = null;
-    if (to > from && doc.text[sentence.end - 1] !== '?') {
+    // a question names no act, but a statement before a colon keeps its own (`acceptent de … : où, quand ?`)
+    const askedFrom = doc.text[sentence.end - 1] === '?' ? questionStart(tokens, sentence.first, sentence.last) : sentence.last;
+    if (to > from && askedFrom > sentence.first) {
       while (mark < marks.length && marks[mark] < sentence.first) mark++;
       v = new SentenceView(doc, s, marks, mark);
     }
-    const candidates = v ? select(doc, v, outsideLongQuotes(doc, findCandidates(doc, v, at, from, to))) : [];
+    let found = v ? findCandidates(doc, v, at, from, to) : [];
+    if (askedFrom < sentence.last) found = found.filter((c) => c.last <= askedFrom);
+    const candidates = v ? select(doc, v, outsideLongQuotes(doc, found)) : [];
     if (!v || !candidates.length) {
       // the running context still moves on
       const own = ownDateOf(index, dates, s);
@@ -1873,6 +1877,12 @@ function quotedAlone(doc: Doc, i: number): number {
   if (q < 0) return 0;
   const span = doc.quotes[q];
   return span.open === i - 1 && span.close === i + 1 ? 1 : 0;
+}
+
+/** Where the question of a sentence ending in `?` starts: past its last colon (the sentence's first token if none). */
+function questionStart(tokens: Token[], first: number, last: number): number {
+  for (let k = last - 1; k > first; k--) if (tokens[k].lower === ':') return k;
+  return first;
 }
 
 /** The candidates not inside a long quotation. */
