@@ -515,3 +515,108 @@ describe('detection: subheadings', () => {
     expect(typesIn(text, [dateMention(text, 'en mars', '2023-03', 'month')])).toEqual(['CONSULT', 'CONSULT']);
   });
 });
+
+describe('detection: a determiner slot that may be a contraction or absent', () => {
+  // `des relations` and `de leurs relations`, `des élections` and `de la présidentielle`:
+  // one slot for the preposition, an optional one for the determiner
+  it.each([
+    ["Riyad et Téhéran ont annoncé le rétablissement des relations diplomatiques.", 'AGREE'],
+    ["Riyad et Téhéran ont annoncé le rétablissement de leurs relations diplomatiques.", 'AGREE'],
+    ['Ankara et Le Caire ont engagé la normalisation des relations.', 'AGREE'],
+    ['La commission électorale a publié les résultats des élections législatives au Sénégal.', 'OTHER'],
+    ['La commission électorale du Sénégal a publié les résultats de la présidentielle.', 'OTHER'],
+    ['La ministre française a insisté sur la nécessité d’un désengagement des forces.', 'REQUEST'],
+    ["Le président a insisté sur l'importance du dialogue avec la Russie.", 'REQUEST'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+});
+
+describe('detection: a trigger quoted alone', () => {
+  // scare quotes around the verb (`a «interdit» aux navires`): its context starts past the closing mark
+  it.each([
+    ['Pékin a «interdit» aux navires de pénétrer dans les zones concernées.', 'COERCE'],
+    ['Pékin a « interdit » aux navires étrangers de pénétrer dans la zone.', 'COERCE'],
+    ["Le chef de l'Etat a «rendu visite» au roi du Maroc.", 'CONSULT'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+});
+
+describe('detection: a refusal told as `c’est non`', () => {
+  it.each([
+    ["Pour l'Albanie et le Maroc, c'est non.", 'REJECT'],
+    ["Pour Varsovie, c'est non à l'accord avec le Mercosur.", 'REJECT'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+  it('not `c’est non seulement`', () => {
+    expect(typesIn("C'est non seulement une erreur mais une faute, a dit le ministre français.")).not.toContain('REJECT');
+  });
+});
+
+describe('detection: an appeal whose object is long or quoted', () => {
+  it('appeler X … « à patienter »', () => {
+    expect(typesIn("L'armée libanaise a appelé les habitants déplacés par les combats \"à patienter\" avant de rentrer.")).toContain('REQUEST');
+  });
+});
+
+describe('detection: a refusal told as a negated judgement (`negated` rules)', () => {
+  it.each([
+    ["Paris a jugé que l'accord n'était toujours pas acceptable en l'état.", 'REJECT'],
+    ['Pour Berlin, ces conditions ne sont pas acceptables.', 'REJECT'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+  it('not when the judgement is positive', () => {
+    expect(typesIn("Pour Paris, l'accord est acceptable.")).toEqual([]);
+  });
+});
+
+describe('detection: a feared act with an adjective on the fear', () => {
+  it.each([
+    ['Taïwan vit sous la menace constante d’une invasion par l’armée chinoise.'],
+    ["Washington évoque le risque réel d'une invasion de l'Ukraine par la Russie."],
+  ])('%s', (text) => {
+    expect(typesIn(text)).not.toContain('ASSAULT');
+  });
+  it('the act itself still is one', () => {
+    expect(typesIn("L'invasion russe de l'Ukraine a commencé le 24 février.")).toContain('ASSAULT');
+  });
+});
+
+describe('detection: exercises told by their taking place', () => {
+  it.each([
+    ['Les exercices se dérouleront jusqu’à dimanche autour de Taïwan, selon Pékin.', 'MOBILIZE'],
+    ['Selon Moscou, les exercices auront lieu en Biélorussie en septembre.', 'MOBILIZE'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+  it('not an exercise of style', () => {
+    expect(typesIn("L'exercice de style a été périlleux pour le ministre français.")).toEqual([]);
+  });
+});
+
+describe('detection: a refusal with a clitic before its infinitive', () => {
+  it.each([
+    ["Mme Kallas a exclu de s'allier avec le parti d'extrême droite EKRE.", 'REJECT'],
+    ["La dirigeante estonienne a gagné, tout en excluant de s'allier avec le parti EKRE.", 'REJECT'],
+    ['La Russie a accepté de se retirer de la centrale de Zaporijjia.', 'AGREE'],
+    ['Le Qatar a proposé de les accueillir à Doha.', 'REQUEST'],
+  ])('%s', (text, type) => {
+    expect(typesIn(text)).toContain(type);
+  });
+  it('not `exclure de la majorité` (a place, no infinitive)', () => {
+    expect(typesIn('Le Premier ministre a exclu de la majorité deux députés.')).not.toContain('REJECT');
+  });
+});
+
+describe('detection: a statement before a question after a colon', () => {
+  it('keeps the act told before the colon', () => {
+    expect(typesIn("Les Vingt-Sept acceptent de mettre en place des centres d'accueil : où, quand, dans quel pays ?")).toContain('AGREE');
+  });
+  it('a question names no act', () => {
+    expect(typesIn('Le président va-t-il rencontrer son homologue russe ?')).toEqual([]);
+    expect(typesIn('Une question demeure : le président va-t-il rencontrer son homologue russe ?')).toEqual([]);
+  });
+});

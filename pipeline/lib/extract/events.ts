@@ -35,6 +35,8 @@ interface TriggerRule {
   not_reflexive?: boolean;
   passive?: boolean;
   announces?: boolean;
+  /** The trigger is an event only when negated, and then one of its type (`n'est pas acceptable`: REJECT). */
+  negated?: boolean;
 }
 
 /** A trigger rule as the engine reads it: what the first checks need sits on the object itself (no empty arrays of its own). */
@@ -46,6 +48,7 @@ interface CompiledTrigger {
   notReflexive: boolean;
   passive: boolean;
   announces: boolean;
+  onlyNegated: boolean;
   typeFacts: TypeFacts;
   complement: Pattern[];
   after: Pattern[];
@@ -106,7 +109,7 @@ for (const rule of RULES) {
   const notBefore = compile(rule.not_before);
   const compiled: CompiledTrigger = {
     kind, lemma, type: rule.type,
-    reflexive: !!rule.reflexive, notReflexive: !!rule.not_reflexive, passive: rule.passive === true, announces: !!rule.announces,
+    reflexive: !!rule.reflexive, notReflexive: !!rule.not_reflexive, passive: rule.passive === true, announces: !!rule.announces, onlyNegated: !!rule.negated,
     typeFacts: typeFacts(rule.type),
     complement: compile(rule.complement),
     after: compile(rule.after), notAfter: compile(rule.not_after), before, notBefore,
@@ -605,7 +608,8 @@ function findCandidates(doc: Doc, v: SentenceView, at: number[], from: number, t
   for (let a = from; a < to; a++) {
     const i = at[a];
     const clause = v.clauseOf(i);
-    const next = i + 1 < v.sentence.last ? tokens[i + 1] : null;
+    const after = i + 1 + quotedAlone(doc, i);
+    const next = after < v.sentence.last ? tokens[after] : null;
     let passed: Int32Array | null = null;
     for (const trigger of triggersOf(tokens[i])) {
       if (trigger.checkTo > trigger.checkFrom && !passesCheck(trigger, next, next && (passed ??= checksPassed(next)))) continue;
@@ -703,9 +707,11 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
     if (t.cap && prev & W.Det && i - 1 > sentence.first && tokens[i - 1].cap) return null;
   }
   let last = i + 1;
+  // the context of a word quoted alone starts past its closing mark
+  const past = last + quotedAlone(doc, i);
   if (trigger.complement.length) {
     let end = -1;
-    for (const p of trigger.complement) end = Math.max(end, p.endAt(tokens, last, CLASSES, sentence.last));
+    for (const p of trigger.complement) end = Math.max(end, p.endAt(tokens, past, CLASSES, sentence.last));
     if (end < 0) return null;
     last = end;
   }
@@ -721,8 +727,8 @@ function tryTrigger(doc: Doc, v: SentenceView, trigger: CompiledTrigger, i: numb
   }
   if (trigger.notReflexive && reflexiveBefore(tokens, i, clauseFirst)) return null;
   const passive = trigger.passive && tensesOf(t.lex) & TENSE.K && (tokens[i - 1]?.lower === 'été' || isAux(tokens[i - 1]) && lemmasOf(tokens[i - 1].lex, POS.AUX).includes('être'));
-  if (trigger.after.length && !passive && !anyFrom(trigger.after, tokens, last, sentence.last)) return null;
-  if (trigger.notAfter.length && anyFrom(trigger.notAfter, tokens, last, sentence.last)) return null;
+  if (trigger.after.length && !passive && !anyFrom(trigger.after, tokens, Math.max(last, past), sentence.last)) return null;
+  if (trigger.notAfter.length && anyFrom(trigger.notAfter, tokens, Math.max(last, past), sentence.last)) return null;
   if (trigger.before.length && !anyBefore(trigger.before, tokens, first, trigger.beforeReach, sentence.first)) return null;
   if (trigger.notBefore.length && anyBefore(trigger.notBefore, tokens, first, trigger.beforeReach, sentence.first)) return null;
   let frame: Frame | null = 'current';
@@ -797,8 +803,10 @@ function keep(doc: Doc, v: SentenceView, candidates: Candidate[], n: number, acc
     if (c.trigger.kind === 'verb' && NEGATION_MEANS_REJECT.has(c.trigger.lemma) && !(tokens[c.first - 1]?.lower === 'encore' || someWord(tokens, clauseFirst, c.last, 'encore'))) {
       return { ...c, type: 'REJECT', facts: REJECT_FACTS, negated: false };
     }
+    if (c.trigger.onlyNegated) return { ...c, negated: false };
     return null;
   }
+  if (c.trigger.onlyNegated) return null;
   // in reported speech the conditional is the future of the past: `a annoncé qu'il se rendrait à Kiev`
   if (c.frame === 'hypothetical' && !(v.firstReported() < c.first)) return null;
   if (c.frame === 'hypothetical') c.frame = 'future';
@@ -1065,14 +1073,18 @@ function charged(tokens: Token[], first: number): boolean {
   return CHARGES.has(tokens[k]?.lower ?? '');
 }
 
-/** `la menace d'attaques`, `le risque d'une invasion`, `la menace des frappes`, `une demande de manifestation`. */
+/** `la menace d'attaques`, `le risque d'une invasion`, `la menace constante d'une invasion`, `une demande de manifestation`. */
 function feared(tokens: Token[], first: number): boolean {
   let k = first - 1;
   const article = tokens[k]?.lower;
   if (article === 'un' || article === 'une' || article === 'le' || article === 'la' || article === 'les' || article === "l'") k--;
   const de = tokens[k]?.lower;
+  if (!(de === 'de' || de === "d'" || de === 'des' || de === 'du')) return false;
   const head = tokens[k - 1]?.lower ?? '';
-  return (de === 'de' || de === "d'" || de === 'des' || de === 'du') && (FEARED.has(head) || UNGRANTED.has(head));
+  if (FEARED.has(head) || UNGRANTED.has(head)) return true;
+  // … with an adjective between (`la menace constante d'une invasion`, `le risque réel d'une attaque`)
+  const adj = tokens[k - 1];
+  return !!adj && (adj.pos & POS.ADJ) !== 0 && FEARED.has(tokens[k - 2]?.lower ?? '');
 }
 
 /** Same-type triggers close together in one clause name one event (`a infligé des sanctions`); so do the protest nouns of one sentence. */
@@ -1537,11 +1549,15 @@ export function extractEvents(ctx: ArticleContext, dates: DateMention[]): EventM
     } else while (next < triggers.length && tokens[triggers[next]].sent === s) next++;
     const to = bySentence ? at.length : next;
     let v: SentenceView | null = null;
-    if (to > from && doc.text[sentence.end - 1] !== '?') {
+    // a question names no act, but a statement before a colon keeps its own (`acceptent de … : où, quand ?`)
+    const askedFrom = doc.text[sentence.end - 1] === '?' ? questionStart(tokens, sentence.first, sentence.last) : sentence.last;
+    if (to > from && askedFrom > sentence.first) {
       while (mark < marks.length && marks[mark] < sentence.first) mark++;
       v = new SentenceView(doc, s, marks, mark);
     }
-    const candidates = v ? select(doc, v, outsideLongQuotes(doc, findCandidates(doc, v, at, from, to))) : [];
+    let found = v ? findCandidates(doc, v, at, from, to) : [];
+    if (askedFrom < sentence.last) found = found.filter((c) => c.last <= askedFrom);
+    const candidates = v ? select(doc, v, outsideLongQuotes(doc, found)) : [];
     if (!v || !candidates.length) {
       // the running context still moves on
       const own = ownDateOf(index, dates, s);
@@ -1853,6 +1869,20 @@ function ownComplement(doc: Doc, c: Candidate, covered: number[]): boolean {
 /** The index of the first of the ascending `list` at or after `value` (its length if none). */
 function firstFrom(list: number[], value: number): number {
   return partitionPoint(0, list.length, (k) => list[k] < value);
+}
+
+/** 1 when token `i` is a word quoted alone (`a «interdit» aux navires`): its context starts past the closing mark. */
+function quotedAlone(doc: Doc, i: number): number {
+  const q = doc.quoteOf[i];
+  if (q < 0) return 0;
+  const span = doc.quotes[q];
+  return span.open === i - 1 && span.close === i + 1 ? 1 : 0;
+}
+
+/** Where the question of a sentence ending in `?` starts: past its last colon (the sentence's first token if none). */
+function questionStart(tokens: Token[], first: number, last: number): number {
+  for (let k = last - 1; k > first; k--) if (tokens[k].lower === ':') return k;
+  return first;
 }
 
 /** The candidates not inside a long quotation. */
