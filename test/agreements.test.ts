@@ -89,6 +89,13 @@ describe('extractAgreements: parties, domains, dates, offsets', () => {
     expect(agreementsIn(text)[0].parties.sort()).toEqual(['BLR', 'RUS']);
   });
 
+  it('does not count who takes part in the talks as a party (`avec la participation de l’UE`)', () => {
+    const text = "La Russie et l'Ukraine ont signé un protocole sur le transit gazier avec la participation de l'Union européenne.";
+    expect(agreementsIn(text)[0].parties.sort()).toEqual(['RUS', 'UKR']);
+    const via = "Le Maroc et l'Espagne ont conclu un accord de pêche par l'entremise de la France.";
+    expect(agreementsIn(via)[0].parties.sort()).toEqual(['ESP', 'MAR']);
+  });
+
   it('gives each agreement of a sentence its own domains', () => {
     const text = 'Le Bélarus est économiquement dépendant de la Russie et les deux voisins sont liés par un traité militaire, une union douanière et l’Union eurasiatique.';
     const records = agreementsIn(text);

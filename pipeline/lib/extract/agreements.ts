@@ -527,7 +527,7 @@ function domainBitsIn(tokens: Token[], from: number, to: number): number {
 
 const LOCATIVE = new Set(['à', 'en', 'au', 'aux', 'dans', 'vers']);
 /** Words after which an actor is a go-between or a witness, not a party (`sous l'égide de Pékin`, `selon Moscou`). */
-const NOT_A_PARTY = new Set(['égide', 'médiation', 'auspices', 'selon', 'parrainage']);
+const NOT_A_PARTY = new Set(['égide', 'médiation', 'auspices', 'selon', 'parrainage', 'participation', 'entremise']);
 const REPORTING = new Set(['confirmer', 'annoncer', 'indiquer', 'déclarer', 'affirmer', 'saluer', 'rapporter', 'préciser', 'souligner', 'estimer']);
 
 const codesOf = (doc: Doc, i: number): string[] => {
