@@ -96,6 +96,12 @@ describe('extractAgreements: parties, domains, dates, offsets', () => {
     expect(agreementsIn(via)[0].parties.sort()).toEqual(['ESP', 'MAR']);
   });
 
+  it('gives a membership the members named before it, not the other body nor later actors', () => {
+    const text = "La Lituanie et l'Estonie, membres de l'Union européenne et de l'Otan, s'inquiètent depuis que la Russie a envahi l'Ukraine.";
+    const records = agreementsIn(text);
+    expect(records.map((r) => r.parties.sort())).toEqual([['EST', 'LTU'], ['EST', 'LTU']]);
+  });
+
   it('gives each agreement of a sentence its own domains', () => {
     const text = 'Le Bélarus est économiquement dépendant de la Russie et les deux voisins sont liés par un traité militaire, une union douanière et l’Union eurasiatique.';
     const records = agreementsIn(text);

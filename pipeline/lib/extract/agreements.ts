@@ -566,6 +566,11 @@ function partiesOf(doc: Doc, reading: SentenceReading, name: Found, main: () => 
     const codes: string[] = [];
     for (const i of inName) codes.push(...codesOf(doc, i));
     unique = [...new Set(codes)];
+  } else if (name.membership) {
+    // `la Lituanie et l'Estonie, membres de l'Union européenne et de l'Otan`: the members named before, not the other body nor what follows
+    const others = reading.memberships().filter((n) => n !== name);
+    unique = reading.actors().membersBefore(name, (i) => others.some((n) => i >= n.first && i < n.last));
+    if (!unique.length) unique = reading.actors().partiesAround(name, named, doc.quoteOf[name.head] >= 0);
   } else unique = reading.actors().partiesAround(name, named, doc.quoteOf[name.head] >= 0);
   if (unique.length < 2 && antecedent) for (const code of antecedent.parties) if (!unique.includes(code)) unique.push(code);
   for (const code of main()) {
@@ -628,6 +633,16 @@ class SentenceActors {
     }
     this.views[withQuoted ? 1 : 0] = view;
     return view;
+  }
+
+  /** The codes of the unquoted parties before a membership `name`, but for actors `skip` rejects, each once, in text order. */
+  membersBefore(name: Found, skip: (i: number) => boolean): string[] {
+    const out = new Set<string>();
+    for (let k = 0; k < this.at.length && this.at[k] < name.first; k++) {
+      if (!this.party[k] || this.quoted[k] || skip(this.at[k])) continue;
+      for (const code of this.codes[k]) out.add(code);
+    }
+    return [...out];
   }
 
   /** The codes of the parties the sentence gives `name` (`named`: the actors its own words name), each once, in text order. */
@@ -1060,6 +1075,11 @@ class SentenceReading {
     // not its noun (`Union eurasiatique`: the sentence says what union)
     for (let i = name.first; i < name.last; i++) if (i !== name.head && quoteOf[i] < 0 && count.get(i) === 1) bits |= domainBitsOf(tokens[i]);
     return bits;
+  }
+
+  /** The sentence's membership names (`membres de l'Union européenne et de l'Otan`). */
+  memberships(): Found[] {
+    return this.names.filter((n) => n.membership);
   }
 
   actors(): SentenceActors {
