@@ -102,6 +102,10 @@ describe('extractAgreements: parties, domains, dates, offsets', () => {
     expect(records.map((r) => r.parties.sort())).toEqual([['EST', 'LTU'], ['EST', 'LTU']]);
   });
 
+  it('does not take the city an agreement is named after for a party (`accords de Minsk`)', () => {
+    expect(agreementsIn("La Russie et l'Ukraine ont signé les accords de Minsk en 2015.")[0].parties.sort()).toEqual(['RUS', 'UKR']);
+  });
+
   it('gives each agreement of a sentence its own domains', () => {
     const text = 'Le Bélarus est économiquement dépendant de la Russie et les deux voisins sont liés par un traité militaire, une union douanière et l’Union eurasiatique.';
     const records = agreementsIn(text);

@@ -635,6 +635,13 @@ class SentenceActors {
     return view;
   }
 
+  /** `accord de Pékin`, `accords de Minsk`: a city right after the name's noun is where it was signed, not a party. */
+  private signingPlace(name: Found, i: number): boolean {
+    const { tokens, mentions, mentionAt } = this.doc;
+    const m = mentions[mentionAt[i]];
+    return (m.via === 'capital' || m.via === 'place') && /^(?:de|d')$/.test(tokens[i - 1]?.lower ?? '') && i - 2 === name.head;
+  }
+
   /** The codes of the unquoted parties before a membership `name`, but for actors `skip` rejects, each once, in text order. */
   membersBefore(name: Found, skip: (i: number) => boolean): string[] {
     const out = new Set<string>();
@@ -659,6 +666,7 @@ class SentenceActors {
     for (; k < this.at.length && this.at[k] <= name.last; k++) {
       const i = this.at[k];
       if (i < name.last && (!named.includes(i) || (name.membership && i === name.first))) continue;
+      if (i < name.last && this.signingPlace(name, i)) continue;
       if (counts(k)) for (const code of this.codes[k]) out.add(code);
     }
     // after the name: each code where it first occurs, in text order
