@@ -106,6 +106,10 @@ describe('extractAgreements: parties, domains, dates, offsets', () => {
     expect(agreementsIn("La Russie et l'Ukraine ont signé les accords de Minsk en 2015.")[0].parties.sort()).toEqual(['RUS', 'UKR']);
   });
 
+  it('takes the parties a name pairs, even one without a code (`entre l’UE et le Mercosur`)', () => {
+    expect(agreementsIn("La France s'oppose au projet d'accord commercial entre l'UE et le Mercosur.")[0].parties).toEqual(['EU']);
+  });
+
   it('gives each agreement of a sentence its own domains', () => {
     const text = 'Le Bélarus est économiquement dépendant de la Russie et les deux voisins sont liés par un traité militaire, une union douanière et l’Union eurasiatique.';
     const records = agreementsIn(text);

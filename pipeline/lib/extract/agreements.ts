@@ -572,12 +572,30 @@ function partiesOf(doc: Doc, reading: SentenceReading, name: Found, main: () => 
     unique = reading.actors().membersBefore(name, (i) => others.some((n) => i >= n.first && i < n.last));
     if (!unique.length) unique = reading.actors().partiesAround(name, named, doc.quoteOf[name.head] >= 0);
   } else unique = reading.actors().partiesAround(name, named, doc.quoteOf[name.head] >= 0);
+  // `accord entre l'UE et le Mercosur`, `accord UE-Mercosur`: the name gives all the parties, even those without a code
+  if (inName.length >= 2 || (inName.length === 1 && pairedInName(tokens, name, inName[0]))) return unique;
   if (unique.length < 2 && antecedent) for (const code of antecedent.parties) if (!unique.includes(code)) unique.push(code);
   for (const code of main()) {
     if (unique.length >= 2) break;
     if (!unique.includes(code)) unique.push(code);
   }
   return unique;
+}
+
+/** The name pairs its one known party with another proper name (`entre l'UE et le Mercosur`, `UE-Mercosur`). */
+function pairedInName(tokens: Token[], name: Found, at: number): boolean {
+  const dash = (k: number): boolean => tokens[k] !== undefined && /^[-–]$/.test(tokens[k].text) && k > name.first && k < name.last - 1;
+  if (dash(at + 1) && tokens[at + 1].gap === Gap.None && tokens[at + 2].cap) return true;
+  if (dash(at - 1) && tokens[at - 2].cap) return true;
+  let entre = -1;
+  for (let k = name.first; k < at; k++) if (tokens[k].lower === 'entre') entre = k;
+  if (entre < 0) return false;
+  for (let k = at + 1; k < name.last - 1; k++) {
+    if (tokens[k].lower !== 'et') continue;
+    const next = /^(?:la|le|l'|les)$/.test(tokens[k + 1].lower) ? k + 2 : k + 1;
+    return next < name.last && tokens[next].cap;
+  }
+  return false;
 }
 
 /**
