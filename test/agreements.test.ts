@@ -110,6 +110,10 @@ describe('extractAgreements: parties, domains, dates, offsets', () => {
     expect(agreementsIn("La France s'oppose au projet d'accord commercial entre l'UE et le Mercosur.")[0].parties).toEqual(['EU']);
   });
 
+  it('takes a bloc after `à` for who is addressed, not a place (`confiance à l’Occident`)', () => {
+    expect(agreementsIn("La Russie ne fait plus confiance à l'Occident, qui a rompu les accords sur le transit.")[0].parties.sort()).toEqual(['RUS', 'WEST']);
+  });
+
   it('gives each agreement of a sentence its own domains', () => {
     const text = 'Le Bélarus est économiquement dépendant de la Russie et les deux voisins sont liés par un traité militaire, une union douanière et l’Union eurasiatique.';
     const records = agreementsIn(text);

@@ -620,7 +620,8 @@ class SentenceActors {
       const m = doc.mentions[doc.mentionAt[i]];
       let p = i - 1;
       if (tokens[p] && /^(?:la|le|l'|les)$/.test(tokens[p].lower)) p--;
-      const place = (m.type === 'country' || m.type === 'place') && m.via !== 'demonym' && tokens[p] && LOCATIVE.has(tokens[p].lower);
+      // `au Brésil` is a place; `à l'Occident` (a bloc) is who is addressed, `en Occident` a place again
+      const place = (m.type === 'country' || m.type === 'place') && m.via !== 'demonym' && tokens[p] && LOCATIVE.has(tokens[p].lower) && !(m.via === 'bloc' && tokens[p].lower === 'à');
       const goBetween = tokens[p] && ((/^(?:de|d'|des|du)$/.test(tokens[p].lower) && NOT_A_PARTY.has(tokens[p - 1]?.lower ?? '')) || NOT_A_PARTY.has(tokens[p].lower));
       this.at.push(i);
       this.codes.push(codesOf(doc, i));
