@@ -114,6 +114,13 @@ describe('extractAgreements: parties, domains, dates, offsets', () => {
     expect(agreementsIn("La Russie ne fait plus confiance à l'Occident, qui a rompu les accords sur le transit.")[0].parties.sort()).toEqual(['RUS', 'WEST']);
   });
 
+  it('gives `cet accord` the parties of the agreement just told, not the other actors of its sentence', () => {
+    const text = "Israël et le Liban ont conclu un accord de cessez-le-feu. L'annonce de cet accord est intervenue après que l'Iran a menacé Israël.";
+    const records = agreementsIn(text);
+    expect(records.map((r) => r.parties.sort())).toEqual(records.map(() => ['ISR', 'LBN']));
+    expect(records.length).toBe(2);
+  });
+
   it('gives each agreement of a sentence its own domains', () => {
     const text = 'Le Bélarus est économiquement dépendant de la Russie et les deux voisins sont liés par un traité militaire, une union douanière et l’Union eurasiatique.';
     const records = agreementsIn(text);

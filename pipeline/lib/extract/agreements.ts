@@ -558,6 +558,8 @@ function actorStarts(doc: Doc, from: number, to: number): number[] {
  */
 function partiesOf(doc: Doc, reading: SentenceReading, name: Found, main: () => string[], antecedent: AgreementMention | undefined): string[] {
   const { tokens } = doc;
+  // `cet accord`: the agreement just told, with its parties, whatever else the sentence names
+  if (antecedent && antecedent.parties.length >= 2 && DEMONSTRATIVES.has(tokens[name.first - 1]?.lower ?? '') && name.last - name.first === 1) return [...antecedent.parties];
   const named = actorStarts(doc, name.first, name.last).filter((i) => !(name.membership && i === name.first));
   const between = named.filter((i) => tokens.slice(name.first, i).some((t) => t.lower === 'entre') || (tokens[i - 1] && /^[-–]$/.test(tokens[i - 1].text)) || (tokens[i + 1] && /^[-–]$/.test(tokens[i + 1].text) && tokens[i + 1].gap === Gap.None));
   const inName = between.length >= 2 || (between.length && name.kind !== 'other') ? between : [];
