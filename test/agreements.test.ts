@@ -121,6 +121,12 @@ describe('extractAgreements: parties, domains, dates, offsets', () => {
     expect(records.length).toBe(2);
   });
 
+  it('takes the list of countries the story keeps naming for the parties a sentence leaves out', () => {
+    const text = "Le Niger, le Mali et le Burkina Faso se sont réunis samedi. Le Niger, le Mali et le Burkina Faso veulent aller plus loin. Ils ont signé un traité de défense.";
+    const [treaty] = agreementsIn(text);
+    expect(treaty.parties.sort()).toEqual(['BFA', 'MLI', 'NER']);
+  });
+
   it('gives each agreement of a sentence its own domains', () => {
     const text = 'Le Bélarus est économiquement dépendant de la Russie et les deux voisins sont liés par un traité militaire, une union douanière et l’Union eurasiatique.';
     const records = agreementsIn(text);

@@ -577,6 +577,12 @@ function partiesOf(doc: Doc, reading: SentenceReading, name: Found, main: () => 
   // `accord entre l'UE et le Mercosur`, `accord UE-Mercosur`: the name gives all the parties, even those without a code
   if (inName.length >= 2 || (inName.length === 1 && pairedInName(tokens, name, inName[0]))) return unique;
   if (unique.length < 2 && antecedent) for (const code of antecedent.parties) if (!unique.includes(code)) unique.push(code);
+  if (unique.length < 2) {
+    // `du Niger, du Mali et du Burkina Faso` told again and again: the story's parties are that list
+    const group = mainGroup(doc);
+    const top = main().slice(0, 2);
+    if (group && top.length === 2 && [...top, ...unique].every((c) => group.includes(c))) return [...group];
+  }
   for (const code of main()) {
     if (unique.length >= 2) break;
     if (!unique.includes(code)) unique.push(code);
@@ -1229,6 +1235,40 @@ function spelledOutBody(tokens: Token[], k: number, limit: number): number {
     if (!(t.kind === Kind.Word && (t.cap || NAME_FILLERS.has(t.lower)))) return -1;
   }
   return -1;
+}
+
+const LIST_GLUE = new Set([',', 'et', 'de', 'du', 'des', "d'", 'la', 'le', "l'", 'les']);
+const groupCache = new WeakMap<Doc, string[] | null>();
+
+/** The list of three or more countries the article coordinates most often, at least twice (`du Niger, du Mali et du Burkina Faso`), or null. */
+function mainGroup(doc: Doc): string[] | null {
+  const cached = groupCache.get(doc);
+  if (cached !== undefined) return cached;
+  const counts = new Map<string, number>();
+  const { tokens, mentions, mentionAt } = doc;
+  let run: string[] = [];
+  let glue = 0;
+  const close = (): void => {
+    const codes = [...new Set(run)].sort();
+    if (codes.length >= 3) counts.set(codes.join(), (counts.get(codes.join()) ?? 0) + 1);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const k = mentionAt[i];
+    if (k >= 0 && mentions[k].first === i && mentions[k].type === 'country' && mentions[k].codes.length === 1) {
+      if (glue > 3 || (i > 0 && tokens[i - 1].sent !== tokens[i].sent)) close();
+      run.push(mentions[k].codes[0]);
+      glue = 0;
+      i = mentions[k].last - 1;
+    } else if (k < 0 && LIST_GLUE.has(tokens[i].lower)) glue++;
+    else if (run.length) close();
+  }
+  close();
+  let best: string | null = null;
+  for (const [key, n] of counts) if (n >= 2 && (!best || n > counts.get(best)!)) best = key;
+  const group = best ? best.split(',') : null;
+  groupCache.set(doc, group);
+  return group;
 }
 
 function mainActors(doc: Doc): string[] {
