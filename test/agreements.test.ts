@@ -89,6 +89,44 @@ describe('extractAgreements: parties, domains, dates, offsets', () => {
     expect(agreementsIn(text)[0].parties.sort()).toEqual(['BLR', 'RUS']);
   });
 
+  it('does not count who takes part in the talks as a party (`avec la participation de l’UE`)', () => {
+    const text = "La Russie et l'Ukraine ont signé un protocole sur le transit gazier avec la participation de l'Union européenne.";
+    expect(agreementsIn(text)[0].parties.sort()).toEqual(['RUS', 'UKR']);
+    const via = "Le Maroc et l'Espagne ont conclu un accord de pêche par l'entremise de la France.";
+    expect(agreementsIn(via)[0].parties.sort()).toEqual(['ESP', 'MAR']);
+  });
+
+  it('gives a membership the members named before it, not the other body nor later actors', () => {
+    const text = "La Lituanie et l'Estonie, membres de l'Union européenne et de l'Otan, s'inquiètent depuis que la Russie a envahi l'Ukraine.";
+    const records = agreementsIn(text);
+    expect(records.map((r) => r.parties.sort())).toEqual([['EST', 'LTU'], ['EST', 'LTU']]);
+  });
+
+  it('does not take the city an agreement is named after for a party (`accords de Minsk`)', () => {
+    expect(agreementsIn("La Russie et l'Ukraine ont signé les accords de Minsk en 2015.")[0].parties.sort()).toEqual(['RUS', 'UKR']);
+  });
+
+  it('takes the parties a name pairs, even one without a code (`entre l’UE et le Mercosur`)', () => {
+    expect(agreementsIn("La France s'oppose au projet d'accord commercial entre l'UE et le Mercosur.")[0].parties).toEqual(['EU']);
+  });
+
+  it('takes a bloc after `à` for who is addressed, not a place (`confiance à l’Occident`)', () => {
+    expect(agreementsIn("La Russie ne fait plus confiance à l'Occident, qui a rompu les accords sur le transit.")[0].parties.sort()).toEqual(['RUS', 'WEST']);
+  });
+
+  it('gives `cet accord` the parties of the agreement just told, not the other actors of its sentence', () => {
+    const text = "Israël et le Liban ont conclu un accord de cessez-le-feu. L'annonce de cet accord est intervenue après que l'Iran a menacé Israël.";
+    const records = agreementsIn(text);
+    expect(records.map((r) => r.parties.sort())).toEqual(records.map(() => ['ISR', 'LBN']));
+    expect(records.length).toBe(2);
+  });
+
+  it('takes the list of countries the story keeps naming for the parties a sentence leaves out', () => {
+    const text = "Le Niger, le Mali et le Burkina Faso se sont réunis samedi. Le Niger, le Mali et le Burkina Faso veulent aller plus loin. Ils ont signé un traité de défense.";
+    const [treaty] = agreementsIn(text);
+    expect(treaty.parties.sort()).toEqual(['BFA', 'MLI', 'NER']);
+  });
+
   it('gives each agreement of a sentence its own domains', () => {
     const text = 'Le Bélarus est économiquement dépendant de la Russie et les deux voisins sont liés par un traité militaire, une union douanière et l’Union eurasiatique.';
     const records = agreementsIn(text);

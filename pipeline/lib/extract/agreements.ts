@@ -527,7 +527,7 @@ function domainBitsIn(tokens: Token[], from: number, to: number): number {
 
 const LOCATIVE = new Set(['à', 'en', 'au', 'aux', 'dans', 'vers']);
 /** Words after which an actor is a go-between or a witness, not a party (`sous l'égide de Pékin`, `selon Moscou`). */
-const NOT_A_PARTY = new Set(['égide', 'médiation', 'auspices', 'selon', 'parrainage']);
+const NOT_A_PARTY = new Set(['égide', 'médiation', 'auspices', 'selon', 'parrainage', 'participation', 'entremise']);
 const REPORTING = new Set(['confirmer', 'annoncer', 'indiquer', 'déclarer', 'affirmer', 'saluer', 'rapporter', 'préciser', 'souligner', 'estimer']);
 
 const codesOf = (doc: Doc, i: number): string[] => {
@@ -558,6 +558,8 @@ function actorStarts(doc: Doc, from: number, to: number): number[] {
  */
 function partiesOf(doc: Doc, reading: SentenceReading, name: Found, main: () => string[], antecedent: AgreementMention | undefined): string[] {
   const { tokens } = doc;
+  // `cet accord`: the agreement just told, with its parties, whatever else the sentence names
+  if (antecedent && antecedent.parties.length >= 2 && DEMONSTRATIVES.has(tokens[name.first - 1]?.lower ?? '') && name.last - name.first === 1) return [...antecedent.parties];
   const named = actorStarts(doc, name.first, name.last).filter((i) => !(name.membership && i === name.first));
   const between = named.filter((i) => tokens.slice(name.first, i).some((t) => t.lower === 'entre') || (tokens[i - 1] && /^[-–]$/.test(tokens[i - 1].text)) || (tokens[i + 1] && /^[-–]$/.test(tokens[i + 1].text) && tokens[i + 1].gap === Gap.None));
   const inName = between.length >= 2 || (between.length && name.kind !== 'other') ? between : [];
@@ -566,13 +568,42 @@ function partiesOf(doc: Doc, reading: SentenceReading, name: Found, main: () => 
     const codes: string[] = [];
     for (const i of inName) codes.push(...codesOf(doc, i));
     unique = [...new Set(codes)];
+  } else if (name.membership) {
+    // `la Lituanie et l'Estonie, membres de l'Union européenne et de l'Otan`: the members named before, not the other body nor what follows
+    const others = reading.memberships().filter((n) => n !== name);
+    unique = reading.actors().membersBefore(name, (i) => others.some((n) => i >= n.first && i < n.last));
+    if (!unique.length) unique = reading.actors().partiesAround(name, named, doc.quoteOf[name.head] >= 0);
   } else unique = reading.actors().partiesAround(name, named, doc.quoteOf[name.head] >= 0);
+  // `accord entre l'UE et le Mercosur`, `accord UE-Mercosur`: the name gives all the parties, even those without a code
+  if (inName.length >= 2 || (inName.length === 1 && pairedInName(tokens, name, inName[0]))) return unique;
   if (unique.length < 2 && antecedent) for (const code of antecedent.parties) if (!unique.includes(code)) unique.push(code);
+  if (unique.length < 2) {
+    // `du Niger, du Mali et du Burkina Faso` told again and again: the story's parties are that list
+    const group = mainGroup(doc);
+    const top = main().slice(0, 2);
+    if (group && top.length === 2 && [...top, ...unique].every((c) => group.includes(c))) return [...group];
+  }
   for (const code of main()) {
     if (unique.length >= 2) break;
     if (!unique.includes(code)) unique.push(code);
   }
   return unique;
+}
+
+/** The name pairs its one known party with another proper name (`entre l'UE et le Mercosur`, `UE-Mercosur`). */
+function pairedInName(tokens: Token[], name: Found, at: number): boolean {
+  const dash = (k: number): boolean => tokens[k] !== undefined && /^[-–]$/.test(tokens[k].text) && k > name.first && k < name.last - 1;
+  if (dash(at + 1) && tokens[at + 1].gap === Gap.None && tokens[at + 2].cap) return true;
+  if (dash(at - 1) && tokens[at - 2].cap) return true;
+  let entre = -1;
+  for (let k = name.first; k < at; k++) if (tokens[k].lower === 'entre') entre = k;
+  if (entre < 0) return false;
+  for (let k = at + 1; k < name.last - 1; k++) {
+    if (tokens[k].lower !== 'et') continue;
+    const next = /^(?:la|le|l'|les)$/.test(tokens[k + 1].lower) ? k + 2 : k + 1;
+    return next < name.last && tokens[next].cap;
+  }
+  return false;
 }
 
 /**
@@ -597,7 +628,8 @@ class SentenceActors {
       const m = doc.mentions[doc.mentionAt[i]];
       let p = i - 1;
       if (tokens[p] && /^(?:la|le|l'|les)$/.test(tokens[p].lower)) p--;
-      const place = (m.type === 'country' || m.type === 'place') && m.via !== 'demonym' && tokens[p] && LOCATIVE.has(tokens[p].lower);
+      // `au Brésil` is a place; `à l'Occident` (a bloc) is who is addressed, `en Occident` a place again
+      const place = (m.type === 'country' || m.type === 'place') && m.via !== 'demonym' && tokens[p] && LOCATIVE.has(tokens[p].lower) && !(m.via === 'bloc' && tokens[p].lower === 'à');
       const goBetween = tokens[p] && ((/^(?:de|d'|des|du)$/.test(tokens[p].lower) && NOT_A_PARTY.has(tokens[p - 1]?.lower ?? '')) || NOT_A_PARTY.has(tokens[p].lower));
       this.at.push(i);
       this.codes.push(codesOf(doc, i));
@@ -630,6 +662,23 @@ class SentenceActors {
     return view;
   }
 
+  /** `accord de Pékin`, `accords de Minsk`: a city right after the name's noun is where it was signed, not a party. */
+  private signingPlace(name: Found, i: number): boolean {
+    const { tokens, mentions, mentionAt } = this.doc;
+    const m = mentions[mentionAt[i]];
+    return (m.via === 'capital' || m.via === 'place') && /^(?:de|d')$/.test(tokens[i - 1]?.lower ?? '') && i - 2 === name.head;
+  }
+
+  /** The codes of the unquoted parties before a membership `name`, but for actors `skip` rejects, each once, in text order. */
+  membersBefore(name: Found, skip: (i: number) => boolean): string[] {
+    const out = new Set<string>();
+    for (let k = 0; k < this.at.length && this.at[k] < name.first; k++) {
+      if (!this.party[k] || this.quoted[k] || skip(this.at[k])) continue;
+      for (const code of this.codes[k]) out.add(code);
+    }
+    return [...out];
+  }
+
   /** The codes of the parties the sentence gives `name` (`named`: the actors its own words name), each once, in text order. */
   partiesAround(name: Found, named: number[], quotedName: boolean): string[] {
     const view = this.view(quotedName);
@@ -644,6 +693,7 @@ class SentenceActors {
     for (; k < this.at.length && this.at[k] <= name.last; k++) {
       const i = this.at[k];
       if (i < name.last && (!named.includes(i) || (name.membership && i === name.first))) continue;
+      if (i < name.last && this.signingPlace(name, i)) continue;
       if (counts(k)) for (const code of this.codes[k]) out.add(code);
     }
     // after the name: each code where it first occurs, in text order
@@ -1062,6 +1112,11 @@ class SentenceReading {
     return bits;
   }
 
+  /** The sentence's membership names (`membres de l'Union européenne et de l'Otan`). */
+  memberships(): Found[] {
+    return this.names.filter((n) => n.membership);
+  }
+
   actors(): SentenceActors {
     return (this.sentenceActors ??= new SentenceActors(this.doc, this.s));
   }
@@ -1180,6 +1235,40 @@ function spelledOutBody(tokens: Token[], k: number, limit: number): number {
     if (!(t.kind === Kind.Word && (t.cap || NAME_FILLERS.has(t.lower)))) return -1;
   }
   return -1;
+}
+
+const LIST_GLUE = new Set([',', 'et', 'de', 'du', 'des', "d'", 'la', 'le', "l'", 'les']);
+const groupCache = new WeakMap<Doc, string[] | null>();
+
+/** The list of three or more countries the article coordinates most often, at least twice (`du Niger, du Mali et du Burkina Faso`), or null. */
+function mainGroup(doc: Doc): string[] | null {
+  const cached = groupCache.get(doc);
+  if (cached !== undefined) return cached;
+  const counts = new Map<string, number>();
+  const { tokens, mentions, mentionAt } = doc;
+  let run: string[] = [];
+  let glue = 0;
+  const close = (): void => {
+    const codes = [...new Set(run)].sort();
+    if (codes.length >= 3) counts.set(codes.join(), (counts.get(codes.join()) ?? 0) + 1);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const k = mentionAt[i];
+    if (k >= 0 && mentions[k].first === i && mentions[k].type === 'country' && mentions[k].codes.length === 1) {
+      if (glue > 3 || (i > 0 && tokens[i - 1].sent !== tokens[i].sent)) close();
+      run.push(mentions[k].codes[0]);
+      glue = 0;
+      i = mentions[k].last - 1;
+    } else if (k < 0 && LIST_GLUE.has(tokens[i].lower)) glue++;
+    else if (run.length) close();
+  }
+  close();
+  let best: string | null = null;
+  for (const [key, n] of counts) if (n >= 2 && (!best || n > counts.get(best)!)) best = key;
+  const group = best ? best.split(',') : null;
+  groupCache.set(doc, group);
+  return group;
 }
 
 function mainActors(doc: Doc): string[] {
