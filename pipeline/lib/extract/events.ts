@@ -418,46 +418,38 @@ class SentenceView {
 
   /** The first finite auxiliary of the sentence (its end if none). */
   firstAux(): number {
-    if (this.auxAt < 0) {
-      const { tokens } = this.doc;
-      let k = this.sentence.first;
-      while (k < this.sentence.last && !(wordBits(tokens[k]) & W.Aux)) k++;
-      this.auxAt = k;
-    }
+    const { tokens } = this.doc;
+    if (this.auxAt < 0) this.auxAt = this.firstWhere(this.sentence.first, (k) => (wordBits(tokens[k]) & W.Aux) !== 0);
     return this.auxAt;
   }
 
   /** The first `que` after a verb (`a annoncé qu'il se rendrait`) past the sentence's first token (its end if none). */
   firstReported(): number {
-    if (this.reportedAt < 0) {
-      const { tokens } = this.doc;
-      let k = this.sentence.first + 1;
-      while (k < this.sentence.last && !(wordBits(tokens[k]) & W.Que && tokens[k - 1].pos & (POS.VERB | POS.AUX))) k++;
-      this.reportedAt = k;
-    }
+    const { tokens } = this.doc;
+    if (this.reportedAt < 0) this.reportedAt = this.firstWhere(this.sentence.first + 1, (k) => (wordBits(tokens[k]) & W.Que) !== 0 && (tokens[k - 1].pos & (POS.VERB | POS.AUX)) !== 0);
     return this.reportedAt;
   }
 
   /** The first `que` after `exclu`, `possible`… (`il n'est pas exclu que`) in the sentence (its end if none). */
   firstUncertainQue(): number {
-    if (this.uncertainAt < 0) {
-      const { tokens } = this.doc;
-      let k = this.sentence.first + 1;
-      while (k < this.sentence.last && !(wordBits(tokens[k]) & W.Que && (wordBits(tokens[k - 1]) & W.Uncertain || (k - 2 >= this.sentence.first && wordBits(tokens[k - 2]) & W.Uncertain)))) k++;
-      this.uncertainAt = k;
-    }
+    const { tokens } = this.doc;
+    const uncertain = (k: number): boolean => k >= this.sentence.first && (wordBits(tokens[k]) & W.Uncertain) !== 0;
+    if (this.uncertainAt < 0) this.uncertainAt = this.firstWhere(this.sentence.first + 1, (k) => (wordBits(tokens[k]) & W.Que) !== 0 && (uncertain(k - 1) || uncertain(k - 2)));
     return this.uncertainAt;
   }
 
   /** The first verb that characterizes (`considère`, `décrit`) in the sentence (its end if none). */
   firstCharacterizing(): number {
-    if (this.characterizingAt < 0) {
-      const { tokens } = this.doc;
-      let k = this.sentence.first;
-      while (k < this.sentence.last && !(wordBits(tokens[k]) & W.Characterizing)) k++;
-      this.characterizingAt = k;
-    }
+    const { tokens } = this.doc;
+    if (this.characterizingAt < 0) this.characterizingAt = this.firstWhere(this.sentence.first, (k) => (wordBits(tokens[k]) & W.Characterizing) !== 0);
     return this.characterizingAt;
+  }
+
+  /** The first token from `from` on in the sentence for which `test` holds (the sentence's end if none). */
+  private firstWhere(from: number, test: (k: number) => boolean): number {
+    let k = from;
+    while (k < this.sentence.last && !test(k)) k++;
+    return k;
   }
 
   /** The first `et`, `mais`, `puis` or `;` at or after token `i` (the sentence's end if none). */
@@ -1187,8 +1179,7 @@ function dateIndex(doc: Doc, dates: DateMention[]): DateIndex {
   const bySentence = new Map<number, number[]>();
   for (let k = 0; k < dates.length; k++) {
     if (first[k] < 0) continue;
-    const s = sentenceIndexOf(doc, first[k]);
-    if (s < 0) continue;
+    const s = doc.tokens[first[k]].sent;
     const list = bySentence.get(s);
     if (list) list.push(k);
     else bySentence.set(s, [k]);
@@ -1205,22 +1196,6 @@ function firstTokenFrom(tokens: Token[], offset: number, i: number): number {
     step *= 2;
   }
   return partitionPoint(lo, Math.min(lo + step, tokens.length), (k) => tokens[k].start < offset);
-}
-
-/** The sentence holding token `i`, or -1. */
-function sentenceIndexOf(doc: Doc, i: number): number {
-  const { sentences } = doc;
-  const s = doc.tokens[i].sent;
-  if (sentences[s] && sentences[s].first <= i && i < sentences[s].last) return s;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (i < sentences[mid].first) hi = mid - 1;
-    else if (i >= sentences[mid].last) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** The first date (in `dates` order) of sentence `s` that has a value. */
