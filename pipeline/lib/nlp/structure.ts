@@ -280,19 +280,6 @@ function isAbbreviation(tokens: Token[], dot: number): boolean {
   return ABBREVIATIONS.has(w);
 }
 
-/** The sentence index of a character offset (sentences in text order), or -1. */
-export function sentenceAt(sentences: Sentence[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (at < sentences[mid].start) hi = mid - 1;
-    else if (at >= sentences[mid].end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '–', '—', '-', '[', ']']);
 const CLAUSE_CONJUNCTIONS = new Set(['mais', 'puis', 'car', 'or', 'que', "qu'"]);
 const SUBJECT_STARTS = new Set(['il', 'elle', 'ils', 'elles', 'on']);
