@@ -110,6 +110,3 @@ const opensBeforeWord = (t: Token): boolean =>
 
 /** The sentence holding token `i`. */
 export const sentenceOf = (doc: Doc, i: number): Sentence => doc.sentences[doc.tokens[i].sent];
-
-/** `text` of tokens [first, last) as written. */
-export const spanText = (doc: Doc, first: number, last: number): string => doc.text.slice(doc.tokens[first].start, doc.tokens[last - 1].end);

@@ -161,8 +161,6 @@ export function readingOf(tag: string, lemma: string, morph = ''): Reading {
   return parseMorph(tag, lemma, morph);
 }
 
-export const hasPos = (entry: LexEntry | null, mask: number): boolean => entry !== null && (entry.pos & mask) !== 0;
-
 /** Lemmas of the readings of a part of speech. */
 const NO_LEMMAS: string[] = [];
 

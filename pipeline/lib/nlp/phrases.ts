@@ -23,9 +23,6 @@ export interface PhraseMatch<T> {
   values: T[];
 }
 
-/** Lower-case form for matching: accents and case folded away only where typists drop them. */
-export const matchForm = (t: Token): string => t.lower;
-
 /** Function words a name can open with (`Le Monde`, `La Croix`, `Les Échos`). */
 const FUNCTION_OPENERS = new Set(['le', 'la', 'les', "l'", 'the']);
 

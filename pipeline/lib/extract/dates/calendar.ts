@@ -60,13 +60,6 @@ export function seasonOfMonth(month: number): Season {
   return 'WI';
 }
 
-const SEASON_ORDER: Season[] = ['WI', 'SP', 'SU', 'FA'];
-/** Rank of a season inside its year for comparisons (winter first: it holds January). */
-export function seasonRank(season: Season, month?: number): number {
-  if (season === 'WI' && month === 12) return 4;
-  return SEASON_ORDER.indexOf(season);
-}
-
 export function romanToInt(roman: string): number | null {
   const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
   let total = 0;
